@@ -3,6 +3,7 @@ package io.github.sagemakerfake.json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,41 @@ public final class Json {
             }
         }
         out.append('"');
+    }
+
+    /**
+     * A deep, unmodifiable copy of a tree: snapshots and journal entries hand these out, so no
+     * caller can change the fake's state through them.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T freeze(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put((String) k, freeze(v)));
+            return (T) Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(freeze(v)));
+            return (T) Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+
+    /** A deep, modifiable copy of a tree. */
+    @SuppressWarnings("unchecked")
+    public static <T> T copy(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put((String) k, copy(v)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(copy(v)));
+            return (T) copy;
+        }
+        return value;
     }
 
     /** Thrown for input that is not well-formed JSON; the message says where and why. */

@@ -1,0 +1,286 @@
+package io.github.sagemakerfake;
+
+import io.github.sagemakerfake.control.FakeClock;
+import io.github.sagemakerfake.control.FakeControl;
+import io.github.sagemakerfake.control.FakeLimits;
+import io.github.sagemakerfake.control.FakeSettings;
+import io.github.sagemakerfake.control.FaultRule;
+import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.control.RegionSnapshot;
+import io.github.sagemakerfake.control.StateSnapshot;
+import io.github.sagemakerfake.protocol.FakeEndpoint;
+import io.github.sagemakerfake.transport.InMemorySdkAsyncHttpClient;
+import io.github.sagemakerfake.transport.InMemorySdkHttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClientBuilder;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerClientBuilder;
+
+/**
+ * An in-memory fake of the SageMaker workforce and work-team API, with genuine AWS SDK clients.
+ *
+ * <pre>{@code
+ * try (SageMakerWorkforceFake fake = SageMakerWorkforceFake.create()) {
+ *     SageMakerClient sageMaker = fake.client();
+ *     sageMaker.createWorkteam(r -> r.workteamName("labelers").description("Labelers")
+ *             .memberDefinitions(m -> m.cognitoMemberDefinition(c -> c
+ *                     .userPool("us-east-1_abc123").clientId("client").userGroup("labelers"))));
+ *     assertThat(fake.state().workteamNames()).containsExactly("labelers");
+ * }
+ * }</pre>
+ *
+ * <p>The clients are built by the SDK's own builders with an in-memory HTTP client, so
+ * marshalling, signing, retries, paginators and exception classes are the SDK's; no socket is
+ * opened. The fake is also its own {@linkplain FakeControl control surface}: reset, state
+ * snapshots, the request journal, fault rules and the clock. Thread-safe.
+ */
+public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable {
+
+    private final FakeEndpoint endpoint;
+    private final InMemorySdkHttpClient httpClient;
+    private final InMemorySdkAsyncHttpClient asyncHttpClient;
+    private final List<SdkClient> clients = new CopyOnWriteArrayList<>();
+
+    private SageMakerWorkforceFake(FakeSettings settings) {
+        this.endpoint = new FakeEndpoint(settings);
+        this.httpClient = new InMemorySdkHttpClient(endpoint);
+        this.asyncHttpClient = new InMemorySdkAsyncHttpClient(endpoint);
+    }
+
+    /** A fake with the service's defaults: account 123456789012, us-east-1, the service's limits. */
+    public static SageMakerWorkforceFake create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A fake with these settings. */
+    public static SageMakerWorkforceFake create(FakeSettings settings) {
+        return new SageMakerWorkforceFake(Objects.requireNonNull(settings, "settings"));
+    }
+
+    // ------------------------------------------------------------------ clients
+
+    /** A sync client for the default account and region, closed with the fake. */
+    public SageMakerClient client() {
+        return track(clientBuilder().build());
+    }
+
+    /** A sync client for another account and region, closed with the fake. */
+    public SageMakerClient client(String account, String region) {
+        return track(clientBuilder(account, region).build());
+    }
+
+    /** An async client for the default account and region, closed with the fake. */
+    public SageMakerAsyncClient asyncClient() {
+        return track(asyncClientBuilder().build());
+    }
+
+    public SageMakerAsyncClient asyncClient(String account, String region) {
+        return track(asyncClientBuilder(account, region).build());
+    }
+
+    /**
+     * A client builder wired to the fake, for tests that add their own overrides (retry strategy,
+     * interceptors, timeouts). The caller owns and closes what it builds.
+     */
+    public SageMakerClientBuilder clientBuilder() {
+        return clientBuilder(defaultAccount(), defaultRegion());
+    }
+
+    public SageMakerClientBuilder clientBuilder(String account, String region) {
+        return SageMakerClient.builder()
+                .httpClient(httpClient)
+                .region(Region.of(FakeSettings.requireRegion(region)))
+                .credentialsProvider(credentialsFor(account));
+    }
+
+    public SageMakerAsyncClientBuilder asyncClientBuilder() {
+        return asyncClientBuilder(defaultAccount(), defaultRegion());
+    }
+
+    public SageMakerAsyncClientBuilder asyncClientBuilder(String account, String region) {
+        return SageMakerAsyncClient.builder()
+                .httpClient(asyncHttpClient)
+                .region(Region.of(FakeSettings.requireRegion(region)))
+                .credentialsProvider(credentialsFor(account));
+    }
+
+    /** The in-memory HTTP client, for code that assembles its own SDK client. */
+    public SdkHttpClient httpClient() {
+        return httpClient;
+    }
+
+    public SdkAsyncHttpClient asyncHttpClient() {
+        return asyncHttpClient;
+    }
+
+    /** Credentials that select an account: a 12-digit access key id is the account (brief decision). */
+    public static StaticCredentialsProvider credentialsFor(String account) {
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(FakeSettings.requireAccount(account), "fake-secret-key"));
+    }
+
+    private <T extends SdkClient> T track(T client) {
+        clients.add(client);
+        return client;
+    }
+
+    // ------------------------------------------------------------------ control surface
+
+    public FakeSettings settings() {
+        return endpoint.settings();
+    }
+
+    /** The transport-free fake behind the clients; an HTTP server can serve the same one. */
+    public FakeEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public FakeClock clock() {
+        return endpoint.settings().clock();
+    }
+
+    @Override
+    public String defaultAccount() {
+        return endpoint.defaultAccount();
+    }
+
+    @Override
+    public String defaultRegion() {
+        return endpoint.defaultRegion();
+    }
+
+    @Override
+    public void reset() {
+        endpoint.reset();
+    }
+
+    @Override
+    public void reset(String account, String region) {
+        endpoint.reset(account, region);
+    }
+
+    @Override
+    public StateSnapshot snapshot() {
+        return endpoint.snapshot();
+    }
+
+    @Override
+    public RegionSnapshot state(String account, String region) {
+        return endpoint.state(account, region);
+    }
+
+    @Override
+    public List<JournalEntry> journal() {
+        return endpoint.journal();
+    }
+
+    @Override
+    public void clearJournal() {
+        endpoint.clearJournal();
+    }
+
+    @Override
+    public void seed(String seedJson) {
+        endpoint.seed(seedJson);
+    }
+
+    @Override
+    public Instant now() {
+        return endpoint.now();
+    }
+
+    @Override
+    public void advanceClock(Duration duration) {
+        endpoint.advanceClock(duration);
+    }
+
+    @Override
+    public FaultRule addFault(FaultRule rule) {
+        return endpoint.addFault(rule);
+    }
+
+    @Override
+    public List<FaultRule> faults() {
+        return endpoint.faults();
+    }
+
+    @Override
+    public void clearFaults() {
+        endpoint.clearFaults();
+    }
+
+    /** Closes the clients this fake handed out. The state needs no closing. */
+    @Override
+    public void close() {
+        for (SdkClient client : clients) {
+            client.close();
+        }
+        clients.clear();
+    }
+
+    /** Settings for a new fake; every one has the service's default. */
+    public static final class Builder {
+        private FakeSettings settings = FakeSettings.defaults();
+
+        private Builder() {
+        }
+
+        /** The account of clients that name none (default 123456789012). */
+        public Builder account(String account) {
+            settings = settings.withDefaultAccount(account);
+            return this;
+        }
+
+        /** The region of clients that name none (default us-east-1). */
+        public Builder region(String region) {
+            settings = settings.withDefaultRegion(region);
+            return this;
+        }
+
+        public Builder limits(FakeLimits limits) {
+            settings = settings.withLimits(limits);
+            return this;
+        }
+
+        /** Shorthand for {@code limits(FakeLimits.service().withMaxWorkteams(n))}. */
+        public Builder maxWorkteams(int maxWorkteams) {
+            settings = settings.withLimits(settings.limits().withMaxWorkteams(maxWorkteams));
+            return this;
+        }
+
+        /** How long a workforce stays Initializing/Updating/Deleting (default zero: Active at once). */
+        public Builder provisioningDelay(Duration delay) {
+            settings = settings.withProvisioningDelay(delay);
+            return this;
+        }
+
+        public Builder clock(FakeClock clock) {
+            settings = settings.withClock(clock);
+            return this;
+        }
+
+        public Builder journalCapacity(int capacity) {
+            settings = settings.withJournalCapacity(capacity);
+            return this;
+        }
+
+        public SageMakerWorkforceFake build() {
+            return new SageMakerWorkforceFake(settings);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.sagemakerfake.control;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The control surface of a fake, the same in every form: in process it is the
+ * {@code SageMakerWorkforceFake} itself; for a server or a container it is a client of the admin
+ * API. Tests, the JUnit extension and the AssertJ assertions use only this interface, so a test
+ * asserts the same way whichever form it runs against.
+ */
+public interface FakeControl {
+
+    /** The account of requests whose access key id is not 12 digits. */
+    String defaultAccount();
+
+    /** The region of requests without a SigV4 credential scope. */
+    String defaultRegion();
+
+    /** Forgets every resource in every account and region, the journal, and all fault rules. */
+    void reset();
+
+    /** Forgets the resources of one account and region only. */
+    void reset(String account, String region);
+
+    /** A consistent, read-only copy of the whole state. */
+    StateSnapshot snapshot();
+
+    /** A consistent, read-only copy of one account and region. */
+    RegionSnapshot state(String account, String region);
+
+    /** A consistent, read-only copy of the default account and region: where unconfigured clients land. */
+    default RegionSnapshot state() {
+        return state(defaultAccount(), defaultRegion());
+    }
+
+    /** The requests received, oldest first. */
+    List<JournalEntry> journal();
+
+    void clearJournal();
+
+    /**
+     * Creates resources from a seed document (JSON): a workforce, work teams with tags, vendor
+     * teams and labeling jobs. See docs/seeding.md for the format. All or nothing.
+     */
+    void seed(String seedJson);
+
+    /** The fake clock's current time. */
+    Instant now();
+
+    /** Moves the fake clock forward, e.g. past a provisioning delay. */
+    void advanceClock(Duration duration);
+
+    /** Adds a fault rule; it applies to requests from now until it is used up or removed. */
+    FaultRule addFault(FaultRule rule);
+
+    /** The fault rules in force, with how often each has fired. */
+    List<FaultRule> faults();
+
+    void clearFaults();
+}

@@ -1,0 +1,5 @@
+package io.github.sagemakerfake.validation;
+// TEMP STUB
+public class RequestSerializationException extends RuntimeException {
+    public RequestSerializationException(String m) { super(m); }
+}
