@@ -1,5 +1,7 @@
 package io.github.sagemakerfake.assertions;
 
+import java.util.Arrays;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.assertj.core.api.AbstractAssert;
@@ -56,13 +58,39 @@ interface Navigation {
         try {
             next = step.get();
         } catch (AssertionError failure) {
-            navigation.report(failure);
+            navigation.report(withoutOurFrames(failure));
             return navigation.discarded(assertType, actualType);
         }
         A child = navigation.open(assertType, actualType, next, factory);
         child.info.description(parent.info.description());
         return inherit(child, navigation);
     }
+
+    /**
+     * Drops this library's frames from a failure, as AssertJ drops its own, so the first frame is the
+     * test's line: soft assertions print it next to each failure.
+     */
+    static AssertionError withoutOurFrames(AssertionError failure) {
+        failure.setStackTrace(Arrays.stream(failure.getStackTrace())
+                .filter(frame -> !isOurs(frame.getClassName()))
+                .toArray(StackTraceElement[]::new));
+        return failure;
+    }
+
+    private static boolean isOurs(String className) {
+        String prefix = Navigation.class.getPackageName() + ".";
+        if (!className.startsWith(prefix)) {
+            return false;
+        }
+        String topLevel = className.substring(prefix.length()).split("\\$", 2)[0];
+        return OUR_CLASSES.contains(topLevel);
+    }
+
+    /** The library's own classes; tests in the same package keep their frames. */
+    Set<String> OUR_CLASSES = Set.of("SageMakerWorkforceAssertions", "SageMakerWorkforceSoftAssertions",
+            "SageMakerWorkforceBddAssertions", "RegionStateAssert", "StateSnapshotAssert", "WorkteamAssert",
+            "WorkforceAssert", "SageMakerErrorAssert", "RequestJournalAssert", "OperationCallsAssert", "Navigation",
+            "Texts", "NearMatches", "SdkWireForm");
 
     /** Gives an assertion that itself leads to others the navigation it was opened with. */
     static <A> A inherit(A assertion, Navigation navigation) {

@@ -117,9 +117,15 @@ public class SageMakerWorkforceSoftAssertions extends AbstractSoftAssertions imp
         return proxy(SageMakerErrorAssert.class, Throwable.class, error);
     }
 
+    /** Like {@link SageMakerWorkforceAssertions#assertThatSageMakerCall}; when the call did not fail, that is reported once. */
     public SageMakerErrorAssert assertThatSageMakerCall(ThrowingCallable call) {
-        return proxy(SageMakerErrorAssert.class, Throwable.class, Assertions.catchThrowable(call))
-                .isSageMakerException();
+        Throwable thrown = Assertions.catchThrowable(call);
+        SageMakerErrorAssert assertion = proxy(SageMakerErrorAssert.class, Throwable.class, thrown);
+        if (thrown instanceof SageMakerException) {
+            return assertion;
+        }
+        assertion.isSageMakerException(); // collects the failure
+        return navigation.discarded(SageMakerErrorAssert.class, Throwable.class);
     }
 
     // ------------------------------------------------------------------ the request journal
