@@ -45,15 +45,17 @@ final class Fixtures {
 
     static void oidcTeam(SageMakerClient sageMaker, String name, String... groups) {
         sageMaker.createWorkteam(r -> r.workteamName(name).description("OIDC team " + name)
-                .memberDefinitions(m -> m.oidcMemberDefinition(o -> o.groups(groups))));
+                .memberDefinitions(MemberDefinition.builder().oidcMemberDefinition(o -> o.groups(groups)).build()));
     }
 
     /** The fully configured team most tests look at. */
     static void labelers(SageMakerClient sageMaker) {
         sageMaker.createWorkteam(r -> r.workteamName("labelers").description("Image labelers for project Atlas")
                 .memberDefinitions(
-                        m -> m.cognitoMemberDefinition(c -> c.userPool(POOL).clientId(CLIENT_ID).userGroup("labelers")),
-                        m -> m.cognitoMemberDefinition(c -> c.userPool(POOL).clientId(CLIENT_ID).userGroup("reviewers")))
+                        MemberDefinition.builder().cognitoMemberDefinition(c -> c
+                                .userPool(POOL).clientId(CLIENT_ID).userGroup("labelers")).build(),
+                        MemberDefinition.builder().cognitoMemberDefinition(c -> c
+                                .userPool(POOL).clientId(CLIENT_ID).userGroup("reviewers")).build())
                 .notificationConfiguration(n -> n.notificationTopicArn(TOPIC))
                 .workerAccessConfiguration(w -> w.s3Presign(s -> s.iamPolicyConstraints(i -> i
                         .sourceIp("Enabled").vpcSourceIp("Disabled"))))

@@ -31,11 +31,11 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 class OverTheWireTest {
 
     /** A fake in one of its forms: its control surface, a client of it, and how to shut it down. */
-    record Form(FakeControl control, SageMakerClient client, AutoCloseable shutdown) implements AutoCloseable {
+    record Form(FakeControl control, SageMakerClient client, Runnable shutdown) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
+        public void close() {
             client.close();
-            shutdown.close();
+            shutdown.run();
         }
     }
 
@@ -43,7 +43,7 @@ class OverTheWireTest {
         return Stream.of(
                 Named.of("in process", () -> {
                     SageMakerWorkforceFake fake = SageMakerWorkforceFake.create();
-                    return new Form(fake, fake.clientBuilder().build(), fake);
+                    return new Form(fake, fake.clientBuilder().build(), fake::close);
                 }),
                 Named.of("over HTTP with RemoteFakeControl", () -> {
                     SageMakerWorkforceServer server = SageMakerWorkforceServer.start(
@@ -55,13 +55,13 @@ class OverTheWireTest {
                                     AwsBasicCredentials.create("123456789012", "secret")))
                             .httpClient(UrlConnectionHttpClient.create())
                             .build();
-                    return new Form(RemoteFakeControl.connect(server.endpoint()), client, server);
+                    return new Form(RemoteFakeControl.connect(server.endpoint()), client, server::close);
                 }));
     }
 
     @ParameterizedTest
     @MethodSource("forms")
-    void state_assertions(java.util.function.Supplier<Form> form) throws Exception {
+    void state_assertions(java.util.function.Supplier<Form> form) {
         try (Form f = form.get()) {
             labelers(f.client());
             Fixtures.cognitoTeam(f.client(), "reviewers", "Reviewers", "reviewers");
@@ -82,7 +82,7 @@ class OverTheWireTest {
 
     @ParameterizedTest
     @MethodSource("forms")
-    void a_missing_team_shows_near_matches_and_the_journal(java.util.function.Supplier<Form> form) throws Exception {
+    void a_missing_team_shows_near_matches_and_the_journal(java.util.function.Supplier<Form> form) {
         try (Form f = form.get()) {
             labelers(f.client());
             catchThrowable(() -> Fixtures.oidcTeam(f.client(), "labeler", "g")); // OIDC members in a Cognito workforce
@@ -102,7 +102,7 @@ class OverTheWireTest {
 
     @ParameterizedTest
     @MethodSource("forms")
-    void journal_and_error_assertions(java.util.function.Supplier<Form> form) throws Exception {
+    void journal_and_error_assertions(java.util.function.Supplier<Form> form) {
         try (Form f = form.get()) {
             labelers(f.client());
 
@@ -119,7 +119,7 @@ class OverTheWireTest {
 
     @ParameterizedTest
     @MethodSource("forms")
-    void soft_assertions(java.util.function.Supplier<Form> form) throws Exception {
+    void soft_assertions(java.util.function.Supplier<Form> form) {
         try (Form f = form.get()) {
             labelers(f.client());
             SageMakerWorkforceSoftAssertions softly = new SageMakerWorkforceSoftAssertions();

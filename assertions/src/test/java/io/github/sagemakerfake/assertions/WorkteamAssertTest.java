@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 class WorkteamAssertTest {
 
@@ -320,7 +321,7 @@ class WorkteamAssertTest {
             sageMaker.deleteTags(r -> r.resourceArn(arn).tagKeys("team", "cost-center"));
 
             labelersTeam().hasNoTags();
-            sageMaker.addTags(r -> r.resourceArn(arn).tags(t -> t.key("owner").value("ana")));
+            sageMaker.addTags(r -> r.resourceArn(arn).tags(Tag.builder().key("owner").value("ana").build()));
             assertThatExceptionOfType(AssertionError.class)
                     .isThrownBy(() -> labelersTeam().hasNoTags())
                     .withMessage(lines("Expecting work team \"labelers\" to have no tags, but it has:",
