@@ -53,17 +53,17 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
     /** A container from an image built by {@link SageMakerWorkforceImage}, e.g. on a chosen base. */
     public SageMakerWorkforceContainer(Future<String> image) {
         super(image);
-        configure();
+        configureFake();
     }
 
     /** A container from a prebuilt image, which must be a {@code sagemaker-workforce-fake} image. */
     public SageMakerWorkforceContainer(DockerImageName image) {
         super(image);
         image.assertCompatibleWith(SageMakerWorkforceImage.IMAGE_NAME);
-        configure();
+        configureFake();
     }
 
-    private void configure() {
+    private void configureFake() {
         addExposedPort(SageMakerWorkforceImage.PORT);
         waitingFor(Wait.forHttp("/_fake/health").forPort(SageMakerWorkforceImage.PORT).forStatusCode(200)
                 .withStartupTimeout(Duration.ofSeconds(60)));

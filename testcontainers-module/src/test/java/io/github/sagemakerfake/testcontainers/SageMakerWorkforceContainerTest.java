@@ -150,7 +150,7 @@ class SageMakerWorkforceContainerTest {
             long readyMillis = (System.nanoTime() - started) / 1_000_000;
             Long size = DockerClientFactory.instance().client().inspectImageCmd(fresh.getDockerImageName()).exec().getSize();
             // A measurement, not an assertion: docs/benchmarks.md tracks the targets.
-            System.out.printf("container start-to-ready: %d ms (including an image build from cache); image size: %.1f MB%n",
+            System.out.printf("container start-to-ready: %d ms; image size: %.1f MB%n",
                     readyMillis, size / 1e6);
             assertThat(size).isPositive();
             try (SageMakerClient client = fresh.client()) {
