@@ -88,8 +88,10 @@ final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEach
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Parameter parameter = parameterContext.getParameter();
-        String target = "parameter '" + parameter.getType().getSimpleName() + " " + parameter.getName() + "' of "
-                + parameterContext.getDeclaringExecutable().getDeclaringClass().getSimpleName() + "."
+        String target = (parameter.isNamePresent()
+                ? "parameter '" + parameter.getType().getSimpleName() + " " + parameter.getName() + "'"
+                : "parameter #" + (parameterContext.getIndex() + 1) + " (" + parameter.getType().getSimpleName() + ")")
+                + " of " + parameterContext.getDeclaringExecutable().getDeclaringClass().getSimpleName() + "."
                 + executableName(parameterContext);
         Injectable injectable = Injectable.of(parameter, parameter.getType(), target);
         FakeConfiguration config = FakeConfiguration.resolve(extensionContext);
