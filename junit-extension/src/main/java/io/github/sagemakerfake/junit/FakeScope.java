@@ -7,7 +7,9 @@ import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Transport;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClientBuilder;
@@ -31,14 +33,16 @@ final class FakeScope implements AutoCloseable {
     private final HttpTransport.Served served;           // HTTP only
     private final SdkSystemProperties systemProperties;  // HTTP with setSystemProperties only
     private final SageMakerFakeRuntime runtime;
+    private final Supplier<SdkAsyncHttpClient> sharedAsyncHttp; // HTTP only: see SharedAsyncHttpClient
     private final List<SdkAutoCloseable> clients = new ArrayList<>();
     private SageMakerClient client;
     private SageMakerAsyncClient asyncClient;
     private boolean closed;
 
-    private FakeScope(FakeConfiguration config, String owner) {
+    private FakeScope(FakeConfiguration config, String owner, Supplier<SdkAsyncHttpClient> sharedAsyncHttp) {
         this.config = config;
         this.owner = owner;
+        this.sharedAsyncHttp = sharedAsyncHttp;
         if (config.transport == Transport.HTTP) {
             this.inProcessFake = null;
             this.served = HttpTransport.serve(config.settings());
@@ -58,8 +62,9 @@ final class FakeScope implements AutoCloseable {
      * A new fake with these settings, seeded in order. When anything fails, what was started is
      * stopped again before the error leaves.
      */
-    static FakeScope open(FakeConfiguration config, List<SeedResource> seeds, String owner) {
-        FakeScope scope = new FakeScope(config, owner);
+    static FakeScope open(FakeConfiguration config, List<SeedResource> seeds, String owner,
+                          Supplier<SdkAsyncHttpClient> sharedAsyncHttp) {
+        FakeScope scope = new FakeScope(config, owner, sharedAsyncHttp);
         try {
             for (SeedResource seed : seeds) {
                 String json = seed.read();
@@ -74,7 +79,7 @@ final class FakeScope implements AutoCloseable {
         } catch (RuntimeException e) {
             try {
                 scope.close();
-            } catch (Exception closing) {
+            } catch (RuntimeException closing) {
                 e.addSuppressed(closing);
             }
             throw e;
@@ -141,6 +146,7 @@ final class FakeScope implements AutoCloseable {
             return inProcessFake.asyncClientBuilder(config.account, config.region);
         }
         return SageMakerAsyncClient.builder()
+                .httpClient(sharedAsyncHttp.get())
                 .endpointOverride(served.endpoint())
                 .region(Region.of(config.region))
                 .credentialsProvider(runtime.credentialsProvider());
@@ -164,29 +170,29 @@ final class FakeScope implements AutoCloseable {
 
     /** Undoes everything in reverse order of creation; the first failure is thrown, with the rest suppressed. */
     @Override
-    public synchronized void close() throws Exception {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        List<AutoCloseable> steps = new ArrayList<>();
+        List<Runnable> steps = new ArrayList<>();
         if (systemProperties != null) {
-            steps.add(systemProperties);
+            steps.add(systemProperties::close);
         }
         for (int i = clients.size() - 1; i >= 0; i--) {
-            steps.add(clients.get(i));
+            steps.add(clients.get(i)::close);
         }
         if (inProcessFake != null) {
-            steps.add(inProcessFake);
+            steps.add(inProcessFake::close);
         }
         if (served != null) {
-            steps.add(served);
+            steps.add(served::close);
         }
-        Exception failure = null;
-        for (AutoCloseable step : steps) {
+        RuntimeException failure = null;
+        for (Runnable step : steps) {
             try {
-                step.close();
-            } catch (Exception e) {
+                step.run();
+            } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
                 } else {

@@ -104,7 +104,11 @@ public final class SageMakerFakeRuntime {
         return clientBuilder.get();
     }
 
-    /** The async counterpart of {@link #clientBuilder()}. */
+    /**
+     * The async counterpart of {@link #clientBuilder()}. With the HTTP transport its HTTP client is
+     * shared by the whole test run (so closing what you build is instant); set your own with
+     * {@code httpClient(...)} if the test needs one.
+     */
     public SageMakerAsyncClientBuilder asyncClientBuilder() {
         return asyncClientBuilder.get();
     }

@@ -201,7 +201,7 @@ final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEach
         Store store = store(owner);
         FakeScope scope = store.get(FakeScope.class, FakeScope.class);
         if (scope == null) {
-            scope = FakeScope.open(config, seeds, describe(owner));
+            scope = FakeScope.open(config, seeds, describe(owner), () -> SharedAsyncHttpClient.of(owner));
             store.put(FakeScope.class, scope);
         }
         return scope;

@@ -100,12 +100,8 @@ class ConfigurationTest {
             sageMaker.createWorkforce(r -> r.workforceName("crowd")
                     .cognitoConfig(c -> c.userPool("us-west-2_abc123").clientId(Teams.CLIENT_ID)));
             assertThat(fake.state().workforce().orElseThrow().status()).isEqualTo("Active");
-            sageMaker.createWorkteam(r -> r.workteamName("one").description("One")
-                    .memberDefinitions(m -> m.cognitoMemberDefinition(c -> c
-                            .userPool("us-west-2_abc123").clientId(Teams.CLIENT_ID).userGroup("one"))));
-            assertThatThrownBy(() -> sageMaker.createWorkteam(r -> r.workteamName("two").description("Two")
-                    .memberDefinitions(m -> m.cognitoMemberDefinition(c -> c
-                            .userPool("us-west-2_abc123").clientId(Teams.CLIENT_ID).userGroup("two")))))
+            Teams.create(sageMaker, "one", "us-west-2_abc123");
+            assertThatThrownBy(() -> Teams.create(sageMaker, "two", "us-west-2_abc123"))
                     .isInstanceOf(ResourceLimitExceededException.class);
         }
     }
