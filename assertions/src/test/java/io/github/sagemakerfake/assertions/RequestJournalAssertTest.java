@@ -237,7 +237,7 @@ class RequestJournalAssertTest {
 
     @Test
     void long_requests_are_cut_in_messages() {
-        String longDescription = "x".repeat(400);
+        String longDescription = "x".repeat(200); // the longest Description the model allows
         cognitoTeam(sageMaker, "long", longDescription, "g");
 
         assertThatExceptionOfType(AssertionError.class)
