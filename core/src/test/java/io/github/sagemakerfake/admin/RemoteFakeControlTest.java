@@ -26,6 +26,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.MemberDefinition;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 
 /**
@@ -62,8 +63,8 @@ class RemoteFakeControlTest {
     }
 
     private void createTeam(String name) {
-        client.createWorkteam(r -> r.workteamName(name).description("d").memberDefinitions(m -> m
-                .cognitoMemberDefinition(c -> c.userPool("eu-west-1_abc123").clientId("c").userGroup("g"))));
+        client.createWorkteam(r -> r.workteamName(name).description("d")
+                .memberDefinitions(cognitoMember("eu-west-1_abc123")));
     }
 
     @Test
@@ -223,6 +224,11 @@ class RemoteFakeControlTest {
         Set<Thread> nonDaemonLeft = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon()).collect(Collectors.toSet());
         assertThat(nonDaemonLeft).isEmpty();
+    }
+
+    private static MemberDefinition cognitoMember(String userPool) {
+        return MemberDefinition.builder().cognitoMemberDefinition(c -> c.userPool(userPool).clientId("c").userGroup("g"))
+                .build();
     }
 
     private static Object json(Map<String, Object> map) {

@@ -217,8 +217,8 @@ class HardeningTest {
         SageMakerWorkforceServer server = server(fake, ServerOptions.defaults());
         SageMakerClient client = TestClients.urlConnection(server.endpoint());
         resources.add(client);
-        client.createWorkteam(r -> r.workteamName("shared").description("d").memberDefinitions(m -> m
-                .cognitoMemberDefinition(c -> c.userPool("us-east-1_abc123").clientId("c").userGroup("g"))));
+        client.createWorkteam(r -> r.workteamName("shared").description("d")
+                .memberDefinitions(TestClients.cognitoMember("us-east-1_abc123")));
         int threads = 16;
         int perThread = 200;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -256,8 +256,8 @@ class HardeningTest {
         SageMakerWorkforceServer server = server(fake, ServerOptions.defaults());
         SageMakerClient client = TestClients.apache(server.endpoint());
         resources.add(client);
-        String arn = client.createWorkteam(r -> r.workteamName("tagged").description("d").memberDefinitions(m -> m
-                .cognitoMemberDefinition(c -> c.userPool("us-east-1_abc123").clientId("c").userGroup("g"))))
+        String arn = client.createWorkteam(r -> r.workteamName("tagged").description("d")
+                .memberDefinitions(TestClients.cognitoMember("us-east-1_abc123")))
                 .workteamArn();
         int threads = 8;
         int tagsEach = 6;
@@ -286,8 +286,8 @@ class HardeningTest {
             for (int i = 0; i < each; i++) {
                 String name = "team-" + t + "-" + i;
                 try {
-                    client.createWorkteam(r -> r.workteamName(name).description("d").memberDefinitions(m -> m
-                            .cognitoMemberDefinition(c -> c.userPool("us-east-1_abc123").clientId("c").userGroup("g"))));
+                    client.createWorkteam(r -> r.workteamName(name).description("d")
+                            .memberDefinitions(TestClients.cognitoMember("us-east-1_abc123")));
                     created.incrementAndGet();
                 } catch (ResourceLimitExceededException e) {
                     refused.incrementAndGet();

@@ -188,11 +188,10 @@ class ServerMainTest {
         URI endpoint = URI.create(m.group(1));
 
         try (SageMakerClient client = TestClients.urlConnection(endpoint)) {
-            client.createWorkteam(r -> r.workteamName("one").description("d").memberDefinitions(d -> d
-                    .cognitoMemberDefinition(c -> c.userPool("us-east-1_abc123").clientId("c").userGroup("g"))));
+            client.createWorkteam(r -> r.workteamName("one").description("d")
+                    .memberDefinitions(TestClients.cognitoMember("us-east-1_abc123")));
             assertThatThrownBy(() -> client.createWorkteam(r -> r.workteamName("two").description("d")
-                    .memberDefinitions(d -> d.cognitoMemberDefinition(c -> c.userPool("us-east-1_abc123")
-                            .clientId("c").userGroup("g")))))
+                    .memberDefinitions(TestClients.cognitoMember("us-east-1_abc123"))))
                     .hasMessageContaining("You cannot create more than 1 work teams");
         }
         RemoteFakeControl control = RemoteFakeControl.connect(endpoint);

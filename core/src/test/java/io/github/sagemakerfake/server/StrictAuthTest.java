@@ -71,8 +71,8 @@ class StrictAuthTest {
                      .region(Region.US_EAST_1).httpClient(NettyNioAsyncHttpClient.create())
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
                      .build()) {
-            sync.createWorkteam(r -> r.workteamName("signed").description("d").memberDefinitions(m -> m
-                    .cognitoMemberDefinition(c -> c.userPool("us-east-1_abc123").clientId("c").userGroup("g"))));
+            sync.createWorkteam(r -> r.workteamName("signed").description("d")
+                    .memberDefinitions(TestClients.cognitoMember("us-east-1_abc123")));
             assertThat(async.listWorkteams(r -> { }).join().workteams()).hasSize(1);
         }
         assertThat(fake.journal()).hasSize(2).allMatch(e -> e.succeeded());
