@@ -160,7 +160,7 @@ class HardeningTest {
     @Test
     void aClientThatStallsHalfwayIsDroppedWhileOthersAreServed() throws Exception {
         SageMakerWorkforceServer server = server(ServerOptions.defaults().withThreads(4)
-                .withRequestTimeout(Duration.ofMillis(500)));
+                .withRequestTimeout(Duration.ofSeconds(1)));
         List<Socket> stalled = new ArrayList<>();
         // Half the headers, and half a body: each holds a worker until the request timeout.
         stalled.add(send(server.endpoint(), "POST / HTTP/1.1\r\nHost: fake\r\nX-Amz-Tar"));
@@ -178,7 +178,7 @@ class HardeningTest {
     @Test
     void moreStalledClientsThanWorkersCannotBlockTheServerForGood() throws Exception {
         SageMakerWorkforceServer server = server(ServerOptions.defaults().withThreads(2)
-                .withRequestTimeout(Duration.ofMillis(300)));
+                .withRequestTimeout(Duration.ofSeconds(1)));
         List<Socket> stalled = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             stalled.add(send(server.endpoint(), "POST / HTTP/1.1\r\nHost: fake\r\nContent-Le"));
