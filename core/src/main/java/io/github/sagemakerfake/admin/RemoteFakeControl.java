@@ -88,7 +88,8 @@ public final class RemoteFakeControl implements FakeControl {
                 .build();
         Map<String, Object> health = send(http, base, "GET", "/health", null);
         if (!"UP".equals(health.get("Status"))) {
-            throw new IllegalStateException("The SageMaker Workforce Fake at " + base + " is not up: " + Json.write(health));
+            throw new IllegalStateException("The SageMaker Workforce Fake at " + base + " is not up: "
+                    + Json.write(health));
         }
         return new RemoteFakeControl(base, http, health);
     }

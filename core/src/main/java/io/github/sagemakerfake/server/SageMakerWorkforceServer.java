@@ -79,7 +79,8 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
         this.http = http;
         this.pool = pool;
         this.admin = new AdminApi(fake, version());
-        this.verifier = options.strictAuth() == null ? null : new SigV4Verifier(options.strictAuth(), Clock.systemUTC());
+        this.verifier = options.strictAuth() == null ? null
+                : new SigV4Verifier(options.strictAuth(), Clock.systemUTC());
         this.endpoint = uriOf(http.getAddress());
     }
 

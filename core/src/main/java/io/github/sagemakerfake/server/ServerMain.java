@@ -194,7 +194,8 @@ public final class ServerMain {
                         case "--max-cidrs" -> limits = limits.withMaxCidrs(integer(value));
                         case "--max-tags" -> limits = limits.withMaxTagsPerResource(integer(value));
                         case "--provisioning-delay" -> settings = settings.withProvisioningDelay(duration(value));
-                        case "--strict-auth" -> options = options.withStrictAuth(ServerOptions.Credentials.parse(value));
+                        case "--strict-auth" ->
+                                options = options.withStrictAuth(ServerOptions.Credentials.parse(value));
                         case "--max-body-bytes" -> options = options.withMaxBodyBytes(integer(value));
                         case "--request-timeout" -> options = options.withRequestTimeout(duration(value));
                         default -> throw new IllegalStateException(flag);

@@ -147,8 +147,14 @@ final class SigV4Verifier {
             sb.append(name).append(':').append(canonicalHeaderValue(headers, name)).append('\n');
         }
         sb.append('\n').append(String.join(";", signedHeaders)).append('\n');
+        String actual = HEX.formatHex(sha256(body));
         String declared = first(headers, "x-amz-content-sha256");
-        sb.append(declared != null ? declared : HEX.formatHex(sha256(body)));
+        if (declared != null && declared.matches("[0-9a-fA-F]{64}") && !declared.equalsIgnoreCase(actual)) {
+            // A declared hash that the body does not have is a signature over another body.
+            throw new ServiceError(INVALID_SIGNATURE, 400, SIGNATURE_MISMATCH);
+        }
+        // Clients may sign a declared value such as UNSIGNED-PAYLOAD; the canonical request uses it as sent.
+        sb.append(declared != null ? declared : actual);
         return sb.toString();
     }
 

@@ -160,7 +160,7 @@ class HardeningTest {
     @Test
     void aClientThatStallsHalfwayIsDroppedWhileOthersAreServed() throws Exception {
         SageMakerWorkforceServer server = server(ServerOptions.defaults().withThreads(4)
-                .withRequestTimeout(Duration.ofMillis(500)));
+                .withRequestTimeout(Duration.ofSeconds(1)));
         List<Socket> stalled = new ArrayList<>();
         // Half the headers, and half a body: each holds a worker until the request timeout.
         stalled.add(send(server.endpoint(), "POST / HTTP/1.1\r\nHost: fake\r\nX-Amz-Tar"));
@@ -178,7 +178,7 @@ class HardeningTest {
     @Test
     void moreStalledClientsThanWorkersCannotBlockTheServerForGood() throws Exception {
         SageMakerWorkforceServer server = server(ServerOptions.defaults().withThreads(2)
-                .withRequestTimeout(Duration.ofMillis(300)));
+                .withRequestTimeout(Duration.ofSeconds(1)));
         List<Socket> stalled = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             stalled.add(send(server.endpoint(), "POST / HTTP/1.1\r\nHost: fake\r\nContent-Le"));
@@ -217,8 +217,8 @@ class HardeningTest {
         SageMakerWorkforceServer server = server(fake, ServerOptions.defaults());
         SageMakerClient client = TestClients.urlConnection(server.endpoint());
         resources.add(client);
-        client.createWorkteam(r -> r.workteamName("shared").description("d").memberDefinitions(m -> m
-                .cognitoMemberDefinition(c -> c.userPool("us-east-1_abc123").clientId("c").userGroup("g"))));
+        client.createWorkteam(r -> r.workteamName("shared").description("d")
+                .memberDefinitions(TestClients.cognitoMember("us-east-1_abc123")));
         int threads = 16;
         int perThread = 200;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -256,8 +256,8 @@ class HardeningTest {
         SageMakerWorkforceServer server = server(fake, ServerOptions.defaults());
         SageMakerClient client = TestClients.apache(server.endpoint());
         resources.add(client);
-        String arn = client.createWorkteam(r -> r.workteamName("tagged").description("d").memberDefinitions(m -> m
-                .cognitoMemberDefinition(c -> c.userPool("us-east-1_abc123").clientId("c").userGroup("g"))))
+        String arn = client.createWorkteam(r -> r.workteamName("tagged").description("d")
+                .memberDefinitions(TestClients.cognitoMember("us-east-1_abc123")))
                 .workteamArn();
         int threads = 8;
         int tagsEach = 6;
@@ -286,8 +286,8 @@ class HardeningTest {
             for (int i = 0; i < each; i++) {
                 String name = "team-" + t + "-" + i;
                 try {
-                    client.createWorkteam(r -> r.workteamName(name).description("d").memberDefinitions(m -> m
-                            .cognitoMemberDefinition(c -> c.userPool("us-east-1_abc123").clientId("c").userGroup("g"))));
+                    client.createWorkteam(r -> r.workteamName(name).description("d")
+                            .memberDefinitions(TestClients.cognitoMember("us-east-1_abc123")));
                     created.incrementAndGet();
                 } catch (ResourceLimitExceededException e) {
                     refused.incrementAndGet();

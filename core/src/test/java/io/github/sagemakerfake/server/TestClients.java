@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.MemberDefinition;
 
 /** Real clients of the server: the AWS SDK over its real HTTP clients, and raw JDK HTTP. */
 final class TestClients {
@@ -51,6 +52,12 @@ final class TestClients {
         return SageMakerAsyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS).httpClient(NettyNioAsyncHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    /** A Cognito member definition, as the tests' work teams use. */
+    static MemberDefinition cognitoMember(String userPool) {
+        return MemberDefinition.builder().cognitoMemberDefinition(c -> c.userPool(userPool).clientId("c").userGroup("g"))
                 .build();
     }
 
