@@ -19,6 +19,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -113,6 +116,13 @@ final class FakeConfiguration {
                     + " needs transport = HTTP, but the transport is " + transport + " (" + transportSource + "). "
                     + "The SDK's endpoint setting can only point at a socket: add transport = Transport.HTTP, or drop "
                     + "setSystemProperties and inject a SageMakerClient.");
+        }
+        if (setSystemProperties && !declaresSystemPropertiesLock(classOwner.getRequiredTestClass())) {
+            Declaration d = chain.stream().filter(x -> x.annotation().setSystemProperties()).findFirst().orElseThrow();
+            throw new ExtensionConfigurationException(d.describe("setSystemProperties", true)
+                    + " changes JVM-wide system properties, so parallel tests must never overlap with it: add "
+                    + "@ResourceLock(Resources.SYSTEM_PROPERTIES) (org.junit.jupiter.api.parallel) to "
+                    + classOwner.getRequiredTestClass().getName() + ".");
         }
 
         List<SeedResource> seeds = new ArrayList<>();
@@ -274,5 +284,19 @@ final class FakeConfiguration {
         }
         throw new IllegalArgumentException("'" + text + "' is not one of " + Arrays.stream(type.getEnumConstants())
                 .map(Enum::name).filter(n -> !n.equals("DEFAULT")).collect(Collectors.joining(", ")));
+    }
+
+    /** True when the class, a superclass or an enclosing class holds JUnit's system-properties lock for writing. */
+    static boolean declaresSystemPropertiesLock(Class<?> testClass) {
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+            for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+                for (ResourceLock lock : AnnotationSupport.findRepeatableAnnotations(k, ResourceLock.class)) {
+                    if (Resources.SYSTEM_PROPERTIES.equals(lock.value()) && lock.mode() == ResourceAccessMode.READ_WRITE) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
@@ -24,7 +25,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * value, so JUnit closes it, and with it everything else in reverse order, when the scope ends.
  * Thread-safe: with {@code PER_CLASS} isolation, concurrent tests share it.
  */
-final class FakeScope implements AutoCloseable {
+// Both interfaces: JUnit 5.13+ closes AutoCloseable store values, JUnit 5.10-5.12 only CloseableResource ones.
+@SuppressWarnings("deprecation")
+final class FakeScope implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     private final FakeConfiguration config;
     private final String owner;

@@ -7,7 +7,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Runs a test class against a fresh SageMaker workforce fake: a new fake for every test by
@@ -60,7 +59,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Documented
 @Inherited
 @ExtendWith(SageMakerWorkforceExtension.class)
-@ResourceLock(providers = SystemPropertiesLockProvider.class)
 public @interface SageMakerWorkforceTest {
 
     /** The configuration parameter prefix: {@code sagemaker.fake.} followed by the attribute name. */
@@ -107,10 +105,12 @@ public @interface SageMakerWorkforceTest {
      * Code under test that builds its own client with {@code SageMakerClient.create()} then reaches
      * the fake unchanged.
      *
-     * <p>System properties are global to the JVM, so such classes take JUnit's
-     * {@code java.lang.System.properties} read-write lock: under parallel execution they run one
-     * at a time (and their tests one after another), while every other test keeps running in
-     * parallel. No configuration parameter: the lock is computed from this annotation alone.
+     * <p>System properties are global to the JVM, so such a class must also declare JUnit's lock
+     * for them, {@code @ResourceLock(Resources.SYSTEM_PROPERTIES)}: under parallel execution such
+     * classes then run one at a time, while every other test keeps running in parallel. The
+     * extension refuses the class with an {@code ExtensionConfigurationException} when the lock is
+     * missing. (JUnit 5.12 could add the lock by itself through a resource-locks provider, but that
+     * attribute breaks the annotation on JUnit 5.10 and 5.11, which this extension supports.)
      */
     boolean setSystemProperties() default false;
 

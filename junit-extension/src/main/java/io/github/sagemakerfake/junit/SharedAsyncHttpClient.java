@@ -16,7 +16,11 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpService;
  * would pay on every test. The SDK never closes an HTTP client it was given, so each injected
  * {@code SageMakerAsyncClient} still closes with its fake, while this one closes with the run.
  */
-final class SharedAsyncHttpClient implements AutoCloseable {
+// Both interfaces: JUnit 5.13+ closes AutoCloseable store values, JUnit 5.10-5.12 only CloseableResource ones.
+@SuppressWarnings("deprecation")
+final class SharedAsyncHttpClient implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The SDK's own switch for choosing the async HTTP implementation, honoured here too. */
     static final String IMPLEMENTATION_PROPERTY = "software.amazon.awssdk.http.async.service.impl";
@@ -67,6 +71,9 @@ final class SharedAsyncHttpClient implements AutoCloseable {
     /** Closes in the background: the run should not wait out Netty's quiet period. */
     @Override
     public void close() {
+        if (closing.getAndSet(true)) {
+            return;
+        }
         Thread closer = new Thread(client::close, "sagemaker-fake-async-http-close");
         closer.setDaemon(true);
         closer.start();

@@ -2,7 +2,6 @@ package io.github.sagemakerfake.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.control.FakeControl;
@@ -16,13 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.support.hierarchical.ExclusiveResource;
-import org.junit.platform.engine.support.hierarchical.Node;
-import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
@@ -89,21 +85,6 @@ class HttpTransportTest {
                         + "transport is HTTP (@SageMakerWorkforceTest(transport = HTTP) on ")
                 .hasMessageContaining("Inject FakeControl instead");
         assertThat(MisuseTest.misuse(FakeOverHttp.class)).isInstanceOf(ExtensionConfigurationException.class);
-    }
-
-    @Test
-    void classesThatSetSystemPropertiesTakeJUnitsSystemPropertiesLock() {
-        TestDescriptor engine = EngineTestKit.engine("junit-jupiter")
-                .configurationParameter(TestKit.MARKER, "true")
-                .selectors(selectClass(GlobalSdkSettings.class), selectClass(OverTheWire.class))
-                .discover().getEngineDescriptor();
-        Map<String, Set<String>> locks = engine.getChildren().stream().collect(Collectors.toMap(
-                d -> d.getDisplayName(),
-                d -> ((Node<?>) d).getExclusiveResources().stream()
-                        .map(r -> r.getKey() + " " + r.getLockMode()).collect(Collectors.toSet())));
-        assertThat(locks).containsEntry("HttpTransportTest$GlobalSdkSettings",
-                Set.of("java.lang.System.properties " + ExclusiveResource.LockMode.READ_WRITE));
-        assertThat(locks).containsEntry("HttpTransportTest$OverTheWire", Set.of());
     }
 
     static Map<String, String> sdkProperties() {
@@ -202,6 +183,7 @@ class HttpTransportTest {
 
     @TestKitOnly
     @SageMakerWorkforceTest(transport = Transport.HTTP, setSystemProperties = true)
+    @ResourceLock(Resources.SYSTEM_PROPERTIES)
     static class GlobalSdkSettings {
         @Test
         void sageMakerClientCreateReachesTheFake(FakeControl control, @SageMakerEndpoint URI endpoint) {

@@ -37,11 +37,6 @@ class InjectionTest {
     }
 
     @Test
-    void injectsConstructorsWithTheTestsOwnFake() {
-        TestKit.assertAllPassed(TestKit.run(ConstructorPerTest.class), 2);
-    }
-
-    @Test
     void injectsConstructorsWithThePerClassFakeUnderPerClassLifecycle() {
         TestKit.assertAllPassed(TestKit.run(ConstructorPerClassLifecycle.class), 2);
     }
@@ -149,31 +144,6 @@ class InjectionTest {
         @AfterAll
         static void stillThere(FakeControl afterAllControl) {
             assertThat(afterAllControl).isSameAs(control);
-        }
-    }
-
-    @TestKitOnly
-    @SageMakerWorkforceTest
-    static class ConstructorPerTest {
-        private final SageMakerClient client;
-        private final FakeControl control;
-
-        ConstructorPerTest(SageMakerClient client, FakeControl control) {
-            this.client = client;
-            this.control = control;
-        }
-
-        @Test
-        void first(FakeControl parameter) {
-            assertThat(parameter).isSameAs(control);
-            Teams.create(client, "a");
-            assertThat(parameter.state().workteamNames()).containsExactly("a");
-        }
-
-        @Test
-        void second(FakeControl parameter) {
-            assertThat(parameter).isSameAs(control);
-            Teams.create(client, "a"); // no leftover from first(): a fresh fake
         }
     }
 

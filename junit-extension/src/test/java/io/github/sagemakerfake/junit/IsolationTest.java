@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -46,33 +44,6 @@ class IsolationTest {
         Invocations.controls.clear();
         TestKit.assertAllPassed(TestKit.run(Invocations.class), 6);
         assertThat(Invocations.controls).hasSize(6);
-    }
-
-    @Test
-    void everyInvocationOfAParameterizedClassGetsItsOwnPerClassFake() {
-        TestKit.assertAllPassed(TestKit.run(PerClassTemplate.class), 4);
-    }
-
-    @TestKitOnly
-    @ParameterizedClass
-    @ValueSource(strings = {"first", "second"})
-    @SageMakerWorkforceTest(isolation = Isolation.PER_CLASS)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class PerClassTemplate {
-        @Parameter
-        String invocation;
-
-        @Test
-        @Order(1)
-        void createsATeam(SageMakerClient sageMaker) {
-            Teams.create(sageMaker, "per-invocation"); // a second invocation sharing the fake would get ResourceInUse
-        }
-
-        @Test
-        @Order(2)
-        void seesItInTheSameInvocation(FakeControl fake) {
-            assertThat(fake.state().workteamNames()).containsExactly("per-invocation");
-        }
     }
 
     @TestKitOnly

@@ -164,6 +164,14 @@ class MisuseTest {
                 .hasMessageContaining("needs transport = HTTP");
     }
 
+    @Test
+    void systemPropertiesWithoutJUnitsLock() {
+        assertThat(misuse(SystemPropertiesWithoutLock.class))
+                .hasMessageContaining("@SageMakerWorkforceTest(setSystemProperties = true)")
+                .hasMessageContaining("add @ResourceLock(Resources.SYSTEM_PROPERTIES)")
+                .hasMessageContaining(SystemPropertiesWithoutLock.class.getName());
+    }
+
     @TestKitOnly
     @SageMakerWorkforceTest
     static class Plain {
@@ -327,6 +335,14 @@ class MisuseTest {
     @TestKitOnly
     @SageMakerWorkforceTest(setSystemProperties = true)
     static class SystemPropertiesInProcess {
+        @Test
+        void test() {
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest(transport = SageMakerWorkforceTest.Transport.HTTP, setSystemProperties = true)
+    static class SystemPropertiesWithoutLock {
         @Test
         void test() {
         }

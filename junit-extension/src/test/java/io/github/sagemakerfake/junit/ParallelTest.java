@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
@@ -142,6 +144,7 @@ class ParallelTest {
      */
     @TestKitOnly
     @SageMakerWorkforceTest(maxWorkteams = 3, transport = Transport.HTTP, setSystemProperties = true)
+    @ResourceLock(Resources.SYSTEM_PROPERTIES)
     static class GlobalSettingsA {
         static final AtomicInteger inside = new AtomicInteger();
         static final AtomicInteger mostInside = new AtomicInteger();
@@ -173,6 +176,7 @@ class ParallelTest {
 
     @TestKitOnly
     @SageMakerWorkforceTest(maxWorkteams = 3, transport = Transport.HTTP, setSystemProperties = true)
+    @ResourceLock(Resources.SYSTEM_PROPERTIES)
     static class GlobalSettingsB extends GlobalSettingsA {
     }
 
