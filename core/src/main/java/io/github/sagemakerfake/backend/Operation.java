@@ -1,28 +1,29 @@
 package io.github.sagemakerfake.backend;
 
+import io.github.sagemakerfake.validation.SageMakerShapes;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The 16 SageMaker operations this fake serves, with their model input shapes. */
+/** The 16 SageMaker operations this fake serves; their input shapes come from the model table. */
 public enum Operation {
-    CREATE_WORKFORCE("CreateWorkforce", "CreateWorkforceRequest"),
-    DESCRIBE_WORKFORCE("DescribeWorkforce", "DescribeWorkforceRequest"),
-    UPDATE_WORKFORCE("UpdateWorkforce", "UpdateWorkforceRequest"),
-    DELETE_WORKFORCE("DeleteWorkforce", "DeleteWorkforceRequest"),
-    LIST_WORKFORCES("ListWorkforces", "ListWorkforcesRequest"),
-    CREATE_WORKTEAM("CreateWorkteam", "CreateWorkteamRequest"),
-    DESCRIBE_WORKTEAM("DescribeWorkteam", "DescribeWorkteamRequest"),
-    UPDATE_WORKTEAM("UpdateWorkteam", "UpdateWorkteamRequest"),
-    DELETE_WORKTEAM("DeleteWorkteam", "DeleteWorkteamRequest"),
-    LIST_WORKTEAMS("ListWorkteams", "ListWorkteamsRequest"),
-    ADD_TAGS("AddTags", "AddTagsInput"),
-    LIST_TAGS("ListTags", "ListTagsInput"),
-    DELETE_TAGS("DeleteTags", "DeleteTagsInput"),
-    LIST_LABELING_JOBS_FOR_WORKTEAM("ListLabelingJobsForWorkteam", "ListLabelingJobsForWorkteamRequest"),
-    LIST_SUBSCRIBED_WORKTEAMS("ListSubscribedWorkteams", "ListSubscribedWorkteamsRequest"),
-    DESCRIBE_SUBSCRIBED_WORKTEAM("DescribeSubscribedWorkteam", "DescribeSubscribedWorkteamRequest");
+    CREATE_WORKFORCE("CreateWorkforce"),
+    DESCRIBE_WORKFORCE("DescribeWorkforce"),
+    UPDATE_WORKFORCE("UpdateWorkforce"),
+    DELETE_WORKFORCE("DeleteWorkforce"),
+    LIST_WORKFORCES("ListWorkforces"),
+    CREATE_WORKTEAM("CreateWorkteam"),
+    DESCRIBE_WORKTEAM("DescribeWorkteam"),
+    UPDATE_WORKTEAM("UpdateWorkteam"),
+    DELETE_WORKTEAM("DeleteWorkteam"),
+    LIST_WORKTEAMS("ListWorkteams"),
+    ADD_TAGS("AddTags"),
+    LIST_TAGS("ListTags"),
+    DELETE_TAGS("DeleteTags"),
+    LIST_LABELING_JOBS_FOR_WORKTEAM("ListLabelingJobsForWorkteam"),
+    LIST_SUBSCRIBED_WORKTEAMS("ListSubscribedWorkteams"),
+    DESCRIBE_SUBSCRIBED_WORKTEAM("DescribeSubscribedWorkteam");
 
     private static final Map<String, Operation> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Operation::wireName, Function.identity()));
@@ -30,9 +31,9 @@ public enum Operation {
     private final String wireName;
     private final String inputShape;
 
-    Operation(String wireName, String inputShape) {
+    Operation(String wireName) {
         this.wireName = wireName;
-        this.inputShape = inputShape;
+        this.inputShape = SageMakerShapes.operation(wireName).input(); // from the model, not restated here
     }
 
     /** The name after {@code SageMaker.} in {@code X-Amz-Target}. */
