@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.MemberDefinition;
 
 /**
  * The command builds its own client from the SDK's configuration, like production code does. With
@@ -60,8 +61,8 @@ class ReconcilerMainTest {
         for (int i = 1; i <= 24; i++) {
             String name = "other-" + i;
             setUp.createWorkteam(r -> r.workteamName(name).description("Not ours")
-                    .memberDefinitions(m -> m.cognitoMemberDefinition(c -> c
-                            .userPool("us-east-1_AbC123").clientId("labeling-portal").userGroup(name))));
+                    .memberDefinitions(MemberDefinition.builder().cognitoMemberDefinition(c -> c
+                            .userPool("us-east-1_AbC123").clientId("labeling-portal").userGroup(name)).build()));
         }
 
         int status = run(Files.writeString(directory.resolve("teams.properties"), """

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.MemberDefinition;
 
 /**
  * The reconciler against a fresh in-process fake per test: the SageMakerClient and FakeControl are
@@ -271,8 +272,8 @@ class WorkteamReconcilerTest {
     /** A team made outside the reconciler: no managed-by tag. */
     private void createByHand(String name) {
         sageMaker.createWorkteam(r -> r.workteamName(name).description("Made by hand")
-                .memberDefinitions(m -> m.cognitoMemberDefinition(c -> c
-                        .userPool("us-east-1_AbC123").clientId("labeling-portal").userGroup(name))));
+                .memberDefinitions(MemberDefinition.builder().cognitoMemberDefinition(c -> c
+                        .userPool("us-east-1_AbC123").clientId("labeling-portal").userGroup(name)).build()));
     }
 
     static DesiredState teams(int count) {

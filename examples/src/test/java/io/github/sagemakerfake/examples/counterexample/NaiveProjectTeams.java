@@ -3,6 +3,7 @@ package io.github.sagemakerfake.examples.counterexample;
 import java.util.Locale;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateWorkteamRequest;
+import software.amazon.awssdk.services.sagemaker.model.MemberDefinition;
 
 /**
  * COUNTER-EXAMPLE, DO NOT COPY. Buggy on purpose, for {@link MockVersusFakeTest}.
@@ -22,8 +23,8 @@ final class NaiveProjectTeams {
     String createTeamFor(String project) {
         String name = project.toLowerCase(Locale.ROOT).replace(' ', '_');   // the bug: '_' is not allowed
         sageMaker.createWorkteam(CreateWorkteamRequest.builder().workteamName(name).description("Team of " + project)
-                .memberDefinitions(m -> m.cognitoMemberDefinition(c -> c
-                        .userPool("us-east-1_AbC123").clientId("labeling-portal").userGroup(name)))
+                .memberDefinitions(MemberDefinition.builder().cognitoMemberDefinition(c -> c
+                        .userPool("us-east-1_AbC123").clientId("labeling-portal").userGroup(name)).build())
                 .build());
         return name;
     }
