@@ -171,9 +171,9 @@ public final class WorkteamReconciler {
         } else if (!isManaged(team.get())) {
             reportNotManaged(spec.name(), report);
         } else {
-            List<String> changes = differences(spec, team.get(), desired);
+            Changes changes = Changes.between(spec, team.get(), desired);
             if (!changes.isEmpty()) {
-                retry.call(() -> sageMaker.updateWorkteam(updateRequest(spec, team.get(), desired)));
+                retry.call(() -> sageMaker.updateWorkteam(changes.request()));
             }
             report.created(spec.name());
             notifier.teamCreated(spec.name());
@@ -181,14 +181,14 @@ public final class WorkteamReconciler {
     }
 
     private void update(TeamSpec spec, Workteam existing, DesiredState desired, ReconcileReport report) {
-        List<String> changes = differences(spec, existing, desired);
+        Changes changes = Changes.between(spec, existing, desired);
         if (changes.isEmpty()) {
             report.unchanged(spec.name());
             return;
         }
-        retry.call(() -> sageMaker.updateWorkteam(updateRequest(spec, existing, desired)));
-        report.updated(spec.name(), changes);
-        notifier.teamUpdated(spec.name(), changes);
+        retry.call(() -> sageMaker.updateWorkteam(changes.request()));
+        report.updated(spec.name(), changes.names());
+        notifier.teamUpdated(spec.name(), changes.names());
     }
 
     private void delete(String name, ReconcileReport report) {
@@ -218,35 +218,34 @@ public final class WorkteamReconciler {
         return request.build();
     }
 
-    /** Sends only what differs; members left out of UpdateWorkteam stay as they are. */
-    private static UpdateWorkteamRequest updateRequest(TeamSpec spec, Workteam existing, DesiredState desired) {
-        UpdateWorkteamRequest.Builder request = UpdateWorkteamRequest.builder().workteamName(spec.name());
-        if (!spec.description().equals(existing.description())) {
-            request.description(spec.description());
-        }
-        if (!memberSet(memberDefinitions(spec, desired)).equals(memberSet(existing.memberDefinitions()))) {
-            request.memberDefinitions(memberDefinitions(spec, desired));
-        }
-        if (!Objects.equals(spec.notificationTopicArn(), topicOf(existing))) {
-            // An empty NotificationConfiguration ({}) removes the topic.
-            request.notificationConfiguration(NotificationConfiguration.builder()
-                    .notificationTopicArn(spec.notificationTopicArn()).build());
-        }
-        return request.build();
-    }
+    /** What differs between a team and its spec, and the UpdateWorkteam that changes just that. */
+    private record Changes(List<String> names, UpdateWorkteamRequest request) {
 
-    private static List<String> differences(TeamSpec spec, Workteam existing, DesiredState desired) {
-        List<String> changes = new ArrayList<>();
-        if (!spec.description().equals(existing.description())) {
-            changes.add("description");
+        static Changes between(TeamSpec spec, Workteam existing, DesiredState desired) {
+            List<String> names = new ArrayList<>();
+            // Members left out of UpdateWorkteam stay as they are: send only what differs.
+            UpdateWorkteamRequest.Builder request = UpdateWorkteamRequest.builder().workteamName(spec.name());
+            if (!spec.description().equals(existing.description())) {
+                names.add("description");
+                request.description(spec.description());
+            }
+            List<MemberDefinition> members = memberDefinitions(spec, desired);
+            if (!memberSet(members).equals(memberSet(existing.memberDefinitions()))) {
+                names.add("member groups");
+                request.memberDefinitions(members);
+            }
+            if (!Objects.equals(spec.notificationTopicArn(), topicOf(existing))) {
+                names.add("notification topic");
+                // With no topic, this is NotificationConfiguration: {}, which removes the topic.
+                request.notificationConfiguration(NotificationConfiguration.builder()
+                        .notificationTopicArn(spec.notificationTopicArn()).build());
+            }
+            return new Changes(List.copyOf(names), request.build());
         }
-        if (!memberSet(memberDefinitions(spec, desired)).equals(memberSet(existing.memberDefinitions()))) {
-            changes.add("member groups");
+
+        boolean isEmpty() {
+            return names.isEmpty();
         }
-        if (!Objects.equals(spec.notificationTopicArn(), topicOf(existing))) {
-            changes.add("notification topic");
-        }
-        return changes;
     }
 
     private static List<MemberDefinition> memberDefinitions(TeamSpec spec, DesiredState desired) {
