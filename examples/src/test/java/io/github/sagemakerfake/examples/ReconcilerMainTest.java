@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.MemberDefinition;
 
@@ -28,6 +30,7 @@ import software.amazon.awssdk.services.sagemaker.model.MemberDefinition;
  * and JUnit runs such classes one at a time under parallel execution.
  */
 @SageMakerWorkforceTest(transport = Transport.HTTP, setSystemProperties = true)
+@ResourceLock(Resources.SYSTEM_PROPERTIES) // the SDK settings are JVM-wide: JUnit runs such classes one at a time
 class ReconcilerMainTest {
 
     @TempDir
