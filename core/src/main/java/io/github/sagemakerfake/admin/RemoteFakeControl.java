@@ -1,0 +1,261 @@
+package io.github.sagemakerfake.admin;
+
+import io.github.sagemakerfake.control.FakeControl;
+import io.github.sagemakerfake.control.FaultRule;
+import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.control.RegionSnapshot;
+import io.github.sagemakerfake.control.StateSnapshot;
+import io.github.sagemakerfake.json.Json;
+import io.github.sagemakerfake.json.WireTime;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The control surface of a fake in another process or a container, over its admin API
+ * ({@code /_fake/}): the same {@link FakeControl} as the in-process fake, so a test, the JUnit
+ * extension and the AssertJ assertions work the same way against either.
+ *
+ * <pre>{@code
+ * FakeControl fake = RemoteFakeControl.connect(URI.create("http://127.0.0.1:9324"));
+ * fake.reset();
+ * // ... run the code under test against the server ...
+ * assertThat(fake.state().workteamNames()).containsExactly("labelers");
+ * }</pre>
+ *
+ * <p>Errors the server reports become exceptions with the server's message: a request the admin
+ * API refuses (a bad seed, an invalid fault rule) throws {@link IllegalArgumentException}, as the
+ * in-process fake does; an unreachable server or any other failure throws
+ * {@link IllegalStateException}. Fault rules with a Java predicate cannot travel to a server; use
+ * {@link FaultRule.Builder#whenMember(String, Object)} instead. Uses only the JDK's
+ * {@link HttpClient}; its threads are daemons. Thread-safe.
+ */
+public final class RemoteFakeControl implements FakeControl {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    private final URI base;
+    private final HttpClient http;
+    private final String defaultAccount;
+    private final String defaultRegion;
+
+    private RemoteFakeControl(URI base, HttpClient http, Map<String, Object> health) {
+        this.base = base;
+        this.http = http;
+        this.defaultAccount = (String) health.get("DefaultAccount");
+        this.defaultRegion = (String) health.get("DefaultRegion");
+    }
+
+    /**
+     * Connects to the server at {@code endpoint} (e.g. {@code http://127.0.0.1:9324}, the same URI
+     * the AWS clients use) and checks that it answers {@code GET /_fake/health}.
+     *
+     * @throws IllegalStateException when no SageMaker Workforce Fake answers there
+     */
+    public static RemoteFakeControl connect(URI endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        if (endpoint.getScheme() == null || endpoint.getHost() == null) {
+            throw new IllegalArgumentException("The endpoint must be an absolute URI such as http://127.0.0.1:9324; "
+                    + "got " + endpoint);
+        }
+        String text = endpoint.toString();
+        URI base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        int id = CLIENTS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .executor(Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "sagemaker-fake-admin-" + id + "-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }))
+                .build();
+        Map<String, Object> health = send(http, base, "GET", "/health", null);
+        if (!"UP".equals(health.get("Status"))) {
+            throw new IllegalStateException("The SageMaker Workforce Fake at " + base + " is not up: " + Json.write(health));
+        }
+        return new RemoteFakeControl(base, http, health);
+    }
+
+    /** The server's base URI, as given to {@link #connect(URI)}. */
+    public URI endpoint() {
+        return base;
+    }
+
+    /** The server's {@code GET /_fake/health} answer: Status, Version, DefaultAccount, DefaultRegion. */
+    public Map<String, Object> health() {
+        return call("GET", "/health", null);
+    }
+
+    @Override
+    public String defaultAccount() {
+        return defaultAccount;
+    }
+
+    @Override
+    public String defaultRegion() {
+        return defaultRegion;
+    }
+
+    @Override
+    public void reset() {
+        call("POST", "/reset", null);
+    }
+
+    @Override
+    public void reset(String account, String region) {
+        call("POST", "/reset" + regionQuery(account, region), null);
+    }
+
+    @Override
+    public StateSnapshot snapshot() {
+        return StateSnapshot.fromMap(call("GET", "/state", null));
+    }
+
+    @Override
+    public RegionSnapshot state(String account, String region) {
+        return RegionSnapshot.fromMap(call("GET", "/state" + regionQuery(account, region), null));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<JournalEntry> journal() {
+        List<JournalEntry> entries = new ArrayList<>();
+        for (Object e : (List<Object>) call("GET", "/requests", null).get("Requests")) {
+            entries.add(JournalEntry.fromMap((Map<String, Object>) e));
+        }
+        return List.copyOf(entries);
+    }
+
+    @Override
+    public void clearJournal() {
+        call("DELETE", "/requests", null);
+    }
+
+    @Override
+    public void seed(String seedJson) {
+        call("POST", "/seed", Objects.requireNonNull(seedJson, "seedJson"));
+    }
+
+    @Override
+    public Instant now() {
+        return WireTime.instant(call("GET", "/clock", null).get("Now"));
+    }
+
+    @Override
+    public void advanceClock(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("The fake clock only moves forward; got " + duration);
+        }
+        call("POST", "/clock", Json.write(Map.of("AdvanceMillis", duration.toMillis())));
+    }
+
+    @Override
+    public FaultRule addFault(FaultRule rule) {
+        Objects.requireNonNull(rule, "rule");
+        if (rule.predicate() != null) {
+            throw new IllegalArgumentException("A fault rule with a Java predicate (when(...)) cannot travel to a "
+                    + "server; match request members with whenMember(member, value) instead. Rule: "
+                    + rule.describe());
+        }
+        return FaultRule.fromMap(call("POST", "/faults", Json.write(rule.toMap())));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<FaultRule> faults() {
+        List<FaultRule> rules = new ArrayList<>();
+        for (Object r : (List<Object>) call("GET", "/faults", null).get("Faults")) {
+            rules.add(FaultRule.fromMap((Map<String, Object>) r));
+        }
+        return List.copyOf(rules);
+    }
+
+    @Override
+    public void clearFaults() {
+        call("DELETE", "/faults", null);
+    }
+
+    @Override
+    public String toString() {
+        return "RemoteFakeControl[" + base + "]";
+    }
+
+    private Map<String, Object> call(String method, String resource, String body) {
+        return send(http, base, method, resource, body);
+    }
+
+    private static String regionQuery(String account, String region) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(region, "region");
+        return "?account=" + URLEncoder.encode(account, StandardCharsets.UTF_8) + "&region="
+                + URLEncoder.encode(region, StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> send(HttpClient http, URI base, String method, String resource, String body) {
+        URI uri = URI.create(base + "/_fake" + resource);
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException e) {
+            throw new IllegalStateException("No SageMaker Workforce Fake answers at " + base + " (connection refused)."
+                    + " Is the server running on that port?", e);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + uri + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling " + method + " " + uri, e);
+        }
+        Object parsed;
+        try {
+            parsed = Json.parse(response.body());
+        } catch (Json.ParseException e) {
+            throw new IllegalStateException(method + " " + uri + " answered HTTP " + response.statusCode()
+                    + " with a body that is not JSON; is this a SageMaker Workforce Fake? Body: "
+                    + abbreviate(response.body()), e);
+        }
+        Map<String, Object> map = parsed instanceof Map ? (Map<String, Object>) parsed : Map.of();
+        int status = response.statusCode();
+        if (status == 400) {
+            throw new IllegalArgumentException(message(map, response.body()));
+        }
+        if (status != 200) {
+            throw new IllegalStateException(method + " " + uri + " answered HTTP " + status + ": "
+                    + message(map, response.body()));
+        }
+        return map;
+    }
+
+    private static String message(Map<String, Object> map, String body) {
+        Object message = map.get("message");
+        return message instanceof String s ? s : abbreviate(body);
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "..." : body;
+    }
+}
