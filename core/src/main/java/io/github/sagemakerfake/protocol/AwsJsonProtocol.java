@@ -54,7 +54,8 @@ public final class AwsJsonProtocol {
                 : target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
         Map<String, Object> body = Map.of();
         FaultRule fault = null;
-        ProtocolResponse response;
+        Map<String, Object> result = null;
+        ServiceError error = null;
         try {
             Operation op = route(request, target);
             body = parseBody(request);
@@ -62,40 +63,30 @@ public final class AwsJsonProtocol {
             if (fault != null) {
                 applyLatency(fault);
             }
-            if (fault != null && fault.phase() == FaultRule.Phase.BEFORE_STATE_CHANGE
-                    && fault.outcome() != FaultRule.Outcome.NONE) {
-                response = faultResponse(requestId, fault);
-            } else {
-                ProtocolResponse normal;
+            boolean faulted = fault != null && fault.outcome() != FaultRule.Outcome.NONE;
+            if (!faulted || fault.phase() == FaultRule.Phase.AFTER_STATE_CHANGE) {
                 try {
-                    normal = success(requestId, backend.execute(op, identity.account(), identity.region(), body));
+                    result = backend.execute(op, identity.account(), identity.region(), body);
                 } catch (ServiceError e) {
-                    normal = error(requestId, e);
+                    error = e;
                 }
-                response = fault != null && fault.outcome() != FaultRule.Outcome.NONE
-                        ? faultResponse(requestId, fault) : normal;
+            }
+            if (faulted) {
+                result = null; // the fault replaces whatever the operation answered
+                error = fault.outcome() == FaultRule.Outcome.ERROR
+                        ? new ServiceError(fault.errorCode(), fault.statusCode(), fault.message()) : null;
             }
         } catch (ServiceError e) {
-            response = error(requestId, e);
+            error = e;
         }
-        journal(arrived, requestId, operationName, identity, body, response, fault);
+        ProtocolResponse.ConnectionFault connectionFault = fault == null ? null : connectionFault(fault.outcome());
+        ProtocolResponse response = connectionFault != null ? connectionFaultResponse(requestId, connectionFault)
+                : error != null ? error(requestId, error) : success(requestId, result);
+        backend.journal().record(arrived, requestId, operationName, identity.account(), identity.region(),
+                redact(body), connectionFault != null ? 0 : response.statusCode(),
+                connectionFault != null ? connectionFault.name() : error == null ? null : error.code(),
+                error == null ? null : error.getMessage(), fault == null ? null : fault.describe());
         return response;
-    }
-
-    private void journal(Instant arrived, String requestId, String operation, RequestIdentity identity,
-                         Map<String, Object> body, ProtocolResponse response, FaultRule fault) {
-        String code = null;
-        String message = null;
-        if (response.fault() != null) {
-            code = response.fault().name();
-        } else if (response.statusCode() >= 300) {
-            Map<?, ?> error = (Map<?, ?>) Json.parse(response.body());
-            code = (String) error.get("__type");
-            message = (String) error.get("message");
-        }
-        backend.journal().record(arrived, requestId, operation, identity.account(), identity.region(), redact(body),
-                response.fault() == null ? response.statusCode() : 0, code, message,
-                fault == null ? null : fault.describe());
     }
 
     private void applyLatency(FaultRule fault) {
@@ -116,17 +107,19 @@ public final class AwsJsonProtocol {
         }
     }
 
-    private static ProtocolResponse faultResponse(String requestId, FaultRule fault) {
-        return switch (fault.outcome()) {
-            case ERROR -> error(requestId, new ServiceError(fault.errorCode(), fault.statusCode(), fault.message()));
-            case CONNECTION_RESET -> new ProtocolResponse(0, Map.of(), new byte[0],
-                    ProtocolResponse.ConnectionFault.CONNECTION_RESET);
-            case EMPTY_RESPONSE -> new ProtocolResponse(0, Map.of(), new byte[0],
-                    ProtocolResponse.ConnectionFault.EMPTY_RESPONSE);
-            case MALFORMED_RESPONSE -> new ProtocolResponse(200, headers(requestId), MALFORMED_BODY,
-                    ProtocolResponse.ConnectionFault.MALFORMED_RESPONSE);
-            case NONE -> throw new IllegalStateException("a latency-only rule has no response of its own");
+    private static ProtocolResponse.ConnectionFault connectionFault(FaultRule.Outcome outcome) {
+        return switch (outcome) {
+            case CONNECTION_RESET -> ProtocolResponse.ConnectionFault.CONNECTION_RESET;
+            case EMPTY_RESPONSE -> ProtocolResponse.ConnectionFault.EMPTY_RESPONSE;
+            case MALFORMED_RESPONSE -> ProtocolResponse.ConnectionFault.MALFORMED_RESPONSE;
+            case NONE, ERROR -> null;
         };
+    }
+
+    private static ProtocolResponse connectionFaultResponse(String requestId, ProtocolResponse.ConnectionFault fault) {
+        return fault == ProtocolResponse.ConnectionFault.MALFORMED_RESPONSE
+                ? new ProtocolResponse(200, headers(requestId), MALFORMED_BODY, fault)
+                : new ProtocolResponse(0, Map.of(), new byte[0], fault);
     }
 
     private static Operation route(ProtocolRequest request, String target) {

@@ -1,0 +1,149 @@
+package io.github.sagemakerfake.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+/**
+ * Runs a test class against a fresh SageMaker workforce fake: a new fake for every test by
+ * default, with genuine AWS SDK clients injected as parameters or fields.
+ *
+ * <pre>{@code
+ * @SageMakerWorkforceTest(maxWorkteams = 3)
+ * class ProvisionerTest {
+ *
+ *     @Test
+ *     void stopsAtTheServiceLimit(SageMakerClient sageMaker, FakeControl fake) {
+ *         Provisioner provisioner = new Provisioner(sageMaker);
+ *         assertThatThrownBy(() -> provisioner.createTeams("team", 4))
+ *                 .isInstanceOf(ResourceLimitExceededException.class);
+ *         assertThat(fake.state().workteamNames()).hasSize(3);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <h2>Configuration: three levels</h2>
+ * Every attribute's default is a sentinel meaning "not set here". A value is taken from, in order:
+ * <ol>
+ *   <li>this annotation on the test class, then on its enclosing classes ({@code @Nested} classes
+ *       inherit from the classes around them, attribute by attribute);</li>
+ *   <li>the JUnit configuration parameter {@code sagemaker.fake.<attribute>}, e.g. in
+ *       {@code junit-platform.properties}: {@code sagemaker.fake.region=eu-west-1};</li>
+ *   <li>the built-in default, which is the service's own behaviour.</li>
+ * </ol>
+ *
+ * <h2>Injection</h2>
+ * Parameters of test methods, lifecycle methods and constructors are injected by type:
+ * {@code SageMakerClient}, {@code SageMakerAsyncClient}, {@code FakeControl},
+ * {@code SageMakerWorkforceFake} (in process only), {@link SageMakerFakeRuntime}, and a
+ * {@code java.net.URI} annotated {@link SageMakerEndpoint @SageMakerEndpoint} (HTTP only). Fields of
+ * those types are injected when annotated {@link InjectSageMaker @InjectSageMaker} (or, for the URI,
+ * {@code @SageMakerEndpoint}): static fields before all tests, instance fields before each test,
+ * including the outer instances of {@code @Nested} classes. Everything injected into one test talks
+ * to the same fake, and clients are closed when the fake's scope ends.
+ *
+ * <p>The extension keeps all its state in JUnit's {@code ExtensionContext.Store}, so it is safe with
+ * {@code @Nested} classes, shared base classes and parallel execution.
+ *
+ * @see SageMakerSeed
+ * @see InjectSageMaker
+ * @see SageMakerEndpoint
+ * @see SageMakerFakeRuntime
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(SageMakerWorkforceExtension.class)
+@ResourceLock(providers = SystemPropertiesLockProvider.class)
+public @interface SageMakerWorkforceTest {
+
+    /** The configuration parameter prefix: {@code sagemaker.fake.} followed by the attribute name. */
+    String CONFIGURATION_PREFIX = "sagemaker.fake.";
+
+    /** The region of the injected clients and of the fake's default state; default {@code us-east-1}. Key {@code sagemaker.fake.region}. */
+    String region() default "";
+
+    /**
+     * The 12-digit account of the injected clients and of the fake's default state; default
+     * {@code 123456789012}. Key {@code sagemaker.fake.account}. The injected credentials use it as
+     * access key id, which is how the fake tells accounts apart.
+     */
+    String account() default "";
+
+    /** Work teams allowed per account and region; 0 (the default) means not set here, built-in 25. Key {@code sagemaker.fake.maxWorkteams}. */
+    int maxWorkteams() default 0;
+
+    /**
+     * How long a workforce stays {@code Initializing}/{@code Updating}, as ISO-8601 ({@code "PT5S"}) or
+     * milliseconds ({@code "5000"}); built-in zero, i.e. Active at once. Move past it with
+     * {@code FakeControl.advanceClock(...)}. Key {@code sagemaker.fake.provisioningDelay}.
+     */
+    String provisioningDelay() default "";
+
+    /** How clients reach the fake; built-in {@link Transport#IN_PROCESS}. Key {@code sagemaker.fake.transport}. */
+    Transport transport() default Transport.DEFAULT;
+
+    /** Which tests share a fake; built-in {@link Isolation#PER_TEST}. Key {@code sagemaker.fake.isolation}. */
+    Isolation isolation() default Isolation.DEFAULT;
+
+    /**
+     * Seed documents (JSON classpath resources) applied to every new fake, in order. A path without
+     * a leading {@code /} is relative to the package of the class carrying this annotation. Seeds of
+     * enclosing classes come first, then these, then a test method's {@link SageMakerSeed}.
+     * Key {@code sagemaker.fake.seed}: comma-separated absolute resources, applied before all others.
+     */
+    String[] seed() default {};
+
+    /**
+     * With {@link Transport#HTTP}, also point the AWS SDK's global configuration at the fake while it
+     * lives: the system properties {@code aws.endpointUrlSageMaker} (SDK 2.28.1 and later),
+     * {@code aws.region}, {@code aws.accessKeyId} and {@code aws.secretAccessKey}, restored afterwards.
+     * Code under test that builds its own client with {@code SageMakerClient.create()} then reaches
+     * the fake unchanged.
+     *
+     * <p>System properties are global to the JVM, so such classes take JUnit's
+     * {@code java.lang.System.properties} read-write lock: under parallel execution they run one
+     * at a time (and their tests one after another), while every other test keeps running in
+     * parallel. No configuration parameter: the lock is computed from this annotation alone.
+     */
+    boolean setSystemProperties() default false;
+
+    /** How the clients reach the fake. */
+    enum Transport {
+        /** Not set here: use the configuration parameter, else {@link #IN_PROCESS}. */
+        DEFAULT,
+        /**
+         * Genuine SDK clients with an in-memory HTTP client: no socket, microseconds per call. Code
+         * under test must accept an injected client (or the fake's client builder).
+         */
+        IN_PROCESS,
+        /**
+         * A server on a free loopback port serves the fake over the real awsJson1_1 wire; the
+         * injected clients use the SDK's default HTTP client. For code under test that builds its
+         * own client: give it the {@link SageMakerEndpoint endpoint} and the
+         * {@linkplain SageMakerFakeRuntime#credentialsProvider() credentials}, or set
+         * {@link SageMakerWorkforceTest#setSystemProperties()}.
+         */
+        HTTP
+    }
+
+    /** Which tests share a fake. */
+    enum Isolation {
+        /** Not set here: use the configuration parameter, else {@link #PER_TEST}. */
+        DEFAULT,
+        /** A fresh fake for every test method (and every invocation of a parameterized or repeated test). */
+        PER_TEST,
+        /**
+         * One fake for all tests of the class carrying the annotation, including its {@code @Nested}
+         * classes that carry none; needed for static fields and {@code @BeforeAll} parameters. Tests
+         * that run concurrently within such a class share its state.
+         */
+        PER_CLASS
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.sagemakerfake.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sagemakerfake.control.FakeControl;
+import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Transport;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.ResourceLimitExceededException;
+
+/** Each setting from its three levels: the annotation, the configuration parameter, the built-in default. */
+class ConfigurationTest {
+
+    static final Map<String, String> PARAMETERS = Map.of(
+            "sagemaker.fake.region", "eu-central-1",
+            "sagemaker.fake.account", "210987654321",
+            "sagemaker.fake.maxWorkteams", "2",
+            "sagemaker.fake.provisioningDelay", "PT1H",
+            "sagemaker.fake.transport", "in_process");
+
+    @Test
+    void builtInDefaultsAreTheServicesBehaviour() {
+        TestKit.assertAllPassed(TestKit.run(Unconfigured.class), 1);
+    }
+
+    @Test
+    void configurationParametersApplyWhereTheAnnotationSaysNothing() {
+        TestKit.assertAllPassed(TestKit.run(PARAMETERS, ConfiguredByParameters.class), 1);
+    }
+
+    @Test
+    void theAnnotationBeatsConfigurationParameters() {
+        TestKit.assertAllPassed(TestKit.run(PARAMETERS, ConfiguredByAnnotation.class), 1);
+    }
+
+    @Test
+    void provisioningDelayAcceptsMilliseconds() {
+        TestKit.assertAllPassed(TestKit.run(DelayInMilliseconds.class), 1);
+    }
+
+    @Test
+    void parsesDurationsAsIsoOrMilliseconds() {
+        assertThat(FakeConfiguration.parseDuration("PT5S")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(FakeConfiguration.parseDuration("pt0.25s")).isEqualTo(Duration.ofMillis(250));
+        assertThat(FakeConfiguration.parseDuration("1500")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(FakeConfiguration.parseDuration("0")).isZero();
+        assertThatThrownBy(() -> FakeConfiguration.parseDuration("5 seconds"))
+                .hasMessageContaining("\"PT5S\"").hasMessageContaining("\"5000\"");
+        assertThatThrownBy(() -> FakeConfiguration.parseDuration("PT-1S")).hasMessageContaining("negative");
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest
+    static class Unconfigured {
+        @Test
+        void usesTheServiceDefaults(SageMakerClient sageMaker, SageMakerFakeRuntime runtime, FakeControl fake) {
+            assertThat(runtime.region()).isEqualTo("us-east-1");
+            assertThat(runtime.account()).isEqualTo("123456789012");
+            assertThat(runtime.transport()).isEqualTo(Transport.IN_PROCESS);
+            Teams.createWorkforce(sageMaker, "crowd");
+            assertThat(fake.state().workforce().orElseThrow().status()).as("no provisioning delay").isEqualTo("Active");
+            for (int i = 1; i <= 25; i++) {
+                Teams.create(sageMaker, "team-" + i);
+            }
+            assertThatThrownBy(() -> Teams.create(sageMaker, "team-26"))
+                    .isInstanceOf(ResourceLimitExceededException.class);
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest
+    static class ConfiguredByParameters {
+        @Test
+        void usesTheParameters(SageMakerClient sageMaker, SageMakerFakeRuntime runtime, FakeControl fake) {
+            assertThat(runtime.region()).isEqualTo("eu-central-1");
+            assertThat(runtime.account()).isEqualTo("210987654321");
+            assertThat(fake.defaultRegion()).isEqualTo("eu-central-1");
+            assertThat(fake.defaultAccount()).isEqualTo("210987654321");
+            sageMaker.createWorkforce(r -> r.workforceName("crowd")
+                    .cognitoConfig(c -> c.userPool("eu-central-1_abc123").clientId(Teams.CLIENT_ID)));
+            assertThat(fake.state().workforce().orElseThrow().status()).isEqualTo("Initializing");
+            fake.advanceClock(Duration.ofHours(1));
+            assertThat(fake.state().workforce().orElseThrow().status()).isEqualTo("Active");
+            assertThat(fake.state().workforce().orElseThrow().arn())
+                    .isEqualTo("arn:aws:sagemaker:eu-central-1:210987654321:workforce/crowd");
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest(region = "us-west-2", account = "444455556666", maxWorkteams = 1,
+            provisioningDelay = "PT0S", transport = Transport.IN_PROCESS)
+    static class ConfiguredByAnnotation {
+        @Test
+        void usesTheAnnotation(SageMakerClient sageMaker, SageMakerFakeRuntime runtime, FakeControl fake) {
+            assertThat(runtime.region()).isEqualTo("us-west-2");
+            assertThat(runtime.account()).isEqualTo("444455556666");
+            sageMaker.createWorkforce(r -> r.workforceName("crowd")
+                    .cognitoConfig(c -> c.userPool("us-west-2_abc123").clientId(Teams.CLIENT_ID)));
+            assertThat(fake.state().workforce().orElseThrow().status()).isEqualTo("Active");
+            Teams.create(sageMaker, "one", "us-west-2_abc123");
+            assertThatThrownBy(() -> Teams.create(sageMaker, "two", "us-west-2_abc123"))
+                    .isInstanceOf(ResourceLimitExceededException.class);
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest(provisioningDelay = "3600000")
+    static class DelayInMilliseconds {
+        @Test
+        void waitsForTheFakeClock(SageMakerClient sageMaker, FakeControl fake) {
+            // an hour: the fake clock follows the wall clock too, so a short delay could pass by itself
+            Teams.createWorkforce(sageMaker, "crowd");
+            assertThat(fake.state().workforce().orElseThrow().status()).isEqualTo("Initializing");
+            fake.advanceClock(Duration.ofHours(1));
+            assertThat(fake.state().workforce().orElseThrow().status()).isEqualTo("Active");
+        }
+    }
+}

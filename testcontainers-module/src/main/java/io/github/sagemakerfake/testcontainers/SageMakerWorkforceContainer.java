@@ -1,0 +1,149 @@
+package io.github.sagemakerfake.testcontainers;
+
+import io.github.sagemakerfake.admin.RemoteFakeControl;
+import io.github.sagemakerfake.control.FakeControl;
+import io.github.sagemakerfake.control.FakeSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Future;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+
+/**
+ * The SageMaker Workforce Fake as a container: the standalone server speaking the real
+ * awsJson1_1 wire protocol, for integration tests and code that builds its own clients.
+ *
+ * <pre>{@code
+ * @Testcontainers
+ * class LabelingPlatformIT {
+ *     @Container
+ *     static SageMakerWorkforceContainer sageMaker = new SageMakerWorkforceContainer().withMaxWorkteams(5);
+ *
+ *     @Test
+ *     void createsTeams() {
+ *         SageMakerClient client = sageMaker.client();
+ *         ...
+ *         assertThat(sageMaker.control().state().workteamNames()).contains("labelers");
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>By default the image is built locally from the server jar inside this artifact, tagged with
+ * the library's version (see {@link SageMakerWorkforceImage} for the base image). A prebuilt image
+ * can be passed instead, if it is compatible with {@code sagemaker-workforce-fake}.
+ */
+public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkforceContainer> {
+
+    private static final String SECRET_KEY = "fake-secret-key";
+
+    private String account = FakeSettings.DEFAULT_ACCOUNT;
+    private String region = FakeSettings.DEFAULT_REGION;
+
+    /** A container from the image built locally from the shipped server jar. */
+    public SageMakerWorkforceContainer() {
+        this(SageMakerWorkforceImage.build());
+    }
+
+    /** A container from an image built by {@link SageMakerWorkforceImage}, e.g. on a chosen base. */
+    public SageMakerWorkforceContainer(Future<String> image) {
+        super(image);
+        configureFake();
+    }
+
+    /** A container from a prebuilt image, which must be a {@code sagemaker-workforce-fake} image. */
+    public SageMakerWorkforceContainer(DockerImageName image) {
+        super(image);
+        image.assertCompatibleWith(SageMakerWorkforceImage.IMAGE_NAME);
+        configureFake();
+    }
+
+    private void configureFake() {
+        addExposedPort(SageMakerWorkforceImage.PORT);
+        waitingFor(Wait.forHttp("/_fake/health").forPort(SageMakerWorkforceImage.PORT).forStatusCode(200)
+                .withStartupTimeout(Duration.ofSeconds(60)));
+    }
+
+    /** The default region of requests without a SigV4 scope, and the region of {@link #client()}. */
+    public SageMakerWorkforceContainer withRegion(String region) {
+        this.region = FakeSettings.requireRegion(region);
+        return withEnv("SAGEMAKER_FAKE_REGION", region);
+    }
+
+    /** The default account, and the account (access key id) of {@link #client()}. */
+    public SageMakerWorkforceContainer withAccount(String account) {
+        this.account = FakeSettings.requireAccount(account);
+        return withEnv("SAGEMAKER_FAKE_ACCOUNT", account);
+    }
+
+    public SageMakerWorkforceContainer withMaxWorkteams(int max) {
+        return withEnv("SAGEMAKER_FAKE_MAX_WORKTEAMS", positive("maxWorkteams", max));
+    }
+
+    public SageMakerWorkforceContainer withMaxCidrs(int max) {
+        return withEnv("SAGEMAKER_FAKE_MAX_CIDRS", positive("maxCidrs", max));
+    }
+
+    public SageMakerWorkforceContainer withMaxTagsPerResource(int max) {
+        return withEnv("SAGEMAKER_FAKE_MAX_TAGS", positive("maxTagsPerResource", max));
+    }
+
+    /** How long a workforce stays Initializing/Updating/Deleting. */
+    public SageMakerWorkforceContainer withProvisioningDelay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("provisioningDelay must not be negative, got " + delay);
+        }
+        return withEnv("SAGEMAKER_FAKE_PROVISIONING_DELAY", delay.toString());
+    }
+
+    private static String positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+        }
+        return Integer.toString(value);
+    }
+
+    /** The endpoint URL for {@code endpointOverride}, {@code --endpoint-url} or {@code AWS_ENDPOINT_URL_SAGEMAKER}. */
+    public URI getEndpoint() {
+        return URI.create("http://" + getHost() + ":" + getMappedPort(SageMakerWorkforceImage.PORT));
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    /** The access key id: the 12-digit account, which the fake uses to select the account. */
+    public String getAccessKey() {
+        return account;
+    }
+
+    public String getSecretKey() {
+        return SECRET_KEY;
+    }
+
+    /** A sync client configured for this container; the caller closes it. */
+    public SageMakerClient client() {
+        return SageMakerClient.builder().endpointOverride(getEndpoint()).region(Region.of(region))
+                .credentialsProvider(credentials()).build();
+    }
+
+    /** An async client configured for this container; the caller closes it. */
+    public SageMakerAsyncClient asyncClient() {
+        return SageMakerAsyncClient.builder().endpointOverride(getEndpoint()).region(Region.of(region))
+                .credentialsProvider(credentials()).build();
+    }
+
+    public StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(getAccessKey(), getSecretKey()));
+    }
+
+    /** The control surface over the admin API: reset, state, journal, faults, seed, clock. */
+    public FakeControl control() {
+        return RemoteFakeControl.connect(getEndpoint());
+    }
+}

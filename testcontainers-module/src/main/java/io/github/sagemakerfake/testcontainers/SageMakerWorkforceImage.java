@@ -1,0 +1,108 @@
+package io.github.sagemakerfake.testcontainers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The fake's image, built locally from the server jar shipped inside this artifact, on a base
+ * image that has a Java 17 runtime. No registry is needed beyond the base image, and with the
+ * air-gapped base (see docs/container.md) none at all.
+ *
+ * <p>The base image is, in order: the one passed to {@link #onBase(String)}, the system property
+ * {@value #BASE_IMAGE_PROPERTY}, the environment variable {@value #BASE_IMAGE_ENV}, then
+ * {@value #DEFAULT_BASE_IMAGE}.
+ */
+public final class SageMakerWorkforceImage {
+
+    /** The image name every container of this module is compatible with. */
+    public static final DockerImageName IMAGE_NAME = DockerImageName.parse("sagemaker-workforce-fake");
+    public static final String BASE_IMAGE_PROPERTY = "sagemaker.fake.baseImage";
+    public static final String BASE_IMAGE_ENV = "SAGEMAKER_FAKE_BASE_IMAGE";
+    /** For users with registry access: a small official Java 17 runtime. */
+    public static final String DEFAULT_BASE_IMAGE = "eclipse-temurin:17-jre-alpine";
+    /** The port the server listens on inside the container. */
+    public static final int PORT = 9324;
+    /** The non-root user the server runs as. */
+    public static final String USER = "10001:10001";
+
+    private static final String JAR_RESOURCE = "sagemaker-workforce-fake-server.jar";
+    private static final ConcurrentHashMap<String, Future<String>> BUILT = new ConcurrentHashMap<>();
+
+    private SageMakerWorkforceImage() {
+    }
+
+    /** The library's own version, which is also the image tag, so library and image never skew. */
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = SageMakerWorkforceImage.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("version.properties is missing from the Testcontainers module");
+            }
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("version");
+    }
+
+    /** {@code sagemaker-workforce-fake:<library version>}. */
+    public static DockerImageName defaultImageName() {
+        return IMAGE_NAME.withTag(version());
+    }
+
+    /** The base image chosen by property, environment or default. */
+    public static String baseImage() {
+        String fromProperty = System.getProperty(BASE_IMAGE_PROPERTY);
+        if (fromProperty != null && !fromProperty.isBlank()) {
+            return fromProperty;
+        }
+        String fromEnv = System.getenv(BASE_IMAGE_ENV);
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : DEFAULT_BASE_IMAGE;
+    }
+
+    /** The image on the configured base, built at most once per JVM (and from Docker's cache after that). */
+    public static Future<String> build() {
+        return onBase(baseImage());
+    }
+
+    /** The image on the given base, which must provide {@code java} (17+) on its PATH; built at most once per JVM. */
+    public static Future<String> onBase(String baseImage) {
+        return BUILT.computeIfAbsent(baseImage, SageMakerWorkforceImage::imageOn);
+    }
+
+    private static ImageFromDockerfile imageOn(String baseImage) {
+        byte[] jar = serverJar();
+        String dockerfile = String.join("\n",
+                "FROM " + baseImage,
+                "COPY server.jar /opt/sagemaker-workforce-fake/server.jar",
+                "USER " + USER,
+                "EXPOSE " + PORT,
+                "ENV SAGEMAKER_FAKE_HOST=0.0.0.0 SAGEMAKER_FAKE_PORT=" + PORT,
+                // Small heap and C1 only: the fake's work is tiny, start-up time is what users feel.
+                "ENTRYPOINT [\"java\", \"-XX:+UseSerialGC\", \"-XX:TieredStopAtLevel=1\", \"-Xss512k\", "
+                        + "\"-XX:MaxRAMPercentage=50\", \"-jar\", \"/opt/sagemaker-workforce-fake/server.jar\"]",
+                "");
+        return new ImageFromDockerfile(defaultImageName().asCanonicalNameString(), false)
+                .withFileFromTransferable("server.jar", Transferable.of(jar))
+                .withFileFromString("Dockerfile", dockerfile);
+    }
+
+    private static byte[] serverJar() {
+        try (InputStream in = SageMakerWorkforceImage.class.getResourceAsStream(JAR_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The server jar " + JAR_RESOURCE + " is missing from the Testcontainers "
+                        + "module's classpath. Build the project with 'mvn package' so core's server jar is shipped.");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.sagemakerfake.testcontainers;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Container tests run wherever Docker runs. Without Docker they are skipped with a message that
+ * says how to enable them, except where {@code SAGEMAKER_FAKE_REQUIRE_DOCKER=true} (CI sets it):
+ * there a missing Docker engine fails the tests instead of silently skipping them.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(RequiresDocker.Condition.class)
+@interface RequiresDocker {
+
+    final class Condition implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (DockerClientFactory.instance().isDockerAvailable()) {
+                return ConditionEvaluationResult.enabled("Docker is available");
+            }
+            String message = "Docker is not available. Start a Docker engine (on Debian: apt-get install docker.io "
+                    + "&& dockerd &) or run 'bash .ci/run', which prepares one, to run the container tests.";
+            if ("true".equalsIgnoreCase(System.getenv("SAGEMAKER_FAKE_REQUIRE_DOCKER"))) {
+                throw new IllegalStateException(message + " SAGEMAKER_FAKE_REQUIRE_DOCKER=true forbids skipping them.");
+            }
+            return ConditionEvaluationResult.disabled(message);
+        }
+    }
+}
