@@ -104,7 +104,7 @@ public final class BenchMain {
             report.inProcess = jmh(smoke, out, "inprocess", InProcessCallBenchmark.class, true, b -> b);
         }
         if (parts.contains("fresh")) {
-            report.fresh = jmh(smoke, out, "fresh", FreshFakeBenchmark.class, true, b -> b);
+            report.fresh = jmh(smoke, out, "fresh", FreshFakeBenchmark.class, true, b -> b.warmupIterations(4));
         }
         if (parts.contains("loopback")) {
             boolean moto = Subprocesses.motoServer().isPresent();
@@ -113,21 +113,27 @@ public final class BenchMain {
             }
             List<Collection<RunResult>> runs = new ArrayList<>();
             if (smoke) {
-                List<String> servers = new ArrayList<>(List.of("fake", "fakeProcess"));
+                List<String> servers = new ArrayList<>(List.of("fake", "fakeProcess", "sdkFloor"));
                 if (moto) {
                     servers.add("moto");
                 }
                 runs.add(jmh(true, out, "loopback", LoopbackServerBenchmark.class, false,
                         b -> b.param("server", servers.toArray(String[]::new)).param("op", "describe")));
             } else {
-                // Both operations on the in-process server, as shipped and with TCP_NODELAY, and on moto;
-                // DescribeWorkteam on the standalone server process, as shipped and with TCP_NODELAY.
-                List<String> servers = new ArrayList<>(List.of("fake", "fakeNoDelay"));
+                // DescribeWorkteam (DescribeModel on moto): the server as shipped, with TCP_NODELAY, moto,
+                // and the SDK clients alone; ListTags, the same operation on both, with TCP_NODELAY and on
+                // moto; the standalone server process as shipped and with TCP_NODELAY.
+                List<String> servers = new ArrayList<>(List.of("fake", "fakeNoDelay", "sdkFloor"));
+                List<String> tagServers = new ArrayList<>(List.of("fakeNoDelay"));
                 if (moto) {
                     servers.add("moto");
+                    tagServers.add("moto");
                 }
-                runs.add(jmh(false, out, "loopback", LoopbackServerBenchmark.class, false,
-                        b -> loopbackTiming(b).param("server", servers.toArray(String[]::new))));
+                runs.add(jmh(false, out, "loopback-describe", LoopbackServerBenchmark.class, false,
+                        b -> loopbackTiming(b).param("server", servers.toArray(String[]::new)).param("op", "describe")));
+                runs.add(jmh(false, out, "loopback-listtags", LoopbackServerBenchmark.class, false,
+                        b -> loopbackTiming(b).param("server", tagServers.toArray(String[]::new))
+                                .param("op", "listTags")));
                 runs.add(jmh(false, out, "loopback-process", LoopbackServerBenchmark.class, false,
                         b -> loopbackTiming(b).param("server", "fakeProcess", "fakeProcessNoDelay")
                                 .param("op", "describe")));
@@ -183,12 +189,13 @@ public final class BenchMain {
                 .shouldFailOnError(false)
                 .result(out.resolve(name + ".json").toString())
                 .resultFormat(ResultFormatType.JSON);
+        b.addProfiler(CpuTimeProfiler.class);
         if (smoke) {
             b.forks(0).warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(100));
         } else {
-            b.forks(2).warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(5).measurementTime(TimeValue.seconds(1));
+            b.forks(2).warmupIterations(5).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(4).measurementTime(TimeValue.seconds(1));
             if (gc) {
                 b.addProfiler(GCProfiler.class);
             }

@@ -1,5 +1,6 @@
 package io.github.sagemakerfake.benchmarks;
 
+import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.protocol.FakeEndpoint;
 import io.github.sagemakerfake.server.SageMakerWorkforceServer;
@@ -27,6 +28,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
@@ -41,11 +46,17 @@ import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
  *   <li>{@code server=fakeNoDelay}, {@code fakeProcessNoDelay}: the same with
  *       {@code -Dsun.net.httpserver.nodelay=true}, the proposed fix for the JDK server's Nagle delay
  *       (docs/benchmarks.md);
+ *   <li>{@code server=sdkFloor}: no server: the same 8 SDK clients over an HTTP client that returns
+ *       pre-encoded responses, the ceiling that the SDK clients alone allow on this machine;
  *   <li>{@code server=moto}: {@code moto_server} as a subprocess. moto implements no workforce or
  *       work-team operation, so the comparable calls are {@code op=describe}: DescribeWorkteam on
  *       the fake vs DescribeModel on moto (a single-resource read), and {@code op=listTags}:
  *       ListTags on a work team's ARN vs on a model's ARN (the same operation on both).
  * </ul>
+ *
+ * <p>For servers that run as their own process (moto, {@code fakeProcess*}) the server's CPU time
+ * per call over the measurement iterations is recorded too ({@code /proc/PID/stat}), so the two
+ * servers can be compared independently of the clients' share of the two cores.
  *
  * <p>Bounded: time by the JMH iterations, count by {@link #MAX_CALLS_PER_THREAD} per trial. Every
  * failed call is counted (not thrown, so the run goes on) and written, with the successes, to
@@ -70,6 +81,7 @@ public class LoopbackServerBenchmark {
     public String op;
 
     URI endpoint;
+    CannedSdkHttpClient canned;
     private SageMakerWorkforceServer inProcess;
     private Subprocesses.Server process;
     private Function<SageMakerClient, Object> call;
@@ -77,6 +89,10 @@ public class LoopbackServerBenchmark {
     final LongAdder ok = new LongAdder();
     final LongAdder errors = new LongAdder();
     final AtomicReference<String> firstError = new AtomicReference<>();
+    private long cpuAtIterationStart;
+    private long callsAtIterationStart;
+    private long serverCpuNanos;
+    private long serverCalls;
 
     @Setup(Level.Trial)
     public void start() {
@@ -101,9 +117,10 @@ public class LoopbackServerBenchmark {
                 process = Subprocesses.startMoto();
                 endpoint = process.endpoint;
             }
+            case "sdkFloor" -> canned = cannedAnswers();
             default -> throw new IllegalArgumentException("unknown server " + server);
         }
-        try (SageMakerClient admin = Fixtures.httpClient(endpoint)) {
+        try (SageMakerClient admin = client()) {
             String arn;
             if ("moto".equals(server)) {
                 arn = admin.createModel(r -> r.modelName(MODEL)
@@ -131,14 +148,59 @@ public class LoopbackServerBenchmark {
         }
     }
 
+    /** The fake's answers to CreateWorkteam, DescribeWorkteam and ListTags, for {@code server=sdkFloor}. */
+    private static CannedSdkHttpClient cannedAnswers() {
+        try (SageMakerWorkforceFake fake = SageMakerWorkforceFake.create()) {
+            CannedSdkHttpClient.Recorder recorder = new CannedSdkHttpClient.Recorder(fake.httpClient());
+            try (SageMakerClient recording = fake.clientBuilder().httpClient(recorder).build()) {
+                String arn = recording.createWorkteam(Fixtures.CREATE_TEAM).workteamArn();
+                recording.describeWorkteam(Fixtures.DESCRIBE);
+                recording.listTags(r -> r.resourceArn(arn));
+            }
+            CannedSdkHttpClient canned = new CannedSdkHttpClient();
+            recorder.bodies.forEach(canned::answer);
+            return canned;
+        }
+    }
+
+    /** A client like every benchmark thread's: over loopback HTTP, or over the canned answers. */
+    SageMakerClient client() {
+        if (canned == null) {
+            return Fixtures.httpClient(endpoint);
+        }
+        return SageMakerClient.builder()
+                .httpClient(canned)
+                .region(Region.of(Fixtures.REGION))
+                .credentialsProvider(SageMakerWorkforceFake.credentialsFor(Fixtures.ACCOUNT))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    @Setup(Level.Iteration)
+    public void iterationStart() {
+        if (process != null) {
+            cpuAtIterationStart = Subprocesses.cpuNanos(process.process.toHandle());
+            callsAtIterationStart = ok.sum() + errors.sum();
+        }
+    }
+
+    @TearDown(Level.Iteration)
+    public void iterationEnd(IterationParams iteration) {
+        if (process != null && iteration.getType() == IterationType.MEASUREMENT) {
+            serverCpuNanos += Subprocesses.cpuNanos(process.process.toHandle()) - cpuAtIterationStart;
+            serverCalls += ok.sum() + errors.sum() - callsAtIterationStart;
+        }
+    }
+
     @TearDown(Level.Trial)
     public void stop(BenchmarkParams params) {
         stop();
+        String serverCpu = serverCalls > 0 ? Long.toString(serverCpuNanos / serverCalls) : "-";
         String out = System.getProperty("bench.out");
         if (out != null) {
             String line = String.join("\t", server, op, params.getMode().shortLabel(), Long.toString(ok.sum()),
                     Long.toString(errors.sum()), firstError.get() == null ? "-" : firstError.get().replace('\t', ' ')
-                            .replace('\n', ' ')) + "\n";
+                            .replace('\n', ' '), serverCpu) + "\n";
             try {
                 Path dir = Path.of(out);
                 Files.createDirectories(dir);
@@ -150,7 +212,7 @@ public class LoopbackServerBenchmark {
         }
         System.out.println("[loopback] " + server + " " + op + " " + params.getMode().shortLabel() + ": " + ok.sum()
                 + " calls, " + errors.sum() + " errors" + (firstError.get() == null ? "" : " (first: "
-                + firstError.get() + ")"));
+                + firstError.get() + ")") + ", server CPU per call " + serverCpu + " ns");
     }
 
     private void stop() {
@@ -172,7 +234,7 @@ public class LoopbackServerBenchmark {
 
         @Setup(Level.Trial)
         public void open(LoopbackServerBenchmark benchmark) {
-            client = Fixtures.httpClient(benchmark.endpoint);
+            client = benchmark.client();
         }
 
         @TearDown(Level.Trial)

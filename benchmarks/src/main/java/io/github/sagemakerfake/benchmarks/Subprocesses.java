@@ -272,6 +272,29 @@ final class Subprocesses {
         return -1;
     }
 
+    /**
+     * CPU time (user + system) of a process and its descendants, from {@code /proc/PID/stat}, in
+     * nanoseconds; 0 where unreadable. Clock ticks are taken as 100 per second (Linux's USER_HZ).
+     */
+    static long cpuNanos(ProcessHandle process) {
+        long ticks = ticks(process.pid());
+        for (ProcessHandle child : process.descendants().toList()) {
+            ticks += ticks(child.pid());
+        }
+        return ticks * 10_000_000L;
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"));
+            // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
