@@ -163,7 +163,8 @@ final class Report {
             return;
         }
         md.append("### 1. In-process call\n\n")
-                .append("| call | client | wall time (µs/op) | CPU time (µs/op) | allocated (B/op) |\n|---|---|---|---|---|\n");
+                .append("| call | client | wall time (µs/op) | calling thread CPU (µs/op) | JVM CPU (µs/op) | "
+                        + "allocated (B/op) |\n|---|---|---|---|---|---|\n");
         String[][] calls = {{"describeWorkteam", "DescribeWorkteam"},
                 {"createAndDeleteWorkteam", "CreateWorkteam + DeleteWorkteam"}};
         for (String[] call : calls) {
@@ -171,6 +172,7 @@ final class Report {
                 Optional<RunResult> r = result(inProcess, call[0], null, "client", client);
                 md.append("| ").append(call[1]).append(" | ").append(client).append(" | ")
                         .append(text(r.map(Report::figure).orElse(null), 1)).append(" | ")
+                        .append(text(r.map(x -> figure(x, "cpu.worker.norm", 1e-3)).orElse(null), 1)).append(" | ")
                         .append(text(r.map(x -> figure(x, "cpu.time.norm", 1e-3)).orElse(null), 1)).append(" | ")
                         .append(text(r.map(x -> figure(x, "alloc.rate.norm", 1)).orElse(null), 0)).append(" |\n");
             }
@@ -179,8 +181,8 @@ final class Report {
         for (String[] call : calls) {
             Figure fake = fig(inProcess, call[0], "client", "fake", null, 1);
             Figure floor = fig(inProcess, call[0], "client", "sdkFloor", null, 1);
-            Figure fakeCpu = fig(inProcess, call[0], "client", "fake", "cpu.time.norm", 1e-3);
-            Figure floorCpu = fig(inProcess, call[0], "client", "sdkFloor", "cpu.time.norm", 1e-3);
+            Figure fakeCpu = fig(inProcess, call[0], "client", "fake", "cpu.worker.norm", 1e-3);
+            Figure floorCpu = fig(inProcess, call[0], "client", "sdkFloor", "cpu.worker.norm", 1e-3);
             Figure fakeAlloc = fig(inProcess, call[0], "client", "fake", "alloc.rate.norm", 1);
             Figure floorAlloc = fig(inProcess, call[0], "client", "sdkFloor", "alloc.rate.norm", 1);
             if (fake == null || floor == null) {
@@ -190,7 +192,7 @@ final class Report {
             boolean met = fake.median / floor.median <= TARGET_FLOOR_RATIO;
             if (fakeCpu != null && floorCpu != null) {
                 double r = fakeCpu.median / floorCpu.median;
-                measured += ", CPU " + fmt(r, 2) + "× (" + fmt(fakeCpu.median, 1) + " vs " + fmt(floorCpu.median, 1)
+                measured += ", calling-thread CPU " + fmt(r, 2) + "× (" + fmt(fakeCpu.median, 1) + " vs " + fmt(floorCpu.median, 1)
                         + " µs)";
                 met = r <= TARGET_FLOOR_RATIO; // CPU time is the figure a loaded machine does not distort
             }
@@ -206,21 +208,24 @@ final class Report {
             return;
         }
         md.append("### 2. A fresh fake per test (build fake + client, one CreateWorkteam, close)\n\n")
-                .append("| benchmark | wall time (µs/op) | CPU time (µs/op) | allocated (B/op) |\n|---|---|---|---|\n");
+                .append("| benchmark | wall time (µs/op) | calling thread CPU (µs/op) | JVM CPU (µs/op) | "
+                        + "allocated (B/op) |\n|---|---|---|---|---|\n");
         for (String name : List.of("freshFakePerTest", "fakeOnly", "sdkClientFloor", "freshFakeReusedClient",
                 "sharedFakeResetPerTest")) {
             Optional<RunResult> r = result(fresh, name, null);
             Figure t = r.map(Report::figure).orElse(null);
-            Figure c = r.map(x -> figure(x, "cpu.time.norm", 1e-3)).orElse(null);
+            Figure c = r.map(x -> figure(x, "cpu.worker.norm", 1e-3)).orElse(null);
+            Figure jvm = r.map(x -> figure(x, "cpu.time.norm", 1e-3)).orElse(null);
             Figure a = r.map(x -> figure(x, "alloc.rate.norm", 1)).orElse(null);
             md.append("| ").append(name).append(" | ").append(text(t, 1)).append(" | ").append(text(c, 1))
-                    .append(" | ").append(text(a, 0)).append(" |\n");
+                    .append(" | ").append(text(jvm, 1)).append(" | ").append(text(a, 0)).append(" |\n");
             if (name.equals("freshFakePerTest") || name.equals("freshFakeReusedClient")) {
                 String label = name.equals("freshFakePerTest") ? "fresh fake per test" : "fresh fake per test, "
                         + "reused SDK client (proposed)";
                 if (t != null) {
                     verdicts.add(new String[] {label + " < 1 ms", "wall " + fmt(t.median, 0) + " µs"
-                            + (c == null ? "" : ", CPU " + fmt(c.median, 0) + " µs"), verdict(t.median < TARGET_FRESH_MICROS)});
+                            + (c == null ? "" : ", calling-thread CPU " + fmt(c.median, 0) + " µs"),
+                            verdict((c == null ? t : c).median < TARGET_FRESH_MICROS)});
                 }
                 verdicts.add(new String[] {label + " < 100 KB allocated", a == null ? "not measured (-prof gc off)"
                         : fmt(a.median / 1024, 1) + " KiB", a == null ? "–" : verdict(a.median < TARGET_FRESH_BYTES)});
