@@ -59,6 +59,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the JMH interface's own signature
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
                                                        IterationParams iterationParams, IterationResult result) {
         long cpu = os.getProcessCpuTime() - startCpu;
@@ -67,7 +68,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
         if (ops <= 0 || cpu < 0) {
             return List.of();
         }
-        List<Result> results = new ArrayList<>();
+        List<ScalarResult> results = new ArrayList<>();
         results.add(new ScalarResult("cpu.time.norm", cpu / (double) ops, "ns/op", AggregationPolicy.AVG));
         if (startWorkers > 0 && workers > 0) {
             results.add(new ScalarResult("cpu.worker.norm", workers / (double) ops, "ns/op", AggregationPolicy.AVG));

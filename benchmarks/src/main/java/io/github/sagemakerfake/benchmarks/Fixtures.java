@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateWorkteamRequest;
 import software.amazon.awssdk.services.sagemaker.model.DeleteWorkteamRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeWorkteamRequest;
+import software.amazon.awssdk.services.sagemaker.model.MemberDefinition;
+import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /** The requests every benchmark sends, built once so that no benchmark pays for building them. */
 final class Fixtures {
@@ -35,10 +37,14 @@ final class Fixtures {
         return CreateWorkteamRequest.builder()
                 .workteamName(name)
                 .description("Labelers for the " + name + " benchmark")
-                .memberDefinitions(m -> m.cognitoMemberDefinition(c -> c
-                        .userPool("us-east-1_abc123").clientId("benchclient").userGroup("labelers")))
-                .tags(t -> t.key("team").value(name), t -> t.key("env").value("bench"))
+                .memberDefinitions(MemberDefinition.builder().cognitoMemberDefinition(c -> c
+                        .userPool("us-east-1_abc123").clientId("benchclient").userGroup("labelers")).build())
+                .tags(tag("team", name), tag("env", "bench"))
                 .build();
+    }
+
+    static Tag tag(String key, String value) {
+        return Tag.builder().key(key).value(value).build();
     }
 
     /**

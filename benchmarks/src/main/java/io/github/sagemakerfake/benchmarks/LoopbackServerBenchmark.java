@@ -126,8 +126,7 @@ public class LoopbackServerBenchmark {
                 arn = admin.createModel(r -> r.modelName(MODEL)
                         .executionRoleArn("arn:aws:iam::" + Fixtures.ACCOUNT + ":role/bench")
                         .primaryContainer(c -> c.image("123456789012.dkr.ecr.us-east-1.amazonaws.com/bench:1"))).modelArn();
-                admin.addTags(r -> r.resourceArn(arn).tags(t -> t.key("team").value(MODEL),
-                        t -> t.key("env").value("bench")));
+                admin.addTags(r -> r.resourceArn(arn).tags(Fixtures.tag("team", MODEL), Fixtures.tag("env", "bench")));
             } else {
                 arn = admin.createWorkteam(Fixtures.CREATE_TEAM).workteamArn();
             }

@@ -94,6 +94,7 @@ final class Report {
                 agg.getScoreUnit(), v.length);
     }
 
+    @SuppressWarnings("rawtypes") // JMH hands out Map<String, Result>
     private static Result<?> find(Map<String, Result> results, String suffix) {
         for (Map.Entry<String, Result> e : results.entrySet()) {
             if (e.getKey().endsWith(suffix)) {
