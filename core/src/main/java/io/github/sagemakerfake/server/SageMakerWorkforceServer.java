@@ -55,6 +55,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SageMakerWorkforceServer implements AutoCloseable {
 
+    /** The JDK server's TCP_NODELAY switch, read once by the JDK when its first server starts. */
+    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        // The JDK server writes a response's headers and its body as two segments; with Nagle's
+        // algorithm on, the body then waits for the client's delayed ACK, 40 ms on Linux, on every
+        // keep-alive response (docs/benchmarks.md). Turned off unless the JVM's owner decided.
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
+        }
+    }
+
     private static final System.Logger LOG = System.getLogger(SageMakerWorkforceServer.class.getName());
     private static final String JSON_1_1 = "application/x-amz-json-1.1";
     private static final String REQUEST_ID = "x-amzn-RequestId";
