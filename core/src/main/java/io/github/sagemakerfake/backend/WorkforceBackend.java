@@ -165,7 +165,7 @@ public final class WorkforceBackend {
                     validate(Operation.CREATE_WORKFORCE.inputShape(), request);
                     operations.execute(Operation.CREATE_WORKFORCE, state, request, now);
                 });
-                state.workforce.startTransition(WorkforceRecord.ACTIVE, now, java.time.Duration.ZERO);
+                state.workforce.becomeActive();
             }
             List<Object> teams = (List<Object>) document.getOrDefault("Workteams", List.of());
             for (int i = 0; i < teams.size(); i++) {
@@ -175,7 +175,7 @@ public final class WorkforceBackend {
                     operations.execute(Operation.CREATE_WORKTEAM, state, request, now);
                 });
                 if (state.workforce != null) {
-                    state.workforce.startTransition(WorkforceRecord.ACTIVE, now, java.time.Duration.ZERO);
+                    state.workforce.becomeActive();
                 }
             }
             List<Object> vendors = (List<Object>) document.getOrDefault("SubscribedWorkteams", List.of());

@@ -2,6 +2,7 @@ package io.github.sagemakerfake.backend;
 
 import io.github.sagemakerfake.json.Json;
 import io.github.sagemakerfake.json.WireTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,14 +41,19 @@ final class WorkforceRecord {
         this.lastUpdatedDate = createDate;
     }
 
-    void startTransition(String status, Instant now, java.time.Duration delay) {
+    void startTransition(String status, Instant now, Duration delay) {
         if (delay.isZero()) {
-            transition = null;
-            transitionEndsAt = null;
+            becomeActive();
         } else {
             transition = status;
             transitionEndsAt = now.plus(delay);
         }
+    }
+
+    /** Ends any transition: the workforce is Active from now on. */
+    void becomeActive() {
+        transition = null;
+        transitionEndsAt = null;
     }
 
     /** True once a pending deletion has completed. */

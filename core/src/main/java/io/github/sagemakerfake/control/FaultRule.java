@@ -1,8 +1,10 @@
 package io.github.sagemakerfake.control;
 
 import io.github.sagemakerfake.json.Json;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -177,7 +179,7 @@ public final class FaultRule {
         switch (outcome) {
             case ERROR -> sb.append(", error ").append(errorCode).append(" (").append(statusCode).append(")");
             case NONE -> { }
-            default -> sb.append(", ").append(outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            default -> sb.append(", ").append(outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         if (outcome != Outcome.NONE) {
             sb.append(phase == Phase.AFTER_STATE_CHANGE ? " after the state change" : " before the state change");
@@ -192,7 +194,7 @@ public final class FaultRule {
         map.put("Operation", operation);
         map.put("Match", match);
         map.put("Times", times);
-        map.put("Probability", java.math.BigDecimal.valueOf(probability));
+        map.put("Probability", BigDecimal.valueOf(probability));
         map.put("Phase", phase.name());
         map.put("MinLatencyMillis", minLatency.toMillis());
         map.put("MaxLatencyMillis", maxLatency.toMillis());

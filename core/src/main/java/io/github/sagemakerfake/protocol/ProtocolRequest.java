@@ -1,5 +1,7 @@
 package io.github.sagemakerfake.protocol;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,11 +21,11 @@ public record ProtocolRequest(String method, String path, String rawQuery, Map<S
     public ProtocolRequest {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((k, v) -> copy.merge(k, List.copyOf(v), (a, b) -> {
-            var all = new java.util.ArrayList<>(a);
+            List<String> all = new ArrayList<>(a);
             all.addAll(b);
             return List.copyOf(all);
         }));
-        headers = java.util.Collections.unmodifiableMap(copy);
+        headers = Collections.unmodifiableMap(copy);
         rawQuery = rawQuery == null ? "" : rawQuery;
     }
 

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -176,7 +177,7 @@ public final class ServerMain {
             return build(values, fromFlags.keySet());
         }
 
-        private static Config build(Map<String, String> values, java.util.Set<String> givenAsFlags) {
+        private static Config build(Map<String, String> values, Set<String> givenAsFlags) {
             FakeSettings settings = FakeSettings.defaults();
             ServerOptions options = ServerOptions.defaults().withPort(DEFAULT_PORT);
             FakeLimits limits = settings.limits();
