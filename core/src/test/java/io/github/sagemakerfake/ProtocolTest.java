@@ -173,6 +173,18 @@ class ProtocolTest {
     }
 
     @Test
+    void aHugeMaxResultsWhereTheModelSetsNoMaximumIsServedNotAnError() throws Exception {
+        String arn = sageMaker.createWorkteam(cognitoTeam("t").toBuilder()
+                .tags(software.amazon.awssdk.services.sagemaker.model.Tag.builder().key("k").value("v").build())
+                .build()).workteamArn();
+        Raw r = raw("SageMaker.ListTags", "application/x-amz-json-1.1",
+                "{\"ResourceArn\":\"" + arn + "\",\"MaxResults\":2147483648}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json()).containsKey("Tags").doesNotContainKey("NextToken");
+        assertThat(sageMaker.listTags(q -> q.resourceArn(arn).maxResults(Integer.MAX_VALUE)).tags()).hasSize(1);
+    }
+
+    @Test
     void timestampsAreEpochSecondsWithMilliseconds() throws Exception {
         sageMaker.createWorkteam(cognitoTeam("t"));
         String body = raw("SageMaker.DescribeWorkteam", "application/x-amz-json-1.1", "{\"WorkteamName\":\"t\"}").body();

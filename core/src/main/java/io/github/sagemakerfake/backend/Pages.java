@@ -1,5 +1,6 @@
 package io.github.sagemakerfake.backend;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,7 +32,9 @@ final class Pages {
      */
     static <T> Page<T> page(List<T> sorted, Function<T, String> key, boolean descending, String query,
                             String nextToken, Object maxResults, int defaultMax) {
-        int max = maxResults == null ? defaultMax : ((Number) maxResults).intValue();
+        // Validation bounds MaxResults below; ListTags has no upper bound, so clamp huge values here.
+        long max = maxResults == null ? defaultMax
+                : ((BigDecimal) maxResults).min(BigDecimal.valueOf(Integer.MAX_VALUE)).longValue();
         int start = 0;
         if (nextToken != null && !nextToken.isEmpty()) {
             String lastKey = decode(nextToken, query);
@@ -40,7 +43,7 @@ final class Pages {
                 start++;
             }
         }
-        int end = Math.min(sorted.size(), start + max);
+        int end = (int) Math.min(sorted.size(), start + max);
         List<T> items = new ArrayList<>(sorted.subList(start, end));
         String token = end < sorted.size() ? encode(query, key.apply(sorted.get(end - 1))) : null;
         return new Page<>(items, token);

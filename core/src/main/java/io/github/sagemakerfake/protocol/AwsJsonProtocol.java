@@ -69,6 +69,8 @@ public final class AwsJsonProtocol {
                     result = backend.execute(op, identity.account(), identity.region(), body);
                 } catch (ServiceError e) {
                     error = e;
+                } catch (RuntimeException e) { // a bug of ours: answer as the service would, never crash the caller
+                    error = internalFailure(e);
                 }
             }
             if (faulted) {
@@ -105,6 +107,17 @@ public final class AwsJsonProtocol {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The answer to an unexpected failure inside the fake: HTTP 500 InternalFailure, without a stack trace. */
+    public static ServiceError internalFailure(RuntimeException e) {
+        String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
+        if (detail.length() > 300) {
+            detail = detail.substring(0, 300) + "...";
+        }
+        return new ServiceError("InternalFailure", 500, "The SageMaker Workforce Fake failed while answering this "
+                + "request (" + e.getClass().getSimpleName() + detail + "). This is a bug in the fake, not in your "
+                + "code; please report it with the request.");
     }
 
     private static ProtocolResponse.ConnectionFault connectionFault(FaultRule.Outcome outcome) {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.sagemakerfake.backend.ServiceError;
 import io.github.sagemakerfake.json.Json;
+import io.github.sagemakerfake.protocol.AwsJsonProtocol;
 import io.github.sagemakerfake.protocol.FakeEndpoint;
 import io.github.sagemakerfake.protocol.ProtocolRequest;
 import io.github.sagemakerfake.protocol.ProtocolResponse;
@@ -350,13 +351,7 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
     }
 
     private static ProtocolResponse internalFailure(String requestId, RuntimeException e) {
-        String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
-        if (detail.length() > 300) {
-            detail = detail.substring(0, 300) + "...";
-        }
-        return awsError(requestId, new ServiceError("InternalFailure", 500, "The SageMaker Workforce Fake failed "
-                + "while answering this request (" + e.getClass().getSimpleName() + detail + "). This is a bug in the "
-                + "fake, not in your code; please report it with the request."));
+        return awsError(requestId, AwsJsonProtocol.internalFailure(e));
     }
 
     private static URI uriOf(InetSocketAddress bound) {
