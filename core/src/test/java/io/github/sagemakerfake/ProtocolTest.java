@@ -136,7 +136,7 @@ class ProtocolTest {
         Raw r = raw("SageMaker.ListWorkteams", "application/x-amz-json-1.1", "{\"MaxResults\": ");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json()).containsEntry("__type", "SerializationException");
-        assertThat(r.requestId()).isNotBlank();
+        assertThat(r.requestId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(raw("SageMaker.ListWorkteams", "application/x-amz-json-1.1", "[1]").json())
                 .containsEntry("__type", "SerializationException");
         assertThat(raw("SageMaker.ListWorkteams", "application/x-amz-json-1.1", "{\"MaxResults\": \"ten\"}").json())

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -45,7 +44,7 @@ public final class AwsJsonProtocol {
     }
 
     public ProtocolResponse handle(ProtocolRequest request) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         Instant arrived = backend.clock().now();
         RequestIdentity identity = RequestIdentity.of(request.header("Authorization"),
                 backend.settings().defaultAccount(), backend.settings().defaultRegion());

@@ -6,6 +6,7 @@ import io.github.sagemakerfake.backend.ServiceError;
 import io.github.sagemakerfake.json.Json;
 import io.github.sagemakerfake.protocol.AwsJsonProtocol;
 import io.github.sagemakerfake.protocol.FakeEndpoint;
+import io.github.sagemakerfake.protocol.RequestIds;
 import io.github.sagemakerfake.protocol.ProtocolRequest;
 import io.github.sagemakerfake.protocol.ProtocolResponse;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -225,7 +225,7 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         byte[] body;
         try {
             body = readBody(exchange);
