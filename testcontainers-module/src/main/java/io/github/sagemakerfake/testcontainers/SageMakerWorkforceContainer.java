@@ -44,6 +44,8 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
 
     private String account = FakeSettings.DEFAULT_ACCOUNT;
     private String region = FakeSettings.DEFAULT_REGION;
+    private RemoteFakeControl control;
+    private URI controlEndpoint;
 
     /** A container from the image built locally from the shipped server jar. */
     public SageMakerWorkforceContainer() {
@@ -142,8 +144,16 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(getAccessKey(), getSecretKey()));
     }
 
-    /** The control surface over the admin API: reset, state, journal, faults, seed, clock. */
-    public FakeControl control() {
-        return RemoteFakeControl.connect(getEndpoint());
+    /**
+     * The control surface over the admin API: reset, state, journal, faults, seed, clock. One
+     * client per running container (a restart maps a new port, and gets a new client).
+     */
+    public synchronized FakeControl control() {
+        URI endpoint = getEndpoint();
+        if (control == null || !endpoint.equals(controlEndpoint)) {
+            control = RemoteFakeControl.connect(endpoint);
+            controlEndpoint = endpoint;
+        }
+        return control;
     }
 }
