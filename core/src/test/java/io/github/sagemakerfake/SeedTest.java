@@ -72,5 +72,8 @@ class SeedTest {
         assertThatThrownBy(() -> fake.seed("{\"LabelingJobs\": [{\"JobReferenceCode\": \"x\"}]}"))
                 .hasMessageContaining("needs \"WorkteamName\"");
         assertThatThrownBy(() -> fake.seed("{\"Account\": \"42\"}")).hasMessageContaining("12 digits");
+        assertThatThrownBy(() -> fake.seed("{\"Workteams\": {\"WorkteamName\": \"t\"}}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Workteams must be a JSON array");
+        assertThatThrownBy(() -> fake.seed("{\"Region\": 7}")).hasMessageContaining("Region must be a JSON string");
     }
 }

@@ -140,15 +140,15 @@ public final class WorkforceBackend {
     public void seed(Map<String, Object> document) {
         Object regionsList = document.get("Regions");
         if (regionsList != null) {
-            for (Object doc : (List<Object>) regionsList) {
+            for (Object doc : asList(regionsList, "Regions")) {
                 seed(asObject(doc, "Regions entry"));
             }
             return;
         }
         String account = document.get("Account") == null ? settings.defaultAccount()
-                : FakeSettings.requireAccount((String) document.get("Account"));
+                : FakeSettings.requireAccount(asString(document.get("Account"), "Account"));
         String regionName = document.get("Region") == null ? settings.defaultRegion()
-                : FakeSettings.requireRegion((String) document.get("Region"));
+                : FakeSettings.requireRegion(asString(document.get("Region"), "Region"));
         RegionState state = region(account, regionName);
         state.lock.lock();
         WorkforceRecord oldWorkforce = state.workforce;
@@ -167,7 +167,7 @@ public final class WorkforceBackend {
                 });
                 state.workforce.becomeActive();
             }
-            List<Object> teams = (List<Object>) document.getOrDefault("Workteams", List.of());
+            List<Object> teams = asList(document.getOrDefault("Workteams", List.of()), "Workteams");
             for (int i = 0; i < teams.size(); i++) {
                 Map<String, Object> request = asObject(teams.get(i), "Workteams[" + i + "]");
                 seedStep("Workteams[" + i + "]", () -> {
@@ -178,17 +178,17 @@ public final class WorkforceBackend {
                     state.workforce.becomeActive();
                 }
             }
-            List<Object> vendors = (List<Object>) document.getOrDefault("SubscribedWorkteams", List.of());
+            List<Object> vendors = asList(document.getOrDefault("SubscribedWorkteams", List.of()), "SubscribedWorkteams");
             for (int i = 0; i < vendors.size(); i++) {
                 Map<String, Object> team = asObject(vendors.get(i), "SubscribedWorkteams[" + i + "]");
                 seedStep("SubscribedWorkteams[" + i + "]", () -> validate("SubscribedWorkteam", team));
                 state.subscribedWorkteams.add(Json.copy(team));
             }
-            List<Object> jobs = (List<Object>) document.getOrDefault("LabelingJobs", List.of());
+            List<Object> jobs = asList(document.getOrDefault("LabelingJobs", List.of()), "LabelingJobs");
             for (int i = 0; i < jobs.size(); i++) {
                 String where = "LabelingJobs[" + i + "]";
                 Map<String, Object> job = Json.copy(asObject(jobs.get(i), where));
-                String teamName = (String) job.remove("WorkteamName");
+                String teamName = asString(job.remove("WorkteamName"), where + ".WorkteamName");
                 WorkteamRecord team = teamName == null ? null : state.workteams.get(teamName);
                 if (team == null) {
                     throw new IllegalArgumentException("Seed entry " + where + " needs \"WorkteamName\" naming a work "
@@ -235,6 +235,21 @@ public final class WorkforceBackend {
             }
         }
         return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> asList(Object value, String where) {
+        if (!(value instanceof List)) {
+            throw new IllegalArgumentException("Seed entry " + where + " must be a JSON array; see docs/seeding.md for the seed format.");
+        }
+        return (List<Object>) value;
+    }
+
+    private static String asString(Object value, String where) {
+        if (value != null && !(value instanceof String)) {
+            throw new IllegalArgumentException("Seed entry " + where + " must be a JSON string; see docs/seeding.md for the seed format.");
+        }
+        return (String) value;
     }
 
     @SuppressWarnings("unchecked")

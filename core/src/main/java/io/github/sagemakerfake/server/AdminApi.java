@@ -223,9 +223,6 @@ final class AdminApi {
             fake.seed(new String(body, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
-        } catch (ClassCastException | NullPointerException e) {
-            throw invalid("The seed does not follow the seed format: a member has the wrong type or a required "
-                    + "member is missing. See docs/seeding.md for the format.");
         }
         return ok(Map.of());
     }
