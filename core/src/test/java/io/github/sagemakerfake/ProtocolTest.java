@@ -4,7 +4,7 @@ import static io.github.sagemakerfake.Requests.cognitoTeam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.sagemakerfake.json.Json;
+import io.github.sagemakerfake.internal.json.Json;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

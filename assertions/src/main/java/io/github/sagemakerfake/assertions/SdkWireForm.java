@@ -2,7 +2,7 @@ package io.github.sagemakerfake.assertions;
 
 import io.github.sagemakerfake.control.WorkforceSnapshot;
 import io.github.sagemakerfake.control.WorkteamSnapshot;
-import io.github.sagemakerfake.json.WireTime;
+import io.github.sagemakerfake.internal.json.WireTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.github.sagemakerfake.assertions;
 
 import io.github.sagemakerfake.control.JournalEntry;
-import io.github.sagemakerfake.json.Json;
+import io.github.sagemakerfake.internal.json.Json;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

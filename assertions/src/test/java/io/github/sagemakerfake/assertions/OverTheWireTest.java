@@ -12,7 +12,7 @@ import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.server.SageMakerWorkforceServer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;

@@ -2,8 +2,8 @@ package io.github.sagemakerfake.benchmarks;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.protocol.FakeEndpoint;
-import io.github.sagemakerfake.transport.InMemorySdkHttpClient;
+import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.transport.InMemorySdkHttpClient;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

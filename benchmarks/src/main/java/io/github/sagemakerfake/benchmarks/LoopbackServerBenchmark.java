@@ -2,7 +2,7 @@ package io.github.sagemakerfake.benchmarks;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.server.SageMakerWorkforceServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

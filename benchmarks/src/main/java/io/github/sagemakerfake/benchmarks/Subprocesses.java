@@ -102,7 +102,7 @@ final class Subprocesses {
     // ------------------------------------------------------------------ the fake's server
 
     /**
-     * The fake's standalone server as its own process: {@code core/target/sagemaker-workforce-fake-server.jar}
+     * The fake's standalone server as its own process: {@code server/target/sagemaker-workforce-fake-server.jar}
      * when it exists (or {@code -Dbench.serverJar=PATH}), else {@code ServerMain} from this
      * classpath (the same classes; the SDK classes beside them are never loaded by the server).
      */
@@ -172,13 +172,13 @@ final class Subprocesses {
             return Optional.of(Paths.get(configured)).filter(Files::isRegularFile);
         }
         List<Path> candidates = new ArrayList<>();
-        candidates.add(Paths.get("core/target/sagemaker-workforce-fake-server.jar"));
-        candidates.add(Paths.get("../core/target/sagemaker-workforce-fake-server.jar"));
+        candidates.add(Paths.get("server/target/sagemaker-workforce-fake-server.jar"));
+        candidates.add(Paths.get("../server/target/sagemaker-workforce-fake-server.jar"));
         Path here = BenchMain.codeLocation();
         if (here != null) {
-            // benchmarks/target/benchmarks.jar or benchmarks/target/classes -> <root>/core/target
+            // benchmarks/target/benchmarks.jar or benchmarks/target/classes -> <root>/server/target
             for (Path p = here.getParent(); p != null; p = p.getParent()) {
-                candidates.add(p.resolve("core/target/sagemaker-workforce-fake-server.jar"));
+                candidates.add(p.resolve("server/target/sagemaker-workforce-fake-server.jar"));
             }
         }
         return candidates.stream().filter(Files::isRegularFile).findFirst().map(Path::toAbsolutePath);

@@ -1,7 +1,7 @@
 package io.github.sagemakerfake.control;
 
-import io.github.sagemakerfake.json.Json;
-import io.github.sagemakerfake.json.WireTime;
+import io.github.sagemakerfake.internal.json.Json;
+import io.github.sagemakerfake.internal.json.WireTime;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.github.sagemakerfake.control;
 
-import io.github.sagemakerfake.json.Json;
+import io.github.sagemakerfake.internal.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

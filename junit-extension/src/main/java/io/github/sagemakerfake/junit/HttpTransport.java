@@ -2,7 +2,7 @@ package io.github.sagemakerfake.junit;
 
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.server.SageMakerWorkforceServer;
 import java.io.UncheckedIOException;
 import java.net.URI;

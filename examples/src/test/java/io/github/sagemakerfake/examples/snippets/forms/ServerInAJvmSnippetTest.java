@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.server.SageMakerWorkforceServer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;

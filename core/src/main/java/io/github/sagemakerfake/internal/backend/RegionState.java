@@ -1,0 +1,63 @@
+package io.github.sagemakerfake.internal.backend;
+
+import io.github.sagemakerfake.control.RegionSnapshot;
+import io.github.sagemakerfake.control.WorkforceSnapshot;
+import io.github.sagemakerfake.control.WorkteamSnapshot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * All state of one (account, region). Every operation runs whole under {@link #lock}, so limits
+ * hold under concurrency and no reader sees a half-applied change. Operations take microseconds,
+ * so one lock per region costs nothing measurable and keeps the rules simple to reason about.
+ */
+final class RegionState {
+
+    final String account;
+    final String region;
+    final ReentrantLock lock = new ReentrantLock();
+
+    WorkforceRecord workforce;
+    final TreeMap<String, WorkteamRecord> workteams = new TreeMap<>();
+    final List<Map<String, Object>> subscribedWorkteams = new ArrayList<>();
+    final Map<String, List<Map<String, Object>>> labelingJobs = new LinkedHashMap<>();
+
+    RegionState(String account, String region) {
+        this.account = account;
+        this.region = region;
+    }
+
+    /** Applies transitions that completed by {@code now}; called under the lock before each operation. */
+    void settle(Instant now) {
+        if (workforce != null && workforce.isGone(now)) {
+            workforce = null;
+        }
+    }
+
+    void clear() {
+        workforce = null;
+        workteams.clear();
+        subscribedWorkteams.clear();
+        labelingJobs.clear();
+    }
+
+    RegionSnapshot snapshot(Instant now) {
+        lock.lock();
+        try {
+            settle(now);
+            List<WorkteamSnapshot> teams = new ArrayList<>(workteams.size());
+            for (WorkteamRecord team : workteams.values()) {
+                teams.add(new WorkteamSnapshot(team.toWire(), team.tags));
+            }
+            WorkforceSnapshot wf = workforce == null ? null : new WorkforceSnapshot(workforce.toWire(now));
+            return new RegionSnapshot(account, region, wf, teams, subscribedWorkteams, labelingJobs);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

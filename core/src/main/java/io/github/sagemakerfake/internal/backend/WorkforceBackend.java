@@ -1,0 +1,262 @@
+package io.github.sagemakerfake.internal.backend;
+
+import io.github.sagemakerfake.control.FakeClock;
+import io.github.sagemakerfake.control.FakeSettings;
+import io.github.sagemakerfake.control.RegionSnapshot;
+import io.github.sagemakerfake.control.StateSnapshot;
+import io.github.sagemakerfake.internal.json.Json;
+import io.github.sagemakerfake.internal.json.WireTime;
+import io.github.sagemakerfake.internal.validation.RequestSerializationException;
+import io.github.sagemakerfake.internal.validation.RequestValidationException;
+import io.github.sagemakerfake.internal.validation.RequestValidator;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The fake's state and rules, independent of any transport: one {@link RegionState} per
+ * (account, region), created on first use. Every form of the fake (in-process clients, the HTTP
+ * server, the container) runs on one of these.
+ */
+public final class WorkforceBackend {
+
+    private final FakeSettings settings;
+    private final WorkforceOperations operations;
+    private final ConcurrentHashMap<String, RegionState> regions = new ConcurrentHashMap<>();
+    private final Journal journal;
+
+    public WorkforceBackend(FakeSettings settings) {
+        this.settings = settings;
+        this.operations = new WorkforceOperations(settings.limits(), settings.provisioningDelay());
+        this.journal = new Journal(settings.journalCapacity());
+    }
+
+    public FakeSettings settings() {
+        return settings;
+    }
+
+    public FakeClock clock() {
+        return settings.clock();
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /**
+     * Validates a request against the model and applies the operation's rules.
+     *
+     * @return the response body in wire form
+     * @throws ServiceError the error the service would answer with
+     */
+    public Map<String, Object> execute(Operation op, String account, String region, Map<String, Object> request) {
+        validate(op.inputShape(), request);
+        RegionState state = region(account, region);
+        state.lock.lock();
+        try {
+            Instant now = settings.clock().now();
+            state.settle(now);
+            return operations.execute(op, state, request, now);
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    private static void validate(String shape, Map<String, Object> body) {
+        try {
+            RequestValidator.validate(shape, body);
+        } catch (RequestValidationException e) {
+            throw ServiceError.validation(e.getMessage());
+        } catch (RequestSerializationException e) {
+            throw new ServiceError(ServiceError.SERIALIZATION, 400, e.getMessage());
+        }
+    }
+
+    private RegionState region(String account, String region) {
+        return regions.computeIfAbsent(account + "/" + region, k -> new RegionState(account, region));
+    }
+
+    /** A consistent copy of every region in which something exists, sorted by account and region. */
+    public StateSnapshot snapshot() {
+        Instant now = settings.clock().now();
+        List<RegionSnapshot> list = new ArrayList<>();
+        for (RegionState state : regions.values()) {
+            RegionSnapshot snapshot = state.snapshot(now);
+            if (!snapshot.isEmpty()) {
+                list.add(snapshot);
+            }
+        }
+        list.sort(Comparator.comparing(RegionSnapshot::account).thenComparing(RegionSnapshot::region));
+        return new StateSnapshot(settings.defaultAccount(), settings.defaultRegion(), list);
+    }
+
+    public RegionSnapshot snapshot(String account, String region) {
+        RegionState state = regions.get(account + "/" + region);
+        return state == null ? RegionSnapshot.empty(account, region) : state.snapshot(settings.clock().now());
+    }
+
+    /** Forgets every resource in every region and the journal. */
+    public void reset() {
+        for (RegionState state : regions.values()) {
+            clear(state);
+        }
+        journal.clear();
+    }
+
+    /** Forgets every resource of one account and region; other regions and the journal stay. */
+    public void reset(String account, String region) {
+        RegionState state = regions.get(account + "/" + region);
+        if (state != null) {
+            clear(state);
+        }
+    }
+
+    private static void clear(RegionState state) {
+        state.lock.lock();
+        try {
+            state.clear();
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /**
+     * Applies a seed document: the resources it describes are created through the same rules as
+     * requests, and a seeded workforce is Active at once. All or nothing: when an entry breaks a
+     * rule, the region is left as it was and the exception names the entry.
+     *
+     * <p>Format (every member optional): {@code {"Account", "Region", "Workforce": <CreateWorkforce
+     * request>, "Workteams": [<CreateWorkteam request>], "SubscribedWorkteams": [<SubscribedWorkteam>],
+     * "LabelingJobs": [<LabelingJobForWorkteamSummary plus "WorkteamName">]}}, or
+     * {@code {"Regions": [<that>, ...]}}. Timestamps may be epoch seconds or ISO-8601 text.
+     */
+    @SuppressWarnings("unchecked")
+    public void seed(Map<String, Object> document) {
+        Object regionsList = document.get("Regions");
+        if (regionsList != null) {
+            for (Object doc : asList(regionsList, "Regions")) {
+                seed(asObject(doc, "Regions entry"));
+            }
+            return;
+        }
+        String account = document.get("Account") == null ? settings.defaultAccount()
+                : FakeSettings.requireAccount(asString(document.get("Account"), "Account"));
+        String regionName = document.get("Region") == null ? settings.defaultRegion()
+                : FakeSettings.requireRegion(asString(document.get("Region"), "Region"));
+        RegionState state = region(account, regionName);
+        state.lock.lock();
+        WorkforceRecord oldWorkforce = state.workforce;
+        TreeMap<String, WorkteamRecord> oldTeams = new TreeMap<>(state.workteams);
+        List<Map<String, Object>> oldSubscribed = new ArrayList<>(state.subscribedWorkteams);
+        Map<String, List<Map<String, Object>>> oldJobs = new LinkedHashMap<>();
+        state.labelingJobs.forEach((k, v) -> oldJobs.put(k, new ArrayList<>(v)));
+        try {
+            Instant now = settings.clock().now();
+            state.settle(now);
+            if (document.get("Workforce") != null) {
+                Map<String, Object> request = asObject(document.get("Workforce"), "Workforce");
+                seedStep("Workforce", () -> {
+                    validate(Operation.CREATE_WORKFORCE.inputShape(), request);
+                    operations.execute(Operation.CREATE_WORKFORCE, state, request, now);
+                });
+                state.workforce.becomeActive();
+            }
+            List<Object> teams = asList(document.getOrDefault("Workteams", List.of()), "Workteams");
+            for (int i = 0; i < teams.size(); i++) {
+                Map<String, Object> request = asObject(teams.get(i), "Workteams[" + i + "]");
+                seedStep("Workteams[" + i + "]", () -> {
+                    validate(Operation.CREATE_WORKTEAM.inputShape(), request);
+                    operations.execute(Operation.CREATE_WORKTEAM, state, request, now);
+                });
+                if (state.workforce != null) {
+                    state.workforce.becomeActive();
+                }
+            }
+            List<Object> vendors = asList(document.getOrDefault("SubscribedWorkteams", List.of()), "SubscribedWorkteams");
+            for (int i = 0; i < vendors.size(); i++) {
+                Map<String, Object> team = asObject(vendors.get(i), "SubscribedWorkteams[" + i + "]");
+                seedStep("SubscribedWorkteams[" + i + "]", () -> validate("SubscribedWorkteam", team));
+                state.subscribedWorkteams.add(Json.copy(team));
+            }
+            List<Object> jobs = asList(document.getOrDefault("LabelingJobs", List.of()), "LabelingJobs");
+            for (int i = 0; i < jobs.size(); i++) {
+                String where = "LabelingJobs[" + i + "]";
+                Map<String, Object> job = Json.copy(asObject(jobs.get(i), where));
+                String teamName = asString(job.remove("WorkteamName"), where + ".WorkteamName");
+                WorkteamRecord team = teamName == null ? null : state.workteams.get(teamName);
+                if (team == null) {
+                    throw new IllegalArgumentException("Seed entry " + where + " needs \"WorkteamName\" naming a work "
+                            + "team of the seed or of the fake; got " + teamName + ".");
+                }
+                job.putIfAbsent("WorkRequesterAccountId", account);
+                job.put("CreationTime", seedTime(job.get("CreationTime"), where, now));
+                seedStep(where, () -> validate("LabelingJobForWorkteamSummary", job));
+                state.labelingJobs.computeIfAbsent(team.arn, k -> new ArrayList<>()).add(job);
+            }
+        } catch (RuntimeException e) {
+            state.workforce = oldWorkforce;
+            state.workteams.clear();
+            state.workteams.putAll(oldTeams);
+            state.subscribedWorkteams.clear();
+            state.subscribedWorkteams.addAll(oldSubscribed);
+            state.labelingJobs.clear();
+            state.labelingJobs.putAll(oldJobs);
+            throw e;
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    private static void seedStep(String where, Runnable step) {
+        try {
+            step.run();
+        } catch (ServiceError e) {
+            throw new IllegalArgumentException("Seed entry " + where + " was refused with " + e.code() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Object seedTime(Object value, String where, Instant now) {
+        if (value == null) {
+            return WireTime.epochSeconds(now);
+        }
+        if (value instanceof String text) {
+            try {
+                return WireTime.epochSeconds(Instant.parse(text));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("Seed entry " + where + " has CreationTime '" + text
+                        + "'; use epoch seconds or ISO-8601 such as 2024-05-01T12:00:00Z.");
+            }
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> asList(Object value, String where) {
+        if (!(value instanceof List)) {
+            throw new IllegalArgumentException("Seed entry " + where + " must be a JSON array; see docs/seeding.md for the seed format.");
+        }
+        return (List<Object>) value;
+    }
+
+    private static String asString(Object value, String where) {
+        if (value != null && !(value instanceof String)) {
+            throw new IllegalArgumentException("Seed entry " + where + " must be a JSON string; see docs/seeding.md for the seed format.");
+        }
+        return (String) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asObject(Object value, String where) {
+        if (!(value instanceof Map)) {
+            throw new IllegalArgumentException("Seed entry " + where + " must be a JSON object.");
+        }
+        return (Map<String, Object>) value;
+    }
+}

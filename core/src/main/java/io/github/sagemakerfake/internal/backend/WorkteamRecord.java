@@ -1,0 +1,53 @@
+package io.github.sagemakerfake.internal.backend;
+
+import io.github.sagemakerfake.internal.json.Json;
+import io.github.sagemakerfake.internal.json.WireTime;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One private work team. Guarded by its {@link RegionState}'s lock. */
+final class WorkteamRecord {
+
+    final String name;
+    final String arn;
+    final String workforceArn;
+    final String subDomain;
+    final Instant createDate;
+    Instant lastUpdatedDate;
+    String description;
+    List<Object> memberDefinitions;
+    Map<String, Object> notificationConfiguration; // null when never set
+    Map<String, Object> workerAccessConfiguration; // null when never set
+    final Map<String, String> tags = new LinkedHashMap<>();
+
+    WorkteamRecord(String name, String arn, String workforceArn, String subDomain, Instant createDate) {
+        this.name = name;
+        this.arn = arn;
+        this.workforceArn = workforceArn;
+        this.subDomain = subDomain;
+        this.createDate = createDate;
+        this.lastUpdatedDate = createDate;
+    }
+
+    /** The Workteam structure as DescribeWorkteam and ListWorkteams return it. */
+    Map<String, Object> toWire() {
+        Map<String, Object> wire = new LinkedHashMap<>();
+        wire.put("WorkteamName", name);
+        wire.put("MemberDefinitions", Json.copy(memberDefinitions));
+        wire.put("WorkteamArn", arn);
+        wire.put("WorkforceArn", workforceArn);
+        wire.put("Description", description);
+        wire.put("SubDomain", subDomain);
+        wire.put("CreateDate", WireTime.epochSeconds(createDate));
+        wire.put("LastUpdatedDate", WireTime.epochSeconds(lastUpdatedDate));
+        if (notificationConfiguration != null) {
+            wire.put("NotificationConfiguration", Json.copy(notificationConfiguration));
+        }
+        if (workerAccessConfiguration != null) {
+            wire.put("WorkerAccessConfiguration", Json.copy(workerAccessConfiguration));
+        }
+        return wire;
+    }
+}

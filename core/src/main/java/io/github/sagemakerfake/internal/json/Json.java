@@ -1,0 +1,406 @@
+package io.github.sagemakerfake.internal.json;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small, strict JSON reader and writer over plain Java values.
+ *
+ * <p>The tree is made of {@code Map<String, Object>} (insertion-ordered), {@code List<Object>},
+ * {@code String}, {@code BigDecimal} (every number, so integers and fractions stay exact),
+ * {@code Boolean} and {@code null}. The fake keeps its core free of third-party JSON libraries so
+ * that it never clashes with a user's classpath (see docs/adr/0002-own-json.md).
+ *
+ * <p>Not public API: it is public only so that the fake's own packages can share it.
+ */
+public final class Json {
+
+    /** Nesting deeper than this is rejected, so a hostile body cannot exhaust the stack. */
+    static final int MAX_DEPTH = 64;
+
+    private Json() {
+    }
+
+    /** Parses one JSON value that must fill the whole input (surrounding whitespace allowed). */
+    public static Object parse(byte[] utf8) {
+        return parse(new String(utf8, StandardCharsets.UTF_8));
+    }
+
+    public static Object parse(String text) {
+        Reader reader = new Reader(text);
+        reader.skipWhitespace();
+        Object value = reader.readValue(0);
+        reader.skipWhitespace();
+        if (!reader.atEnd()) {
+            throw reader.error("Unexpected character after the JSON value");
+        }
+        return value;
+    }
+
+    /** Serialises a tree of the types listed in the class comment. */
+    public static String write(Object value) {
+        StringBuilder out = new StringBuilder(256);
+        write(value, out);
+        return out.toString();
+    }
+
+    public static byte[] writeBytes(Object value) {
+        return write(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void write(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            writeString(s, out);
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+                if (e.getValue() == null) {
+                    continue; // absent and null mean the same to every AWS client
+                }
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                writeString(e.getKey(), out);
+                out.append(':');
+                write(e.getValue(), out);
+            }
+            out.append('}');
+        } else if (value instanceof Iterable<?> list) {
+            out.append('[');
+            boolean first = true;
+            for (Object item : list) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                write(item, out);
+            }
+            out.append(']');
+        } else if (value instanceof Boolean b) {
+            out.append(b.booleanValue());
+        } else if (value instanceof BigDecimal d) {
+            out.append(d.toPlainString());
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            out.append(value);
+        } else if (value instanceof Number n) {
+            out.append(new BigDecimal(n.toString()).toPlainString());
+        } else {
+            throw new IllegalArgumentException("Not a JSON value: " + value.getClass().getName());
+        }
+    }
+
+    public static void writeString(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /**
+     * A deep, unmodifiable copy of a tree: snapshots and journal entries hand these out, so no
+     * caller can change the fake's state through them.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T freeze(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put((String) k, freeze(v)));
+            return (T) Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(freeze(v)));
+            return (T) Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+
+    /** A deep, modifiable copy of a tree. */
+    @SuppressWarnings("unchecked")
+    public static <T> T copy(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put((String) k, copy(v)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(copy(v)));
+            return (T) copy;
+        }
+        return value;
+    }
+
+    /** Thrown for input that is not well-formed JSON; the message says where and why. */
+    public static final class ParseException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ParseException(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Reader {
+        private final String text;
+        private int pos;
+
+        Reader(String text) {
+            this.text = text;
+        }
+
+        boolean atEnd() {
+            return pos >= text.length();
+        }
+
+        ParseException error(String what) {
+            return new ParseException(what + " at offset " + pos);
+        }
+
+        void skipWhitespace() {
+            while (pos < text.length()) {
+                char c = text.charAt(pos);
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                    pos++;
+                } else {
+                    break;
+                }
+            }
+        }
+
+        Object readValue(int depth) {
+            if (depth > MAX_DEPTH) {
+                throw error("JSON nested deeper than " + MAX_DEPTH + " levels");
+            }
+            if (atEnd()) {
+                throw error("Unexpected end of input");
+            }
+            char c = text.charAt(pos);
+            switch (c) {
+                case '{':
+                    return readObject(depth);
+                case '[':
+                    return readArray(depth);
+                case '"':
+                    return readString();
+                case 't':
+                    expectWord("true");
+                    return Boolean.TRUE;
+                case 'f':
+                    expectWord("false");
+                    return Boolean.FALSE;
+                case 'n':
+                    expectWord("null");
+                    return null;
+                default:
+                    if (c == '-' || (c >= '0' && c <= '9')) {
+                        return readNumber();
+                    }
+                    throw error("Unexpected character '" + printable(c) + "'");
+            }
+        }
+
+        private static String printable(char c) {
+            return c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+        }
+
+        private void expectWord(String word) {
+            if (!text.startsWith(word, pos)) {
+                throw error("Unrecognized token");
+            }
+            pos += word.length();
+        }
+
+        private Map<String, Object> readObject(int depth) {
+            pos++; // '{'
+            Map<String, Object> map = new LinkedHashMap<>();
+            skipWhitespace();
+            if (!atEnd() && text.charAt(pos) == '}') {
+                pos++;
+                return map;
+            }
+            while (true) {
+                skipWhitespace();
+                if (atEnd() || text.charAt(pos) != '"') {
+                    throw error("Expected a field name");
+                }
+                String key = readString();
+                skipWhitespace();
+                if (atEnd() || text.charAt(pos) != ':') {
+                    throw error("Expected ':' after a field name");
+                }
+                pos++;
+                skipWhitespace();
+                Object value = readValue(depth + 1);
+                if (map.containsKey(key)) {
+                    throw error("Duplicate field '" + key + "'");
+                }
+                map.put(key, value);
+                skipWhitespace();
+                if (atEnd()) {
+                    throw error("Unexpected end of input in an object");
+                }
+                char c = text.charAt(pos++);
+                if (c == '}') {
+                    return map;
+                }
+                if (c != ',') {
+                    pos--;
+                    throw error("Expected ',' or '}'");
+                }
+            }
+        }
+
+        private List<Object> readArray(int depth) {
+            pos++; // '['
+            List<Object> list = new ArrayList<>();
+            skipWhitespace();
+            if (!atEnd() && text.charAt(pos) == ']') {
+                pos++;
+                return list;
+            }
+            while (true) {
+                skipWhitespace();
+                list.add(readValue(depth + 1));
+                skipWhitespace();
+                if (atEnd()) {
+                    throw error("Unexpected end of input in an array");
+                }
+                char c = text.charAt(pos++);
+                if (c == ']') {
+                    return list;
+                }
+                if (c != ',') {
+                    pos--;
+                    throw error("Expected ',' or ']'");
+                }
+            }
+        }
+
+        private String readString() {
+            pos++; // opening quote
+            StringBuilder sb = null;
+            int start = pos;
+            while (true) {
+                if (atEnd()) {
+                    throw error("Unterminated string");
+                }
+                char c = text.charAt(pos);
+                if (c == '"') {
+                    String result = sb == null ? text.substring(start, pos) : sb.append(text, start, pos).toString();
+                    pos++;
+                    return result;
+                }
+                if (c < 0x20) {
+                    throw error("Unescaped control character in a string");
+                }
+                if (c == '\\') {
+                    if (sb == null) {
+                        sb = new StringBuilder();
+                    }
+                    sb.append(text, start, pos);
+                    pos++;
+                    if (atEnd()) {
+                        throw error("Unterminated escape");
+                    }
+                    char e = text.charAt(pos++);
+                    switch (e) {
+                        case '"' -> sb.append('"');
+                        case '\\' -> sb.append('\\');
+                        case '/' -> sb.append('/');
+                        case 'b' -> sb.append('\b');
+                        case 'f' -> sb.append('\f');
+                        case 'n' -> sb.append('\n');
+                        case 'r' -> sb.append('\r');
+                        case 't' -> sb.append('\t');
+                        case 'u' -> {
+                            if (pos + 4 > text.length()) {
+                                throw error("Truncated unicode escape");
+                            }
+                            try {
+                                sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                            } catch (NumberFormatException ex) {
+                                throw error("Invalid unicode escape");
+                            }
+                            pos += 4;
+                        }
+                        default -> {
+                            pos--;
+                            throw error("Invalid escape '\\" + e + "'");
+                        }
+                    }
+                    start = pos;
+                } else {
+                    pos++;
+                }
+            }
+        }
+
+        private BigDecimal readNumber() {
+            int start = pos;
+            if (text.charAt(pos) == '-') {
+                pos++;
+            }
+            int intStart = pos;
+            while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                pos++;
+            }
+            if (pos == intStart || (text.charAt(intStart) == '0' && pos - intStart > 1)) {
+                throw error("Invalid number");
+            }
+            if (pos < text.length() && text.charAt(pos) == '.') {
+                pos++;
+                int fracStart = pos;
+                while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                    pos++;
+                }
+                if (pos == fracStart) {
+                    throw error("Invalid number");
+                }
+            }
+            if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+                pos++;
+                if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
+                    pos++;
+                }
+                int expStart = pos;
+                while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                    pos++;
+                }
+                if (pos == expStart) {
+                    throw error("Invalid number");
+                }
+            }
+            if (pos - start > 100) {
+                throw error("Number too long");
+            }
+            return new BigDecimal(text.substring(start, pos));
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package io.github.sagemakerfake.server;
+
+import io.github.sagemakerfake.control.FakeSettings;
+import io.github.sagemakerfake.control.FaultRule;
+import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.internal.json.Json;
+import io.github.sagemakerfake.internal.json.WireTime;
+import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The admin API under {@code /_fake/}: the fake's control surface over HTTP, for a server in
+ * another process or a container. Bodies are JSON in the forms of the control classes'
+ * {@code toMap()}; errors are {@code {"__type": code, "message": how to fix it}} like the AWS
+ * operations'. It is outside the AWS operation space, so strict authentication does not apply.
+ */
+final class AdminApi {
+
+    static final String PREFIX = "/_fake";
+
+    static final String ENDPOINTS = "GET /_fake/health; POST /_fake/reset[?account=&region=]; "
+            + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
+            + "POST /_fake/seed; GET|POST /_fake/clock";
+
+    private static final Set<String> FAULT_MEMBERS = Set.of("Id", "Operation", "Match", "Times", "Probability",
+            "Phase", "MinLatencyMillis", "MaxLatencyMillis", "Outcome", "ErrorCode", "StatusCode", "Message",
+            "FiredCount");
+
+    /** One admin answer: HTTP status and a JSON object. */
+    record Reply(int status, Map<String, Object> body) {
+    }
+
+    /** A request the admin API refuses, with the status and a message that says how to fix it. */
+    static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final String code;
+
+        Refusal(int status, String code, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    private final FakeEndpoint fake;
+    private final String version;
+
+    AdminApi(FakeEndpoint fake, String version) {
+        this.fake = fake;
+        this.version = version;
+    }
+
+    static boolean handles(String path) {
+        return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
+    }
+
+    Reply handle(String method, String path, String rawQuery, byte[] body) {
+        try {
+            return route(method, path, query(rawQuery), body);
+        } catch (Refusal r) {
+            return error(r.status, r.code, r.getMessage());
+        }
+    }
+
+    private Reply route(String method, String path, Map<String, String> query, byte[] body) {
+        String resource = path.endsWith("/") && path.length() > PREFIX.length() + 1
+                ? path.substring(0, path.length() - 1) : path;
+        switch (resource) {
+            case PREFIX + "/health":
+                allow(method, "GET");
+                return ok(health());
+            case PREFIX + "/reset":
+                allow(method, "POST");
+                return reset(query);
+            case PREFIX + "/state":
+                allow(method, "GET");
+                return state(query);
+            case PREFIX + "/requests":
+                if (allow(method, "GET", "DELETE").equals("DELETE")) {
+                    fake.clearJournal();
+                    return ok(Map.of());
+                }
+                List<Object> entries = new ArrayList<>();
+                for (JournalEntry e : fake.journal()) {
+                    entries.add(e.toMap());
+                }
+                return ok(Map.of("Requests", entries));
+            case PREFIX + "/faults":
+                return faults(allow(method, "GET", "POST", "DELETE"), body);
+            case PREFIX + "/seed":
+                allow(method, "POST");
+                return seed(body);
+            case PREFIX + "/clock":
+                if (allow(method, "GET", "POST").equals("POST")) {
+                    advanceClock(body);
+                }
+                return ok(Map.of("Now", WireTime.epochSeconds(fake.now())));
+            default:
+                throw new Refusal(404, "UnknownAdminEndpoint", "No admin endpoint " + method + " " + path
+                        + ". The admin API serves: " + ENDPOINTS + ". AWS operations go to POST /.");
+        }
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("Status", "UP");
+        map.put("Version", version);
+        map.put("DefaultAccount", fake.defaultAccount());
+        map.put("DefaultRegion", fake.defaultRegion());
+        return map;
+    }
+
+    private Reply reset(Map<String, String> query) {
+        if (query.containsKey("account") || query.containsKey("region")) {
+            String account = account(query);
+            String region = region(query);
+            fake.reset(account, region);
+            return ok(Map.of("Reset", account + "/" + region));
+        }
+        fake.reset();
+        return ok(Map.of("Reset", "all"));
+    }
+
+    private Reply state(Map<String, String> query) {
+        if (query.containsKey("account") || query.containsKey("region")) {
+            return ok(fake.state(account(query), region(query)).toMap());
+        }
+        return ok(fake.snapshot().toMap());
+    }
+
+    private Reply faults(String method, byte[] body) {
+        switch (method) {
+            case "DELETE":
+                fake.clearFaults();
+                return ok(Map.of());
+            case "POST":
+                Map<String, Object> map = object(body, "a fault rule such as {\"Operation\":\"CreateWorkteam\","
+                        + "\"Times\":1,\"Outcome\":\"ERROR\",\"ErrorCode\":\"ThrottlingException\",\"StatusCode\":400,"
+                        + "\"Message\":\"Rate exceeded\"}");
+                FaultRule rule = faultRule(map);
+                try {
+                    return ok(fake.addFault(rule).toMap());
+                } catch (IllegalArgumentException e) {
+                    throw invalid(e.getMessage());
+                }
+            default:
+                List<Object> rules = new ArrayList<>();
+                for (FaultRule r : fake.faults()) {
+                    rules.add(r.toMap());
+                }
+                return ok(Map.of("Faults", rules));
+        }
+    }
+
+    /** Checks each member's type first, so a mistake gets a message naming the member, not a ClassCastException. */
+    private static FaultRule faultRule(Map<String, Object> map) {
+        List<String> unknown = map.keySet().stream().filter(k -> !FAULT_MEMBERS.contains(k)).sorted()
+                .collect(Collectors.toList());
+        if (!unknown.isEmpty()) {
+            throw invalid("Unknown member(s) " + unknown + " in the fault rule; a rule has: "
+                    + FAULT_MEMBERS.stream().sorted().collect(Collectors.joining(", ")) + ".");
+        }
+        requireType(map, "Operation", String.class, "a wire operation name such as \"CreateWorkteam\"");
+        requireType(map, "Match", Map.class, "an object of top-level request members, e.g. {\"WorkteamName\":\"a\"}");
+        requireType(map, "Times", Number.class, "a positive whole number");
+        requireType(map, "Probability", Number.class, "a number in (0, 1]");
+        requireType(map, "MinLatencyMillis", Number.class, "a number of milliseconds");
+        requireType(map, "MaxLatencyMillis", Number.class, "a number of milliseconds");
+        requireType(map, "ErrorCode", String.class, "an error code such as \"ThrottlingException\"");
+        requireType(map, "StatusCode", Number.class, "an HTTP status from 400 to 599");
+        requireType(map, "Message", String.class, "the error message text");
+        requireType(map, "Id", String.class, "a string (ignored: the server assigns ids)");
+        requireType(map, "FiredCount", Number.class, "a number (ignored)");
+        requireEnum(map, "Phase", EnumSet.allOf(FaultRule.Phase.class));
+        requireEnum(map, "Outcome", EnumSet.allOf(FaultRule.Outcome.class));
+        if ("ERROR".equals(map.get("Outcome")) && (map.get("ErrorCode") == null || map.get("StatusCode") == null)) {
+            throw invalid("A fault rule with \"Outcome\":\"ERROR\" needs \"ErrorCode\" and \"StatusCode\", e.g. "
+                    + "\"ErrorCode\":\"ThrottlingException\",\"StatusCode\":400.");
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(map);
+        copy.remove("FiredCount");
+        try {
+            return FaultRule.fromMap(copy);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw invalid("Not a valid fault rule: " + e.getMessage());
+        }
+    }
+
+    private static void requireType(Map<String, Object> map, String member, Class<?> type, String what) {
+        Object value = map.get(member);
+        if (value != null && !type.isInstance(value)) {
+            throw invalid("Fault rule member \"" + member + "\" must be " + what + "; got " + Json.write(value) + ".");
+        }
+    }
+
+    private static <E extends Enum<E>> void requireEnum(Map<String, Object> map, String member, Set<E> values) {
+        Object value = map.get(member);
+        if (value == null) {
+            return;
+        }
+        if (!(value instanceof String s) || values.stream().noneMatch(v -> v.name().equals(s))) {
+            throw invalid("Fault rule member \"" + member + "\" must be one of " + values + "; got "
+                    + Json.write(value) + ".");
+        }
+    }
+
+    private Reply seed(byte[] body) {
+        if (body.length == 0) {
+            throw invalid("POST /_fake/seed needs a seed document as its JSON body, e.g. {\"Workteams\":[...]}; see "
+                    + "docs/seeding.md.");
+        }
+        try {
+            fake.seed(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        return ok(Map.of());
+    }
+
+    private void advanceClock(byte[] body) {
+        Map<String, Object> map = object(body, "{\"AdvanceMillis\": 60000}");
+        Object millis = map.get("AdvanceMillis");
+        if (!(millis instanceof Number n) || map.size() != 1) {
+            throw invalid("POST /_fake/clock takes {\"AdvanceMillis\": n} with n a whole number of milliseconds "
+                    + "to move the fake clock forward; got " + Json.write(map) + ".");
+        }
+        long value;
+        try {
+            value = new java.math.BigDecimal(n.toString()).longValueExact();
+        } catch (ArithmeticException e) {
+            throw invalid("\"AdvanceMillis\" must be a whole number of milliseconds; got " + n + ".");
+        }
+        if (value < 0) {
+            throw invalid("The fake clock only moves forward; \"AdvanceMillis\" must not be negative, got " + value
+                    + ".");
+        }
+        fake.advanceClock(Duration.ofMillis(value));
+    }
+
+    private String account(Map<String, String> query) {
+        String account = query.getOrDefault("account", fake.defaultAccount());
+        try {
+            return FakeSettings.requireAccount(account);
+        } catch (IllegalArgumentException e) {
+            throw invalid("Query parameter account: " + e.getMessage());
+        }
+    }
+
+    private String region(Map<String, String> query) {
+        String region = query.getOrDefault("region", fake.defaultRegion());
+        try {
+            return FakeSettings.requireRegion(region);
+        } catch (IllegalArgumentException e) {
+            throw invalid("Query parameter region: " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(byte[] body, String example) {
+        Object parsed;
+        try {
+            parsed = Json.parse(body);
+        } catch (Json.ParseException e) {
+            throw invalid("The body is not valid JSON (" + e.getMessage() + "); send a JSON object such as "
+                    + example + ".");
+        }
+        if (!(parsed instanceof Map)) {
+            throw invalid("The body must be a JSON object such as " + example + ".");
+        }
+        return (Map<String, Object>) parsed;
+    }
+
+    private static String allow(String method, String... allowed) {
+        for (String a : allowed) {
+            if (a.equals(method)) {
+                return a;
+            }
+        }
+        throw new Refusal(405, "MethodNotAllowed", "This admin endpoint answers " + String.join(" or ", allowed)
+                + ", not " + method + ". The admin API serves: " + ENDPOINTS + ".");
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return map;
+        }
+        for (String part : rawQuery.split("&")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
+                String value = URLDecoder.decode(eq < 0 ? "" : part.substring(eq + 1), StandardCharsets.UTF_8);
+                map.put(name, value);
+            } catch (IllegalArgumentException e) {
+                throw invalid("The query string is not URL-encoded correctly: " + rawQuery);
+            }
+        }
+        return map;
+    }
+
+    private static Refusal invalid(String message) {
+        return new Refusal(400, "InvalidAdminRequest", message);
+    }
+
+    private static Reply ok(Map<String, Object> body) {
+        return new Reply(200, body);
+    }
+
+    static Reply error(int status, String code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("__type", code);
+        body.put("message", message);
+        return new Reply(status, body);
+    }
+}

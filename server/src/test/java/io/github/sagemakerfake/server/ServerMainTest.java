@@ -1,0 +1,265 @@
+package io.github.sagemakerfake.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.sagemakerfake.admin.RemoteFakeControl;
+import io.github.sagemakerfake.control.FaultRule;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+
+/** The command line: parsing, and the real thing started as a subprocess without the AWS SDK. */
+class ServerMainTest {
+
+    private static final Pattern LISTENING =
+            Pattern.compile("SageMaker Workforce Fake listening on (http://127\\.0\\.0\\.1:(\\d+))");
+
+    private final List<Process> processes = new ArrayList<>();
+    private final Map<Process, BufferedReader> stdout = new java.util.HashMap<>();
+
+    @AfterEach
+    void killLeftovers() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    // ------------------------------------------------------------------ parsing
+
+    private static ServerMain.Config parse(Map<String, String> env, String... args) {
+        return ServerMain.Config.parse(args, env);
+    }
+
+    @Test
+    void defaultsAreTheServicesOnPort9324() {
+        ServerMain.Config c = parse(Map.of());
+        assertThat(c.help()).isFalse();
+        assertThat(c.options().host()).isEqualTo("127.0.0.1");
+        assertThat(c.options().port()).isEqualTo(9324);
+        assertThat(c.options().strictAuth()).isNull();
+        assertThat(c.settings().defaultAccount()).isEqualTo("123456789012");
+        assertThat(c.settings().defaultRegion()).isEqualTo("us-east-1");
+        assertThat(c.settings().limits().maxWorkteams()).isEqualTo(25);
+        assertThat(c.settings().provisioningDelay()).isZero();
+    }
+
+    @Test
+    void everyFlagIsRead() {
+        ServerMain.Config c = parse(Map.of(), "--host", "0.0.0.0", "--port", "0", "--account", "111122223333",
+                "--region", "eu-west-2", "--max-workteams", "3", "--max-cidrs", "4", "--max-tags", "5",
+                "--provisioning-delay", "PT5S", "--strict-auth", "AKID:se:cret", "--max-body-bytes", "2048",
+                "--request-timeout=1500");
+        assertThat(c.options().host()).isEqualTo("0.0.0.0");
+        assertThat(c.options().port()).isZero();
+        assertThat(c.options().maxBodyBytes()).isEqualTo(2048);
+        assertThat(c.options().requestTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(c.options().strictAuth()).isEqualTo(new ServerOptions.Credentials("AKID", "se:cret"));
+        assertThat(c.settings().defaultAccount()).isEqualTo("111122223333");
+        assertThat(c.settings().defaultRegion()).isEqualTo("eu-west-2");
+        assertThat(c.settings().limits().maxWorkteams()).isEqualTo(3);
+        assertThat(c.settings().limits().maxCidrs()).isEqualTo(4);
+        assertThat(c.settings().limits().maxTagsPerResource()).isEqualTo(5);
+        assertThat(c.settings().provisioningDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(parse(Map.of(), "--provisioning-delay=250").settings().provisioningDelay())
+                .isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void environmentVariablesApplyAndFlagsWin() {
+        Map<String, String> env = Map.of("SAGEMAKER_FAKE_PORT", "4566", "SAGEMAKER_FAKE_HOST", "0.0.0.0",
+                "SAGEMAKER_FAKE_ACCOUNT", "111122223333", "SAGEMAKER_FAKE_REGION", "ap-south-1",
+                "SAGEMAKER_FAKE_MAX_WORKTEAMS", "7", "SAGEMAKER_FAKE_MAX_CIDRS", "2", "SAGEMAKER_FAKE_MAX_TAGS", "9",
+                "SAGEMAKER_FAKE_PROVISIONING_DELAY", "PT1M", "SAGEMAKER_FAKE_STRICT_AUTH", "123456789012:s3cret");
+        ServerMain.Config fromEnv = parse(env);
+        assertThat(fromEnv.options().port()).isEqualTo(4566);
+        assertThat(fromEnv.options().host()).isEqualTo("0.0.0.0");
+        assertThat(fromEnv.options().strictAuth().accessKeyId()).isEqualTo("123456789012");
+        assertThat(fromEnv.settings().defaultAccount()).isEqualTo("111122223333");
+        assertThat(fromEnv.settings().defaultRegion()).isEqualTo("ap-south-1");
+        assertThat(fromEnv.settings().limits()).extracting("maxWorkteams", "maxCidrs", "maxTagsPerResource")
+                .containsExactly(7, 2, 9);
+        assertThat(fromEnv.settings().provisioningDelay()).isEqualTo(Duration.ofMinutes(1));
+
+        ServerMain.Config flagsWin = parse(env, "--port", "9999", "--max-workteams", "1");
+        assertThat(flagsWin.options().port()).isEqualTo(9999);
+        assertThat(flagsWin.settings().limits().maxWorkteams()).isEqualTo(1);
+        assertThat(flagsWin.settings().limits().maxCidrs()).isEqualTo(2);
+    }
+
+    @Test
+    void badSettingsSayWhatIsWrongAndWhere() {
+        assertThatThrownBy(() -> parse(Map.of(), "--prot", "1")).hasMessageContaining("unknown option '--prot'")
+                .hasMessageContaining("--port");
+        assertThatThrownBy(() -> parse(Map.of(), "--port")).hasMessageContaining("--port needs a value");
+        assertThatThrownBy(() -> parse(Map.of(), "--port", "--host", "x")).hasMessageContaining("--port needs a value");
+        assertThatThrownBy(() -> parse(Map.of(), "--port", "http")).hasMessageContaining("--port: expected a whole number");
+        assertThatThrownBy(() -> parse(Map.of(), "--port", "70000")).hasMessageContaining("--port: port must be");
+        assertThatThrownBy(() -> parse(Map.of(), "--account", "42")).hasMessageContaining("--account: An AWS account id "
+                + "is 12 digits");
+        assertThatThrownBy(() -> parse(Map.of(), "--region", "Mars")).hasMessageContaining("--region: A region name");
+        assertThatThrownBy(() -> parse(Map.of(), "--provisioning-delay", "5 seconds"))
+                .hasMessageContaining("ISO-8601 duration such as PT5S");
+        assertThatThrownBy(() -> parse(Map.of(), "--max-workteams", "0")).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> parse(Map.of(), "--port", "1", "--port", "2")).hasMessageContaining("given twice");
+        assertThatThrownBy(() -> parse(Map.of("SAGEMAKER_FAKE_PORT", "x"))).hasMessageContaining("SAGEMAKER_FAKE_PORT "
+                + "(environment)");
+        assertThatThrownBy(() -> parse(Map.of(), "--strict-auth", "onlythesecret"))
+                .hasMessageContaining("ACCESS_KEY_ID:SECRET_ACCESS_KEY").hasMessageNotContaining("onlythesecret");
+    }
+
+    @Test
+    void helpListsEveryFlagAndVariable() {
+        assertThat(parse(Map.of(), "--port", "1", "--help").help()).isTrue();
+        assertThat(ServerMain.usage()).contains("--port", "--host", "--account", "--region", "--max-workteams",
+                "--max-cidrs", "--max-tags", "--provisioning-delay", "--strict-auth", "SAGEMAKER_FAKE_PORT",
+                "SAGEMAKER_FAKE_HOST", "SAGEMAKER_FAKE_ACCOUNT", "SAGEMAKER_FAKE_REGION", "SAGEMAKER_FAKE_MAX_WORKTEAMS",
+                "SAGEMAKER_FAKE_MAX_CIDRS", "SAGEMAKER_FAKE_MAX_TAGS", "SAGEMAKER_FAKE_PROVISIONING_DELAY",
+                "SAGEMAKER_FAKE_STRICT_AUTH");
+    }
+
+    // ------------------------------------------------------------------ as a subprocess, without the SDK
+
+    private static Path classes() {
+        return Path.of(System.getProperty("basedir", ".")).resolve("target/classes");
+    }
+
+    /** The server's classes and core's (without the in-process client), as the runnable jar holds them. */
+    private static String classPath() {
+        Path core = Path.of(System.getProperty("basedir", ".")).resolve("../core/target/classes").normalize();
+        return classes() + java.io.File.pathSeparator + core;
+    }
+
+    private Process java(List<String> jvmArgs, String mainClass, String classPath, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("SAGEMAKER_FAKE_"));
+        Process p = pb.start();
+        processes.add(p);
+        return p;
+    }
+
+    private String firstLine(Process p) throws Exception {
+        BufferedReader out = stdout.computeIfAbsent(p, k ->
+                new BufferedReader(new InputStreamReader(k.getInputStream(), StandardCharsets.UTF_8)));
+        String line = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                return null;
+            }
+        }).get(60, TimeUnit.SECONDS);
+        if (line == null) { // the process ended without a word: its stderr says why
+            throw new AssertionError("no line on stdout; stderr: "
+                    + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return line;
+    }
+
+    @Test
+    void theClassesAloneServeTheRealSdkAndStopOnSigterm() throws Exception {
+        try (Stream<Path> files = Files.walk(classes())) {
+            assertThat(files.map(Path::toString)).noneMatch(f -> f.contains("software/amazon"));
+        }
+        try (Stream<Path> files = Files.walk(Path.of(classPath().split(java.io.File.pathSeparator)[1]))) {
+            assertThat(files.map(Path::toString)).noneMatch(f -> f.contains("software/amazon"));
+        }
+        Process p = java(List.of(), ServerMain.class.getName(), classPath(), "--port", "0",
+                "--max-workteams", "1");
+        String line = firstLine(p);
+        Matcher m = LISTENING.matcher(line);
+        assertThat(m.matches()).as(line).isTrue();
+        URI endpoint = URI.create(m.group(1));
+
+        try (SageMakerClient client = TestClients.urlConnection(endpoint)) {
+            client.createWorkteam(r -> r.workteamName("one").description("d")
+                    .memberDefinitions(TestClients.cognitoMember("us-east-1_abc123")));
+            assertThatThrownBy(() -> client.createWorkteam(r -> r.workteamName("two").description("d")
+                    .memberDefinitions(TestClients.cognitoMember("us-east-1_abc123"))))
+                    .hasMessageContaining("You cannot create more than 1 work teams");
+        }
+        RemoteFakeControl control = RemoteFakeControl.connect(endpoint);
+        assertThat(control.state().workteamNames()).containsExactly("one");
+
+        p.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of stdout)
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(143);
+        assertThat(stdout.get(p).lines()).isEmpty(); // the listening line was the only one
+    }
+
+    @Test
+    void anInjectedResetIsATcpResetWhenTheJdkInternalsAreOpen() throws Exception {
+        Process p = java(List.of("--add-opens", "jdk.httpserver/sun.net.httpserver=ALL-UNNAMED"),
+                ServerMain.class.getName(), classPath(), "--port", "0");
+        Matcher m = LISTENING.matcher(firstLine(p));
+        assertThat(m.matches()).isTrue();
+        URI endpoint = URI.create(m.group(1));
+        RemoteFakeControl.connect(endpoint).addFault(FaultRule.forOperation("ListWorkteams").once().resetConnection());
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST / HTTP/1.1\r\nHost: fake\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                    + "X-Amz-Target: SageMaker.ListWorkteams\r\nContent-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            assertThatThrownBy(in::read).isInstanceOf(SocketException.class).hasMessageContaining("reset");
+        }
+    }
+
+    @Test
+    void badFlagsExitWithStatus2AndAMessage() throws Exception {
+        Process p = java(List.of(), ServerMain.class.getName(), classPath(), "--port", "nine");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("--port: expected a whole number, got 'nine'").contains("--help");
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aTakenPortExitsWithStatus1AndAMessage() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Process p = java(List.of(), ServerMain.class.getName(), classPath(),
+                    "--port", Integer.toString(taken.getLocalPort()));
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(1);
+            assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("Cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void aServerLeftOpenDoesNotKeepTheJvmAlive() throws Exception {
+        Path testClasses = Path.of(System.getProperty("basedir", ".")).resolve("target/test-classes");
+        Process p = java(List.of(), ServerLeftOpenMain.class.getName(),
+                classPath() + java.io.File.pathSeparator + testClasses);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the JVM exits by itself").isTrue();
+        assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("served 200");
+    }
+}
