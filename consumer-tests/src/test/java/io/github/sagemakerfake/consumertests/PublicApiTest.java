@@ -33,8 +33,8 @@ class PublicApiTest {
     static final String ROOT_PACKAGE = "io/github/sagemakerfake/";
     static final String INTERNAL = "io.github.sagemakerfake.internal.";
     static final String UPDATE_PROPERTY = "publicApi.update";
-    static final String UPDATE_COMMAND = "mvn -B -ntp -pl consumer-tests -am test -Dtest=PublicApiTest "
-            + "-Dsurefire.failIfNoSpecifiedTests=false -D" + UPDATE_PROPERTY + "=true";
+    static final String UPDATE_COMMAND = "mvn -B -ntp -pl consumer-tests -am verify -Dtest=PublicApiTest "
+            + "-Dsurefire.failIfNoSpecifiedTests=false -Dinvoker.skip -D" + UPDATE_PROPERTY + "=true";
 
     @Test
     void thePublicTypesAreExactlyTheCheckedInList() throws IOException {
