@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -47,7 +48,7 @@ public final class DockerPreflight {
         if (r == null) {
             synchronized (DockerPreflight.class) {
                 if (result == null) {
-                    result = Optional.ofNullable(problem());
+                    result = Optional.ofNullable(problem(dockerHost()));
                 }
                 r = result;
             }
@@ -65,27 +66,36 @@ public final class DockerPreflight {
     public record Problem(boolean noEngine, String message) {
     }
 
-    private static Problem problem() {
-        String host = dockerHost();
+    /** The check against this Docker host (a DOCKER_HOST value); null when the container can run. */
+    static Problem problem(String host) {
         URI uri = URI.create(host);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         Ping ping;
+        String socketPath = uri.getPath();
         switch (scheme) {
             case "unix" -> {
-                File socket = new File(uri.getPath());
-                if (!socket.exists()) {
+                if (!new File(socketPath).exists()) {
                     return new Problem(true, "No Docker engine: " + host + " does not exist. Start a Docker engine, "
                             + "or point DOCKER_HOST at one.");
                 }
-                ping = ping(() -> unixPing(socket.getPath()), host);
+                ping = ping(() -> unixGet(socketPath, "/_ping"), host);
             }
-            case "tcp", "http" -> ping = ping(() -> tcpPing(uri.getHost(), uri.getPort() < 0 ? 2375 : uri.getPort()), host);
+            case "tcp", "http" -> ping = ping(() -> tcpGet(uri.getHost(), uri.getPort() < 0 ? 2375 : uri.getPort(), "/_ping"), host);
             default -> {
                 return null;    // npipe, https and the like: leave it to Testcontainers
             }
         }
         if (ping.problem != null) {
             return ping.problem;
+        }
+
+        // Before Testcontainers' own client: building it resolves the host address, which is the hang.
+        if (scheme.equals("unix") && new File("/.dockerenv").exists() && isBlank(System.getenv("TESTCONTAINERS_HOST_OVERRIDE"))
+                && !bridgeHasGateway(socketPath)) {
+            return new Problem(false, "This JVM runs inside a container (/.dockerenv) whose Docker bridge network has no "
+                    + "gateway, so Testcontainers would look up the host's address by starting a helper container, "
+                    + "which hangs without a registry. Set TESTCONTAINERS_HOST_OVERRIDE to the address where the "
+                    + "containers' ports answer (localhost when the Docker engine runs in this same container).");
         }
 
         if (!DockerClientFactory.instance().isDockerAvailable()) {
@@ -98,14 +108,6 @@ public final class DockerPreflight {
                         + "DOCKER_API_VERSION=" + ping.apiVersion + ")."
                         : " with api.version=" + requested + " (the engine speaks at most " + ping.apiVersion
                         + "). See Testcontainers' log for the reason."));
-        }
-
-        if (scheme.equals("unix") && new File("/.dockerenv").exists() && isBlank(System.getenv("TESTCONTAINERS_HOST_OVERRIDE"))
-                && !bridgeHasGateway()) {
-            return new Problem(false, "This JVM runs inside a container (/.dockerenv) whose Docker bridge network has no "
-                    + "gateway, so Testcontainers would look up the host's address by starting a helper container, "
-                    + "which hangs without a registry. Set TESTCONTAINERS_HOST_OVERRIDE to the address where the "
-                    + "containers' ports answer (localhost when the Docker engine runs in this same container).");
         }
 
         String base = SageMakerWorkforceImage.baseImage();
@@ -174,14 +176,18 @@ public final class DockerPreflight {
         return new Ping(version, null);
     }
 
-    private static final byte[] PING_REQUEST = "GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_RESPONSE = 1 << 20;
 
-    private static String unixPing(String path) throws IOException {
-        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
-            channel.write(ByteBuffer.wrap(PING_REQUEST));
+    private static byte[] request(String path) {
+        return ("GET " + path + " HTTP/1.0\r\nHost: docker\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String unixGet(String socketPath, String path) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socketPath))) {
+            channel.write(ByteBuffer.wrap(request(path)));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteBuffer buffer = ByteBuffer.allocate(4096);
-            while (out.size() < 16_384 && channel.read(buffer) > 0) {
+            while (out.size() < MAX_RESPONSE && channel.read(buffer) > 0) {
                 out.write(buffer.array(), 0, buffer.position());
                 buffer.clear();
             }
@@ -189,22 +195,23 @@ public final class DockerPreflight {
         }
     }
 
-    private static String tcpPing(String host, int port) throws IOException {
+    private static String tcpGet(String host, int port, String path) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), (int) PING_TIMEOUT.toMillis());
             socket.setSoTimeout((int) PING_TIMEOUT.toMillis());
-            socket.getOutputStream().write(PING_REQUEST);
+            socket.getOutputStream().write(request(path));
             InputStream in = socket.getInputStream();
-            return new String(in.readNBytes(16_384), StandardCharsets.ISO_8859_1);
+            return new String(in.readNBytes(MAX_RESPONSE), StandardCharsets.ISO_8859_1);
         }
     }
 
-    private static boolean bridgeHasGateway() {
+    private static final Pattern GATEWAY = Pattern.compile("\"Gateway\"\\s*:\\s*\"[^\"]+\"");
+
+    /** Whether the engine's bridge network names a gateway (then Testcontainers takes it as the host). */
+    private static boolean bridgeHasGateway(String socketPath) {
         try {
-            var ipam = DockerClientFactory.instance().client().inspectNetworkCmd().withNetworkId("bridge").exec().getIpam();
-            return ipam != null && ipam.getConfig() != null
-                    && ipam.getConfig().stream().anyMatch(c -> !isBlank(c.getGateway()));
-        } catch (RuntimeException e) {
+            return GATEWAY.matcher(unixGet(socketPath, "/networks/bridge")).find();
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }
