@@ -4,7 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.sagemakerfake.internal.backend.ServiceError;
 import io.github.sagemakerfake.internal.json.Json;
-import io.github.sagemakerfake.internal.protocol.AwsJsonProtocol;
+import io.github.sagemakerfake.internal.protocol.Authenticator;
+import io.github.sagemakerfake.internal.protocol.ConnectionFault;
+import io.github.sagemakerfake.internal.protocol.WireErrors;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.internal.protocol.RequestIds;
 import io.github.sagemakerfake.internal.protocol.ProtocolRequest;
@@ -265,24 +267,16 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
             headers.put(REQUEST_ID, requestId);
             return new ProtocolResponse(reply.status(), headers, Json.writeBytes(reply.body()), null);
         }
-        if (verifier != null) {
-            try {
-                verifier.verify(method, uri, exchange.getRequestHeaders(), body);
-            } catch (ServiceError e) {
-                return awsError(requestId, e);
-            }
-        }
-        return fake.handle(new ProtocolRequest(method, path, uri.getRawQuery(), exchange.getRequestHeaders(), body));
+        return fake.accept(new ProtocolRequest(method, path, uri.getRawQuery(), exchange.getRequestHeaders(), body),
+                requestId, verifier == null ? Authenticator.ANY : verifier).awaitAndComplete();
     }
 
     private void respond(HttpExchange exchange, ProtocolResponse response, String requestId, boolean closeAfter) {
-        ProtocolResponse.ConnectionFault fault = response.fault();
-        if (fault == ProtocolResponse.ConnectionFault.CONNECTION_RESET) {
-            ConnectionAbort.reset(exchange); // falls back to the close below: no bytes, then EOF
-            exchange.close();
-            return;
-        }
-        if (fault == ProtocolResponse.ConnectionFault.EMPTY_RESPONSE) {
+        ConnectionFault fault = response.fault();
+        if (fault != null && !(fault instanceof ConnectionFault.MalformedBody)) {
+            if (fault instanceof ConnectionFault.Reset) {
+                ConnectionAbort.reset(exchange); // falls back to the close below: no bytes, then EOF
+            }
             exchange.close();
             return;
         }
@@ -341,17 +335,11 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
     }
 
     private static ProtocolResponse awsError(String requestId, ServiceError e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("__type", e.code());
-        body.put("message", e.getMessage());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", JSON_1_1);
-        headers.put(REQUEST_ID, requestId);
-        return new ProtocolResponse(e.statusCode(), headers, Json.writeBytes(body), null);
+        return WireErrors.error(requestId, e);
     }
 
     private static ProtocolResponse internalFailure(String requestId, RuntimeException e) {
-        return awsError(requestId, AwsJsonProtocol.internalFailure(e));
+        return awsError(requestId, WireErrors.internalFailure(e));
     }
 
     private static URI uriOf(InetSocketAddress bound) {
