@@ -56,11 +56,15 @@ final class SigV4Verifier implements Authenticator {
     }
 
     /** Parses the header (the one parser) and verifies: for requests that are not AWS operations (the admin API). */
-    void verify(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
+    void verify(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
         String authorization = first(headers, "authorization");
         SigV4Authorization parsed = SigV4Authorization.claimsSigV4(authorization)
                 ? SigV4Authorization.parse(authorization) : null;
-        verify(method, uri.getRawPath(), uri.getRawQuery(), headers, body, parsed);
+        verify(method, rawPath, rawQuery, headers, body, parsed);
+    }
+
+    void verify(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
+        verify(method, uri.getRawPath(), uri.getRawQuery(), headers, body);
     }
 
     /**
