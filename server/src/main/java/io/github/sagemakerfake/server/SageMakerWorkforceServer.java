@@ -163,7 +163,7 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
         channel.attr(CONNECTION).set(connection);
     }
 
-    private static final io.netty.util.AttributeKey<HttpConnection> CONNECTION =
+    static final io.netty.util.AttributeKey<HttpConnection> CONNECTION =
             io.netty.util.AttributeKey.valueOf(SageMakerWorkforceServer.class, "connection");
 
     /** Counts connections and refuses those over the limit, with an AWS-shaped 503, before any decoding. */
