@@ -53,6 +53,7 @@ final class HttpConnection {
     private io.netty.util.concurrent.ScheduledFuture<?> deadline;
     private boolean sawFirstByte;
     private boolean closeAfterAnswer;
+    private boolean inputClosed;
 
     HttpConnection(SageMakerWorkforceServer server) {
         this.server = server;
@@ -100,6 +101,22 @@ final class HttpConnection {
             }
             waiting.clear();
             context.fireChannelInactive();
+        }
+
+        /**
+         * The client half-closed (sent FIN after its request, as some scripts do): a request in
+         * progress is still answered, then the connection closes; an idle one closes now.
+         */
+        @Override
+        public void userEventTriggered(ChannelHandlerContext context, Object event) {
+            if (event instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+                inputClosed = true;
+                if (phase != Phase.BUSY) {
+                    context.close();
+                }
+                return;
+            }
+            context.fireUserEventTriggered(event);
         }
 
         @Override
@@ -294,7 +311,8 @@ final class HttpConnection {
      * arrives, and closes when the client does, or after a short linger.
      */
     private void lingeringClose() {
-        if (ctx.channel() instanceof io.netty.channel.socket.SocketChannel socket && socket.isActive()) {
+        if (ctx.channel() instanceof io.netty.channel.socket.SocketChannel socket && socket.isActive()
+                && !socket.isInputShutdown()) {
             socket.shutdownOutput().addListener(f -> {
                 if (!f.isSuccess()) {
                     socket.close();
@@ -320,6 +338,10 @@ final class HttpConnection {
         FullHttpRequest queued = waiting.poll();
         if (queued != null) {
             serve(queued);
+            return;
+        }
+        if (inputClosed) {
+            ctx.channel().close(); // every request the client sent before its FIN is answered
             return;
         }
         phase = Phase.IDLE;
