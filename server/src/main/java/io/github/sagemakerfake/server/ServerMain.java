@@ -152,6 +152,8 @@ public final class ServerMain {
                 "  --threads N                 event-loop threads (SAGEMAKER_FAKE_THREADS, default "
                         + ServerOptions.DEFAULT_THREADS + ")",
                 "                              Durations: ISO-8601 (PT10S) or milliseconds.",
+                "  --warm-up                   start on a free loopback port, answer a few requests, stop and",
+                "                              exit (the image build records the classes it loads)",
                 "  --help                      print this help and exit",
                 "",
                 "Point any AWS client at it, e.g.:",
