@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * The admin API under {@code /_fake/}: the fake's control surface over HTTP, for a server in
  * another process or a container. Bodies are JSON in the forms of the control classes'
  * {@code toMap()}; errors are {@code {"__type": code, "message": how to fix it}} like the AWS
- * operations'. It is outside the AWS operation space, so strict authentication does not apply.
+ * operations'. In strict mode the server lets through only requests signed with the strict key
+ * pair (health excepted).
  */
 final class AdminApi {
 
@@ -58,6 +59,10 @@ final class AdminApi {
     AdminApi(FakeEndpoint fake, String version) {
         this.fake = fake;
         this.version = version;
+    }
+
+    static boolean isHealth(String path) {
+        return path.equals(PREFIX + "/health") || path.equals(PREFIX + "/health/");
     }
 
     static boolean handles(String path) {
