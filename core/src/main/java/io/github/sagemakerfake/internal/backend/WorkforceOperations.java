@@ -219,6 +219,13 @@ final class WorkforceOperations {
             throw ServiceError.validation("No workforce found with name " + workforceName + " in account " + s.account
                     + " and region " + s.region + "; the workforce here is " + wf.name + ".");
         }
+        if (wf != null && WorkforceRecord.DELETING.equals(wf.status(now))) {
+            // decision: a team must never outlive its workforce, so a workforce on its way out takes no team.
+            // ValidationException as for a missing workforce (facts §3.10); Terraform retries it (facts §1).
+            throw ServiceError.validation("Workforce " + wf.name + " is being deleted (status Deleting); it takes no "
+                    + "new work teams. Wait until DescribeWorkforce answers that no workforce is found, then create "
+                    + "the workforce again.");
+        }
         boolean implicitWorkforce = false;
         if (wf == null) {
             if (kind == MemberKind.OIDC) { // [DG sms-workforce-manage-private-oidc] prerequisites
