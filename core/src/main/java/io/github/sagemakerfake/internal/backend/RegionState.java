@@ -22,6 +22,9 @@ final class RegionState {
     final String region;
     final ReentrantLock lock = new ReentrantLock();
 
+    /** Set, under the lock, when this state is dropped from the backend; a thread that finds it set looks again. */
+    boolean retired;
+
     WorkforceRecord workforce;
     final TreeMap<String, WorkteamRecord> workteams = new TreeMap<>();
     final List<Map<String, Object>> subscribedWorkteams = new ArrayList<>();
@@ -37,6 +40,10 @@ final class RegionState {
         if (workforce != null && workforce.isGone(now)) {
             workforce = null;
         }
+    }
+
+    boolean isEmpty() {
+        return workforce == null && workteams.isEmpty() && subscribedWorkteams.isEmpty() && labelingJobs.isEmpty();
     }
 
     void clear() {
