@@ -7,14 +7,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The behavioural rules of the 16 operations (facts §3 and the brief's decisions). Requests reach
@@ -183,7 +181,7 @@ final class WorkforceOperations {
             all.add(s.workforce);
         }
         boolean byName = "Name".equals(str(r, "SortBy"));
-        Pages.Page<WorkforceRecord> page = sortAndPage(all, byName ? w -> w.name : w -> dateKey(w.createDate, w.name),
+        Pages.Page<WorkforceRecord> page = sortAndPage(all, byName ? WORKFORCES_BY_NAME : WORKFORCES_BY_DATE,
                 r, Pages.query("ListWorkforces", r, "SortBy", "SortOrder", "NameContains"));
         List<Object> items = new ArrayList<>();
         page.items().forEach(w -> items.add(w.toWire(now)));
@@ -300,8 +298,7 @@ final class WorkforceOperations {
             }
         }
         boolean byName = "Name".equals(str(r, "SortBy")); // facts §1: default CreationTime (CreateDate)
-        Pages.Page<WorkteamRecord> page = sortAndPage(matching,
-                byName ? t -> t.name : t -> dateKey(t.createDate, t.name), r,
+        Pages.Page<WorkteamRecord> page = sortAndPage(matching, byName ? WORKTEAMS_BY_NAME : WORKTEAMS_BY_DATE, r,
                 Pages.query("ListWorkteams", r, "SortBy", "SortOrder", "NameContains"));
         List<Object> items = new ArrayList<>();
         page.items().forEach(t -> items.add(t.toWire()));
@@ -388,17 +385,12 @@ final class WorkforceOperations {
 
     private Map<String, Object> listTags(RegionState s, Map<String, Object> r) {
         Map<String, String> tags = taggable(s, str(r, "ResourceArn"));
-        List<String> keys = new ArrayList<>(tags.keySet());
-        // Keys in insertion order; the cursor key is the position, zero-padded so it sorts as text.
-        List<String> positions = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            positions.add(String.format("%08d", i));
-        }
-        Pages.Page<String> page = Pages.page(positions, Function.identity(), false,
+        // decision: by key, and the cursor is the last key, so a page never repeats or skips a key that
+        // exists throughout, however tags change between calls.
+        Pages.Page<String> page = Pages.page(new ArrayList<>(tags.keySet()), TAG_KEYS, false,
                 Pages.query("ListTags", r, "ResourceArn"), str(r, "NextToken"), r.get("MaxResults"), 50);
         List<Object> items = new ArrayList<>();
-        for (String position : page.items()) {
-            String key = keys.get(Integer.parseInt(position));
+        for (String key : page.items()) {
             Map<String, Object> tag = new LinkedHashMap<>();
             tag.put("Key", key);
             tag.put("Value", tags.get(key));
@@ -469,8 +461,7 @@ final class WorkforceOperations {
                 matching.add(job);
             }
         }
-        Pages.Page<Map<String, Object>> page = sortAndPage(matching,
-                j -> dateKey(WireTime.instant(j.get("CreationTime")), (String) j.get("JobReferenceCode")), r,
+        Pages.Page<Map<String, Object>> page = sortAndPage(matching, JOBS_BY_CREATION_TIME, r,
                 Pages.query("ListLabelingJobsForWorkteam", r, "WorkteamArn", "CreationTimeAfter",
                         "CreationTimeBefore", "JobReferenceCodeContains", "SortBy", "SortOrder"));
         return listResponse("LabelingJobSummaryList", new ArrayList<>(Json.copy(page.items())), page.nextToken());
@@ -485,7 +476,7 @@ final class WorkforceOperations {
                 matching.add(team);
             }
         }
-        Pages.Page<Map<String, Object>> page = Pages.page(matching, t -> (String) t.get("WorkteamArn"), false,
+        Pages.Page<Map<String, Object>> page = Pages.page(matching, SUBSCRIBED_BY_ARN, false,
                 Pages.query("ListSubscribedWorkteams", r, "NameContains"), str(r, "NextToken"), r.get("MaxResults"),
                 Pages.DEFAULT_MAX_RESULTS);
         return listResponse("SubscribedWorkteams", new ArrayList<>(Json.copy(page.items())), page.nextToken());
@@ -504,18 +495,30 @@ final class WorkforceOperations {
 
     // ---------------------------------------------------------------- helpers
 
-    private <T> Pages.Page<T> sortAndPage(List<T> items, Function<T, String> key, Map<String, Object> r, String query) {
+    private <T> Pages.Page<T> sortAndPage(List<T> items, Pages.Order<T> order, Map<String, Object> r, String query) {
         boolean descending = "Descending".equals(str(r, "SortOrder"));
-        Comparator<T> order = Comparator.comparing(key);
-        items.sort(descending ? order.reversed() : order);
-        return Pages.page(items, key, descending, query, str(r, "NextToken"), r.get("MaxResults"),
+        return Pages.page(items, order, descending, query, str(r, "NextToken"), r.get("MaxResults"),
                 Pages.DEFAULT_MAX_RESULTS);
     }
 
-    /** A text key that sorts by time, then name. */
-    private static String dateKey(Instant time, String name) {
-        return String.format("%020d", time.toEpochMilli() + 1_000_000_000_000_000L) + "\u0000" + name;
-    }
+    // The orders of the listings: by name, or by time then name (facts §1: CreateDate is the default).
+    private static final Pages.Order<WorkforceRecord> WORKFORCES_BY_NAME =
+            Pages.byText(w -> w.name, name -> new WorkforceRecord(name, null, null, null));
+    private static final Pages.Order<WorkforceRecord> WORKFORCES_BY_DATE = Pages.byTimeThenText(
+            w -> w.createDate.toEpochMilli(), w -> w.name,
+            (millis, name) -> new WorkforceRecord(name, null, null, Instant.ofEpochMilli(millis)));
+    private static final Pages.Order<WorkteamRecord> WORKTEAMS_BY_NAME =
+            Pages.byText(t -> t.name, name -> new WorkteamRecord(name, null, null, null, null));
+    private static final Pages.Order<WorkteamRecord> WORKTEAMS_BY_DATE = Pages.byTimeThenText(
+            t -> t.createDate.toEpochMilli(), t -> t.name,
+            (millis, name) -> new WorkteamRecord(name, null, null, null, Instant.ofEpochMilli(millis)));
+    private static final Pages.Order<String> TAG_KEYS = Pages.byText(key -> key, key -> key);
+    private static final Pages.Order<Map<String, Object>> SUBSCRIBED_BY_ARN =
+            Pages.byText(t -> (String) t.get("WorkteamArn"), arn -> Map.of("WorkteamArn", arn));
+    private static final Pages.Order<Map<String, Object>> JOBS_BY_CREATION_TIME = Pages.byTimeThenText(
+            j -> WireTime.instant(j.get("CreationTime")).toEpochMilli(), j -> (String) j.get("JobReferenceCode"),
+            (millis, code) -> Map.of("CreationTime", WireTime.epochSeconds(Instant.ofEpochMilli(millis)),
+                    "JobReferenceCode", code));
 
     /** decision: NameContains matches case-insensitively, as SageMaker's other NameContains filters. */
     private static boolean nameContains(String name, String contains) {
