@@ -30,12 +30,10 @@ public final class WorkforceBackend {
     private final FakeSettings settings;
     private final WorkforceOperations operations;
     private final ConcurrentHashMap<String, RegionState> regions = new ConcurrentHashMap<>();
-    private final Journal journal;
 
     public WorkforceBackend(FakeSettings settings) {
         this.settings = settings;
         this.operations = new WorkforceOperations(settings.limits(), settings.provisioningDelay());
-        this.journal = new Journal(settings.journalCapacity());
     }
 
     public FakeSettings settings() {
@@ -44,10 +42,6 @@ public final class WorkforceBackend {
 
     public FakeClock clock() {
         return settings.clock();
-    }
-
-    public Journal journal() {
-        return journal;
     }
 
     /**
@@ -151,15 +145,14 @@ public final class WorkforceBackend {
         return state == null ? RegionSnapshot.empty(account, region) : state.snapshot(settings.clock().now());
     }
 
-    /** Forgets every resource in every region and the journal; no account or region keeps any memory. */
+    /** Forgets every resource in every region; no account or region keeps any memory. */
     public void reset() {
         for (RegionState state : regions.values()) {
             drop(state);
         }
-        journal.clear();
     }
 
-    /** Forgets every resource of one account and region; other regions and the journal stay. */
+    /** Forgets every resource of one account and region; other regions stay. */
     public void reset(String account, String region) {
         RegionState state = regions.get(account + "/" + region);
         if (state != null) {

@@ -26,7 +26,7 @@ public final class Json {
 
     /** Nesting deeper than this is rejected, so a hostile body cannot exhaust the stack. */
     public static final int MAX_DEPTH = 64;
-    /** The longest document, in UTF-8 bytes (2 MiB; the largest valid SageMaker request here is a few KiB). */
+    /** The longest request body, in UTF-8 bytes (2 MiB; the largest valid SageMaker request here is a few KiB). */
     public static final int MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
     /** The longest string or member name, in characters (1 Mi). */
     public static final int MAX_STRING_LENGTH = 1024 * 1024;
@@ -43,16 +43,22 @@ public final class Json {
 
     /** Parses one JSON value that must fill the whole input (surrounding whitespace allowed). */
     public static Object parse(byte[] utf8) {
-        if (utf8.length > MAX_DOCUMENT_BYTES) {
-            throw tooLarge(utf8.length);
-        }
         return parse(new String(utf8, StandardCharsets.UTF_8));
     }
 
-    public static Object parse(String text) {
-        if (text.length() > MAX_DOCUMENT_BYTES) { // at least as many bytes as characters
-            throw tooLarge(text.length());
+    /**
+     * Parses a request body: as {@link #parse(byte[])}, and refuses a body longer than
+     * {@link #MAX_DOCUMENT_BYTES} before decoding it. (Seeds, state files and admin responses are
+     * the fake's own documents and may be larger.)
+     */
+    public static Object parseRequest(byte[] utf8) {
+        if (utf8.length > MAX_DOCUMENT_BYTES) {
+            throw tooLarge(utf8.length);
         }
+        return parse(utf8);
+    }
+
+    public static Object parse(String text) {
         Reader reader = new Reader(text);
         reader.skipWhitespace();
         Object value = reader.readValue(0);
@@ -64,7 +70,7 @@ public final class Json {
     }
 
     private static ParseException tooLarge(long size) {
-        return new ParseException("The document is " + size + " bytes or more; at most " + MAX_DOCUMENT_BYTES
+        return new ParseException("The body is " + size + " bytes; at most " + MAX_DOCUMENT_BYTES
                 + " bytes are accepted");
     }
 
