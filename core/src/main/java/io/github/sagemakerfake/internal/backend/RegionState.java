@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -26,7 +27,10 @@ final class RegionState {
     boolean retired;
 
     WorkforceRecord workforce;
+    /** By name. Change it only through {@link #putWorkteam}, {@link #removeWorkteam} and {@link #clear}. */
     final TreeMap<String, WorkteamRecord> workteams = new TreeMap<>();
+    /** The same teams in ListWorkteams' default order, CreateDate then name, so a page needs no sort. */
+    final TreeSet<WorkteamRecord> workteamsByDate = new TreeSet<>(WorkteamRecord.BY_CREATE_DATE);
     final List<Map<String, Object>> subscribedWorkteams = new ArrayList<>();
     final Map<String, List<Map<String, Object>>> labelingJobs = new LinkedHashMap<>();
 
@@ -42,6 +46,21 @@ final class RegionState {
         }
     }
 
+    void putWorkteam(WorkteamRecord team) {
+        WorkteamRecord old = workteams.put(team.name, team);
+        if (old != null) {
+            workteamsByDate.remove(old);
+        }
+        workteamsByDate.add(team);
+    }
+
+    void removeWorkteam(String name) {
+        WorkteamRecord old = workteams.remove(name);
+        if (old != null) {
+            workteamsByDate.remove(old);
+        }
+    }
+
     boolean isEmpty() {
         return workforce == null && workteams.isEmpty() && subscribedWorkteams.isEmpty() && labelingJobs.isEmpty();
     }
@@ -49,6 +68,7 @@ final class RegionState {
     void clear() {
         workforce = null;
         workteams.clear();
+        workteamsByDate.clear();
         subscribedWorkteams.clear();
         labelingJobs.clear();
     }

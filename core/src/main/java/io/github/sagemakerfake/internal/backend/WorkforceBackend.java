@@ -261,8 +261,8 @@ public final class WorkforceBackend {
             }
         } catch (RuntimeException e) {
             state.workforce = oldWorkforce;
-            state.workteams.clear();
-            state.workteams.putAll(oldTeams);
+            new ArrayList<>(state.workteams.keySet()).forEach(state::removeWorkteam);
+            oldTeams.values().forEach(state::putWorkteam);
             state.subscribedWorkteams.clear();
             state.subscribedWorkteams.addAll(oldSubscribed);
             state.labelingJobs.clear();

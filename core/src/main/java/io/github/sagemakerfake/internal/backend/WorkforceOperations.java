@@ -257,7 +257,7 @@ final class WorkforceOperations {
         if (implicitWorkforce) {
             s.workforce = wf;
         }
-        s.workteams.put(name, team);
+        s.putWorkteam(team);
         return single("WorkteamArn", team.arn);
     }
 
@@ -284,25 +284,36 @@ final class WorkforceOperations {
 
     private Map<String, Object> deleteWorkteam(RegionState s, Map<String, Object> r) {
         WorkteamRecord team = requireWorkteam(s, str(r, "WorkteamName"));
-        s.workteams.remove(team.name);
+        s.removeWorkteam(team.name);
         s.labelingJobs.remove(team.arn);
         return single("Success", Boolean.TRUE);
     }
 
     private Map<String, Object> listWorkteams(RegionState s, Map<String, Object> r) {
         String contains = str(r, "NameContains");
-        List<WorkteamRecord> matching = new ArrayList<>();
-        for (WorkteamRecord team : s.workteams.values()) {
-            if (nameContains(team.name, contains)) {
-                matching.add(team);
-            }
-        }
         boolean byName = "Name".equals(str(r, "SortBy")); // facts §1: default CreationTime (CreateDate)
-        Pages.Page<WorkteamRecord> page = sortAndPage(matching, byName ? WORKTEAMS_BY_NAME : WORKTEAMS_BY_DATE, r,
-                Pages.query("ListWorkteams", r, "SortBy", "SortOrder", "NameContains"));
-        List<Object> items = new ArrayList<>();
-        page.items().forEach(t -> items.add(t.toWire()));
-        return listResponse("Workteams", items, page.nextToken());
+        boolean descending = "Descending".equals(str(r, "SortOrder"));
+        String query = Pages.query("ListWorkteams", r, "SortBy", "SortOrder", "NameContains");
+        List<WorkteamRecord> teams;
+        String nextToken;
+        // Both orders are kept by the region's sorted indexes: a page reads from its cursor on, no sort.
+        if (byName) {
+            Pages.Page<String> page = Pages.page(s.workteams.navigableKeySet(), TEAM_NAMES,
+                    name -> nameContains(name, contains), descending, query, str(r, "NextToken"), r.get("MaxResults"),
+                    Pages.DEFAULT_MAX_RESULTS);
+            teams = new ArrayList<>(page.items().size());
+            page.items().forEach(name -> teams.add(s.workteams.get(name)));
+            nextToken = page.nextToken();
+        } else {
+            Pages.Page<WorkteamRecord> page = Pages.page(s.workteamsByDate, WORKTEAMS_BY_DATE,
+                    t -> nameContains(t.name, contains), descending, query, str(r, "NextToken"), r.get("MaxResults"),
+                    Pages.DEFAULT_MAX_RESULTS);
+            teams = page.items();
+            nextToken = page.nextToken();
+        }
+        List<Object> items = new ArrayList<>(teams.size());
+        teams.forEach(t -> items.add(t.toWire()));
+        return listResponse("Workteams", items, nextToken);
     }
 
     private static WorkteamRecord requireWorkteam(RegionState s, String name) {
@@ -507,10 +518,9 @@ final class WorkforceOperations {
     private static final Pages.Order<WorkforceRecord> WORKFORCES_BY_DATE = Pages.byTimeThenText(
             w -> w.createDate.toEpochMilli(), w -> w.name,
             (millis, name) -> new WorkforceRecord(name, null, null, Instant.ofEpochMilli(millis)));
-    private static final Pages.Order<WorkteamRecord> WORKTEAMS_BY_NAME =
-            Pages.byText(t -> t.name, name -> new WorkteamRecord(name, null, null, null, null));
+    private static final Pages.Order<String> TEAM_NAMES = Pages.byText(name -> name, name -> name);
     private static final Pages.Order<WorkteamRecord> WORKTEAMS_BY_DATE = Pages.byTimeThenText(
-            t -> t.createDate.toEpochMilli(), t -> t.name,
+            WorkteamRecord.BY_CREATE_DATE, t -> t.createDate.toEpochMilli(), t -> t.name,
             (millis, name) -> new WorkteamRecord(name, null, null, null, Instant.ofEpochMilli(millis)));
     private static final Pages.Order<String> TAG_KEYS = Pages.byText(key -> key, key -> key);
     private static final Pages.Order<Map<String, Object>> SUBSCRIBED_BY_ARN =
