@@ -233,8 +233,10 @@ public final class FaultRule {
                 "Fault rule member \"MaxLatencyMillis\"", 0, maxMillis, "milliseconds of added latency");
         b.withLatency(Duration.ofMillis(min), Duration.ofMillis(max));
         Outcome outcome = map.get("Outcome") == null ? Outcome.NONE : Outcome.valueOf((String) map.get("Outcome"));
+        // Only an ERROR rule has a status; the others carry 0 in their JSON form (toMap), which is ignored.
         int status = map.get("StatusCode") == null ? 0 : (int) JsonNumbers.wholeNumber(map.get("StatusCode"),
-                "Fault rule member \"StatusCode\"", 400, 599, "the HTTP status of the error");
+                "Fault rule member \"StatusCode\"", outcome == Outcome.ERROR ? 400 : 0, 599,
+                "the HTTP status of the error");
         long fired = map.get("FiredCount") == null ? 0 : JsonNumbers.wholeNumber(map.get("FiredCount"),
                 "Fault rule member \"FiredCount\"", 0, Long.MAX_VALUE, "how often the rule fired");
         FaultRule rule = outcome == Outcome.ERROR

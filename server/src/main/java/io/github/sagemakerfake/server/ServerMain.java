@@ -101,6 +101,12 @@ public final class ServerMain {
                         + FakeLimits.SERVICE_MAX_CIDRS + ")",
                 "  --max-tags N                tags per resource (SAGEMAKER_FAKE_MAX_TAGS, default "
                         + FakeLimits.SERVICE_MAX_TAGS + ")",
+                "  --max-account-regions N     account/region pairs holding state at once, else",
+                "                              ResourceLimitExceeded (SAGEMAKER_FAKE_MAX_ACCOUNT_REGIONS, default "
+                        + FakeLimits.DEFAULT_MAX_ACCOUNT_REGIONS + ")",
+                "  --journal-max-bytes N       estimated heap size of the request journal; the oldest entries",
+                "                              go first (SAGEMAKER_FAKE_JOURNAL_MAX_BYTES, default "
+                        + FakeLimits.DEFAULT_JOURNAL_MAX_BYTES + ")",
                 "  --provisioning-delay D      how long a workforce stays Initializing/Updating/Deleting, as",
                 "                              ISO-8601 (PT5S) or milliseconds (SAGEMAKER_FAKE_PROVISIONING_DELAY,",
                 "                              default 0)",
@@ -157,6 +163,8 @@ public final class ServerMain {
             FLAGS.put("--max-workteams", "SAGEMAKER_FAKE_MAX_WORKTEAMS");
             FLAGS.put("--max-cidrs", "SAGEMAKER_FAKE_MAX_CIDRS");
             FLAGS.put("--max-tags", "SAGEMAKER_FAKE_MAX_TAGS");
+            FLAGS.put("--max-account-regions", "SAGEMAKER_FAKE_MAX_ACCOUNT_REGIONS");
+            FLAGS.put("--journal-max-bytes", "SAGEMAKER_FAKE_JOURNAL_MAX_BYTES");
             FLAGS.put("--provisioning-delay", "SAGEMAKER_FAKE_PROVISIONING_DELAY");
             FLAGS.put("--strict-auth", "SAGEMAKER_FAKE_STRICT_AUTH");
             FLAGS.put("--state-file", "SAGEMAKER_FAKE_STATE_FILE");
@@ -233,6 +241,8 @@ public final class ServerMain {
                         case "--max-workteams" -> limits = limits.withMaxWorkteams(integer(value));
                         case "--max-cidrs" -> limits = limits.withMaxCidrs(integer(value));
                         case "--max-tags" -> limits = limits.withMaxTagsPerResource(integer(value));
+                        case "--max-account-regions" -> limits = limits.withMaxAccountRegions(integer(value));
+                        case "--journal-max-bytes" -> limits = limits.withJournalMaxBytes(longValue(value));
                         case "--provisioning-delay" -> settings = settings.withProvisioningDelay(duration(value));
                         case "--strict-auth" ->
                                 options = options.withStrictAuth(ServerOptions.Credentials.parse(value));
@@ -266,6 +276,14 @@ public final class ServerMain {
         private static int integer(String value) {
             try {
                 return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
+            }
+        }
+
+        private static long longValue(String value) {
+            try {
+                return Long.parseLong(value.trim());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
             }
