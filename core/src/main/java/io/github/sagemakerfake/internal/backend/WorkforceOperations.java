@@ -266,10 +266,10 @@ final class WorkforceOperations {
         if (r.get("Description") != null) {
             team.description = str(r, "Description");
         }
-        if (r.get("NotificationConfiguration") != null) {
-            Map<String, Object> n = map(r, "NotificationConfiguration");
-            team.notificationConfiguration = n.isEmpty() ? null : Json.copy(n); // decision: {} clears the topic
-        }
+        // Omitting NotificationConfiguration removes the topic, and so does {}: Describe then shows an empty
+        // NotificationConfiguration (facts §1 UpdateWorkteam, [I] from Terraform's notificationConfig test).
+        Map<String, Object> notification = map(r, "NotificationConfiguration");
+        team.notificationConfiguration = notification == null ? new LinkedHashMap<>() : Json.copy(notification);
         if (r.get("WorkerAccessConfiguration") != null) {
             team.workerAccessConfiguration = Json.copy(map(r, "WorkerAccessConfiguration"));
         }
