@@ -72,7 +72,8 @@ class AccountRegionLimitTest {
         account(1).createWorkforce(cognitoWorkforce("wf"));
         account(2).createWorkteam(cognitoTeam("t"));
 
-        account(1).deleteWorkforce(r -> r.workforceName("wf")); // emptied: its place is free again
+        account(1).deleteWorkforce(r -> r.workforceName("wf"));
+        Requests.awaitDeleted(account(1), "wf"); // gone once a read has shown Deleting: its place is free again
         account(3).createWorkforce(cognitoWorkforce("wf"));
 
         fake.reset(String.format("%012d", 2), "us-east-1");

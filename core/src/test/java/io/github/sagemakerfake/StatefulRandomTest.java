@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.github.sagemakerfake.control.FakeClock;
+import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.control.WorkforceSnapshot;
@@ -60,20 +61,22 @@ class StatefulRandomTest {
         }
     }
 
-    /** How one run is configured: the provisioning delay, and a label for the report. */
-    record Config(String label, Duration provisioningDelay) {
+    /** How one run is configured: the workforce lifecycle, and a label for the report. */
+    record Config(String label, Lifecycle lifecycle) {
     }
 
     static final List<Config> CONFIGS = List.of(
-            new Config("no delay", Duration.ZERO),
-            new Config("delay 5s", Duration.ofSeconds(5)),
-            new Config("delay 1ms", Duration.ofMillis(1)));
+            new Config("immediate", Lifecycle.immediate()),
+            new Config("observed once (the default)", Lifecycle.observed(1)),
+            new Config("observed 3 times", Lifecycle.observed(3)),
+            new Config("timed 5s", Lifecycle.timed(Duration.ofSeconds(5))),
+            new Config("timed 1ms", Lifecycle.timed(Duration.ofMillis(1))));
 
     // ------------------------------------------------------------------------------ the properties
 
     @Test
     void randomSequencesKeepEveryInvariant() {
-        // CI runs 3 x 2 x 800 steps in a few seconds; -Dstateful.seeds=N -Dstateful.steps=M explores further.
+        // CI runs 5 x 2 x 800 steps in a few seconds; -Dstateful.seeds=N -Dstateful.steps=M explores further.
         int seedCount = Integer.getInteger("stateful.seeds", 2);
         int stepCount = Integer.getInteger("stateful.steps", 800);
         for (Config config : CONFIGS) {
@@ -97,7 +100,7 @@ class StatefulRandomTest {
      */
     @Test
     void aDeletingWorkforceTakesNoTeamAndLeavesNoOrphan() {
-        Config delayed = CONFIGS.get(1);
+        Config delayed = CONFIGS.stream().filter(c -> c.label().equals("timed 5s")).findFirst().orElseThrow();
         List<Step> orphanSequence = List.of(
                 new Step(Kind.CREATE_WORKFORCE, 1, 0, 0),   // Cognito workforce wf-a
                 new Step(Kind.ADVANCE_CLOCK, 6_000, 0, 0),  // Active
@@ -160,7 +163,7 @@ class StatefulRandomTest {
     }
 
     static SageMakerWorkforceFake fake(Config config) {
-        return SageMakerWorkforceFake.builder().maxWorkteams(MAX_TEAMS).provisioningDelay(config.provisioningDelay())
+        return SageMakerWorkforceFake.builder().maxWorkteams(MAX_TEAMS).lifecycle(config.lifecycle())
                 .clock(FakeClock.startingAt(Instant.parse("2026-01-01T00:00:00Z"))).build();
     }
 

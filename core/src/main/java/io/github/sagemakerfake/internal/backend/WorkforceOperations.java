@@ -1,13 +1,13 @@
 package io.github.sagemakerfake.internal.backend;
 
 import io.github.sagemakerfake.control.FakeLimits;
+import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,21 +26,30 @@ final class WorkforceOperations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final FakeLimits limits;
-    private final Duration provisioningDelay;
+    private final Lifecycle lifecycle;
 
-    WorkforceOperations(FakeLimits limits, Duration provisioningDelay) {
+    WorkforceOperations(FakeLimits limits, Lifecycle lifecycle) {
         this.limits = limits;
-        this.provisioningDelay = provisioningDelay;
+        this.lifecycle = lifecycle;
     }
 
     Map<String, Object> execute(Operation op, RegionState s, Map<String, Object> r, Instant now) {
+        return execute(op, s, r, now, null);
+    }
+
+    /**
+     * @param provisioningFailure when not null, a workforce this request creates or updates ends
+     *                            {@code Failed} with this FailureReason (a fault rule asked for it)
+     */
+    Map<String, Object> execute(Operation op, RegionState s, Map<String, Object> r, Instant now,
+                                String provisioningFailure) {
         return switch (op) {
-            case CREATE_WORKFORCE -> createWorkforce(s, r, now);
-            case DESCRIBE_WORKFORCE -> describeWorkforce(s, r, now);
-            case UPDATE_WORKFORCE -> updateWorkforce(s, r, now);
+            case CREATE_WORKFORCE -> createWorkforce(s, r, now, provisioningFailure);
+            case DESCRIBE_WORKFORCE -> describeWorkforce(s, r);
+            case UPDATE_WORKFORCE -> updateWorkforce(s, r, now, provisioningFailure);
             case DELETE_WORKFORCE -> deleteWorkforce(s, r, now);
-            case LIST_WORKFORCES -> listWorkforces(s, r, now);
-            case CREATE_WORKTEAM -> createWorkteam(s, r, now);
+            case LIST_WORKFORCES -> listWorkforces(s, r);
+            case CREATE_WORKTEAM -> createWorkteam(s, r, now, provisioningFailure);
             case DESCRIBE_WORKTEAM -> single("Workteam", requireWorkteam(s, str(r, "WorkteamName")).toWire());
             case UPDATE_WORKTEAM -> updateWorkteam(s, r, now);
             case DELETE_WORKTEAM -> deleteWorkteam(s, r);
@@ -56,7 +65,8 @@ final class WorkforceOperations {
 
     // ---------------------------------------------------------------- workforce
 
-    private Map<String, Object> createWorkforce(RegionState s, Map<String, Object> r, Instant now) {
+    private Map<String, Object> createWorkforce(RegionState s, Map<String, Object> r, Instant now,
+                                                String provisioningFailure) {
         Map<String, Object> cognito = map(r, "CognitoConfig");
         Map<String, Object> oidc = map(r, "OidcConfig");
         if ((cognito == null) == (oidc == null)) { // decision: the model docs say "do not use both"
@@ -74,21 +84,24 @@ final class WorkforceOperations {
         wf.oidcConfig = oidc == null ? null : Json.copy(oidc);
         applyNetworkSettings(wf, r);
         putTags(wf.tags, list(r, "Tags"), "workforce " + name);
-        wf.startTransition(WorkforceRecord.INITIALIZING, now, provisioningDelay); // facts §3.7
+        wf.startTransition(WorkforceRecord.INITIALIZING, provisioningFailure, lifecycle, now); // facts §3.7
         s.workforce = wf;
         return single("WorkforceArn", wf.arn);
     }
 
-    private Map<String, Object> describeWorkforce(RegionState s, Map<String, Object> r, Instant now) {
-        return single("Workforce", requireWorkforce(s, str(r, "WorkforceName")).toWire(now));
+    private Map<String, Object> describeWorkforce(RegionState s, Map<String, Object> r) {
+        WorkforceRecord wf = requireWorkforce(s, str(r, "WorkforceName"));
+        Map<String, Object> wire = wf.toWire();
+        wf.countRead(); // the lifecycle: this read has shown the status
+        return single("Workforce", wire);
     }
 
-    private Map<String, Object> updateWorkforce(RegionState s, Map<String, Object> r, Instant now) {
+    private Map<String, Object> updateWorkforce(RegionState s, Map<String, Object> r, Instant now,
+                                                String provisioningFailure) {
         WorkforceRecord wf = requireWorkforce(s, str(r, "WorkforceName"));
-        String status = wf.status(now);
-        if (!WorkforceRecord.ACTIVE.equals(status)) { // decision: the only modeled error, for a busy workforce
-            throw ServiceError.conflict("Workforce " + wf.name + " is " + status
-                    + "; it can be updated only when its status is Active.");
+        if (wf.inTransition()) { // decision: the only modeled error, for a busy workforce (Failed may be updated)
+            throw ServiceError.conflict("Workforce " + wf.name + " is " + wf.status() + "; it can be updated only "
+                    + "when its status is Active or Failed. Wait until DescribeWorkforce shows Active, then retry.");
         }
         Map<String, Object> oidc = map(r, "OidcConfig");
         if (oidc != null) {
@@ -109,14 +122,21 @@ final class WorkforceOperations {
         probe.ipAddressType = wf.ipAddressType;
         applyNetworkSettings(probe, r);
         wf.cidrs = probe.cidrs;
-        wf.vpcConfig = probe.vpcConfig;
+        if (!Objects.equals(wf.vpcConfig, probe.vpcConfig)) {
+            wf.vpcConfig = probe.vpcConfig;
+            wf.vpcEndpointId = null; // a new VPC configuration gets its endpoint when the update completes
+        }
         wf.ipAddressType = probe.ipAddressType;
         if (oidc != null) {
             wf.oidcConfig = Json.copy(oidc);
         }
-        wf.lastUpdatedDate = now;
-        wf.startTransition(WorkforceRecord.UPDATING, now, provisioningDelay);
-        return single("Workforce", wf.toWire(now));
+        if (r.get("SourceIpConfig") != null) {
+            // facts §1 UpdateWorkforce: "the most recent date that UpdateWorkforce was used to successfully add
+            // one or more IP address ranges"; the guide's VPC-only update keeps it equal to CreateDate.
+            wf.lastUpdatedDate = now;
+        }
+        wf.startTransition(WorkforceRecord.UPDATING, provisioningFailure, lifecycle, now);
+        return single("Workforce", wf.toWire());
     }
 
     /** SourceIpConfig, WorkforceVpcConfig and IpAddressType, shared by create and update. */
@@ -153,9 +173,9 @@ final class WorkforceOperations {
                                 + "together; " + member + " is missing. Pass {} to remove the VPC configuration.");
                     }
                 }
-                Map<String, Object> response = Json.copy(vpc);
-                response.put("VpcEndpointId", "vpce-" + HexFormat.of().formatHex(randomBytes(9)).substring(0, 17));
-                wf.vpcConfig = response;
+                Map<String, Object> config = Json.copy(vpc);
+                config.remove("VpcEndpointId"); // not a request member; the endpoint comes when Active
+                wf.vpcConfig = config;
             }
         }
     }
@@ -167,14 +187,17 @@ final class WorkforceOperations {
                     + " work team(s) (" + String.join(", ", s.workteams.keySet())
                     + "). Delete them before deleting the workforce.");
         }
-        wf.startTransition(WorkforceRecord.DELETING, now, provisioningDelay);
-        if (provisioningDelay.isZero()) {
+        if (WorkforceRecord.DELETING.equals(wf.status())) {
+            return new LinkedHashMap<>(); // decision: deleting again while Deleting changes nothing
+        }
+        wf.startTransition(WorkforceRecord.DELETING, null, lifecycle, now); // facts §1 DeleteWorkforce
+        if (wf.isGone()) {
             s.workforce = null;
         }
         return new LinkedHashMap<>();
     }
 
-    private Map<String, Object> listWorkforces(RegionState s, Map<String, Object> r, Instant now) {
+    private Map<String, Object> listWorkforces(RegionState s, Map<String, Object> r) {
         List<WorkforceRecord> all = new ArrayList<>();
         String contains = str(r, "NameContains");
         if (s.workforce != null && nameContains(s.workforce.name, contains)) {
@@ -184,7 +207,10 @@ final class WorkforceOperations {
         Pages.Page<WorkforceRecord> page = sortAndPage(all, byName ? WORKFORCES_BY_NAME : WORKFORCES_BY_DATE,
                 r, Pages.query("ListWorkforces", r, "SortBy", "SortOrder", "NameContains"));
         List<Object> items = new ArrayList<>();
-        page.items().forEach(w -> items.add(w.toWire(now)));
+        for (WorkforceRecord w : page.items()) {
+            items.add(w.toWire());
+            w.countRead(); // the lifecycle: a listing that returns the workforce is a read
+        }
         return listResponse("Workforces", items, page.nextToken());
     }
 
@@ -198,7 +224,8 @@ final class WorkforceOperations {
 
     // ---------------------------------------------------------------- work teams
 
-    private Map<String, Object> createWorkteam(RegionState s, Map<String, Object> r, Instant now) {
+    private Map<String, Object> createWorkteam(RegionState s, Map<String, Object> r, Instant now,
+                                               String provisioningFailure) {
         String name = str(r, "WorkteamName");
         if (s.workteams.containsKey(name)) { // decision: ResourceInUse for a duplicate name
             throw ServiceError.resourceInUse("A work team with name " + name + " already exists in account "
@@ -217,7 +244,7 @@ final class WorkforceOperations {
             throw ServiceError.validation("No workforce found with name " + workforceName + " in account " + s.account
                     + " and region " + s.region + "; the workforce here is " + wf.name + ".");
         }
-        if (wf != null && WorkforceRecord.DELETING.equals(wf.status(now))) {
+        if (wf != null && WorkforceRecord.DELETING.equals(wf.status())) {
             // decision: a team must never outlive its workforce, so a workforce on its way out takes no team.
             // ValidationException as for a missing workforce (facts §3.10); Terraform retries it (facts §1).
             throw ServiceError.validation("Workforce " + wf.name + " is being deleted (status Deleting); it takes no "
@@ -243,7 +270,8 @@ final class WorkforceOperations {
             cognito.put("UserPool", first.get("UserPool"));
             cognito.put("ClientId", first.get("ClientId"));
             wf.cognitoConfig = cognito;
-            wf.startTransition(WorkforceRecord.INITIALIZING, now, provisioningDelay);
+            wf.implicit = true;
+            wf.startTransition(WorkforceRecord.INITIALIZING, provisioningFailure, lifecycle, now);
             implicitWorkforce = true;
         }
         checkMembersMatchWorkforce(members, kind, wf);
@@ -271,10 +299,10 @@ final class WorkforceOperations {
         if (r.get("Description") != null) {
             team.description = str(r, "Description");
         }
-        if (r.get("NotificationConfiguration") != null) {
-            Map<String, Object> n = map(r, "NotificationConfiguration");
-            team.notificationConfiguration = n.isEmpty() ? null : Json.copy(n); // decision: {} clears the topic
-        }
+        // Omitting NotificationConfiguration removes the topic, and so does {}: Describe then shows an empty
+        // NotificationConfiguration (facts §1 UpdateWorkteam, [I] from Terraform's notificationConfig test).
+        Map<String, Object> notification = map(r, "NotificationConfiguration");
+        team.notificationConfiguration = notification == null ? new LinkedHashMap<>() : Json.copy(notification);
         if (r.get("WorkerAccessConfiguration") != null) {
             team.workerAccessConfiguration = Json.copy(map(r, "WorkerAccessConfiguration"));
         }
@@ -286,6 +314,11 @@ final class WorkforceOperations {
         WorkteamRecord team = requireWorkteam(s, str(r, "WorkteamName"));
         s.removeWorkteam(team.name);
         s.labelingJobs.remove(team.arn);
+        if (s.workteams.isEmpty() && s.workforce != null && s.workforce.implicit) {
+            // decision after facts §3.2: the implicit workforce goes with its last team ("if you delete all of
+            // your private work teams, you have to repeat this process"); a CreateWorkforce one stays.
+            s.workforce = null;
+        }
         return single("Success", Boolean.TRUE);
     }
 
@@ -541,12 +574,6 @@ final class WorkforceOperations {
             id.append(SUBDOMAIN_ALPHABET[RANDOM.nextInt(SUBDOMAIN_ALPHABET.length)]);
         }
         return id + ".labeling." + region + ".sagemaker.aws";
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 
     private static Instant time(Object epochSeconds) {

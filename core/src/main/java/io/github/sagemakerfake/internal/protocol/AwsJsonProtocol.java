@@ -83,10 +83,12 @@ final class AwsJsonProtocol {
                                      FaultRule fault) {
         Map<String, Object> result = null;
         ServiceError error = null;
-        boolean faulted = fault != null && fault.outcome() != FaultRule.Outcome.NONE;
+        boolean failsProvisioning = fault != null && fault.outcome() == FaultRule.Outcome.PROVISIONING_FAILURE;
+        boolean faulted = fault != null && fault.outcome() != FaultRule.Outcome.NONE && !failsProvisioning;
         if (!faulted || fault.phase() == FaultRule.Phase.AFTER_STATE_CHANGE) {
             try {
-                result = backend.execute(op, identity.account(), identity.region(), body);
+                result = backend.execute(op, identity.account(), identity.region(), body,
+                        failsProvisioning ? fault.message() : null);
             } catch (ServiceError e) {
                 error = e;
             } catch (RuntimeException e) { // a bug of ours: answer as the service would, never crash the caller
@@ -136,7 +138,7 @@ final class AwsJsonProtocol {
             case CONNECTION_RESET -> ConnectionFault.RESET;
             case EMPTY_RESPONSE -> ConnectionFault.EMPTY_RESPONSE;
             case MALFORMED_RESPONSE -> ConnectionFault.MALFORMED_BODY;
-            case NONE, ERROR -> null;
+            case NONE, ERROR, PROVISIONING_FAILURE -> null;
         };
     }
 
