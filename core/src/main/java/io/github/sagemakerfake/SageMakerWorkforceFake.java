@@ -6,6 +6,7 @@ import io.github.sagemakerfake.control.FakeLimits;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
@@ -266,7 +267,23 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
             return this;
         }
 
-        /** How long a workforce stays Initializing/Updating/Deleting (default zero: Active at once). */
+        /**
+         * How long a workforce stays Initializing/Updating/Deleting. Default
+         * {@link Lifecycle#observed(int) OBSERVED(1)}: the first read after a change shows the
+         * transitional status, the next the settled one. {@link Lifecycle#immediate()} settles at once.
+         */
+        public Builder lifecycle(Lifecycle lifecycle) {
+            settings = settings.withLifecycle(lifecycle);
+            return this;
+        }
+
+        /**
+         * The round-1 setting, kept as an alias: a zero delay is {@code lifecycle(Lifecycle.immediate())},
+         * any other {@code lifecycle(Lifecycle.timed(delay))}.
+         *
+         * @deprecated use {@link #lifecycle(Lifecycle)}
+         */
+        @Deprecated
         public Builder provisioningDelay(Duration delay) {
             settings = settings.withProvisioningDelay(delay);
             return this;
@@ -279,6 +296,21 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
 
         public Builder journalCapacity(int capacity) {
             settings = settings.withJournalCapacity(capacity);
+            return this;
+        }
+
+        /**
+         * The estimated heap size the request journal keeps (default 32 MiB); past it the oldest
+         * entries are dropped. Shorthand for {@code limits(...withJournalMaxBytes(bytes))}.
+         */
+        public Builder journalMaxBytes(long bytes) {
+            settings = settings.withLimits(settings.limits().withJournalMaxBytes(bytes));
+            return this;
+        }
+
+        /** How many account/region pairs may hold state at once (default 1,000). */
+        public Builder maxAccountRegions(int pairs) {
+            settings = settings.withLimits(settings.limits().withMaxAccountRegions(pairs));
             return this;
         }
 

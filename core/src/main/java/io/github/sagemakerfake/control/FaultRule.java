@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -17,6 +18,7 @@ import java.util.function.Predicate;
  * fake.addFault(FaultRule.forOperation("CreateWorkteam").times(2).throttle());
  * fake.addFault(FaultRule.forOperation("CreateWorkteam").afterStateChange().resetConnection());
  * fake.addFault(FaultRule.forAnyOperation().withLatency(Duration.ofMillis(300)).latencyOnly());
+ * fake.addFault(FaultRule.forOperation("CreateWorkforce").once().failProvisioning("The subnet has no free IP address."));
  * }</pre>
  *
  * <p>{@link Phase#BEFORE_STATE_CHANGE} (the default) means the call failed and nothing changed;
@@ -31,8 +33,19 @@ public final class FaultRule {
     /** When the fault strikes relative to the operation's effect on state. */
     public enum Phase { BEFORE_STATE_CHANGE, AFTER_STATE_CHANGE }
 
-    /** What the rule does besides any latency. */
-    public enum Outcome { NONE, ERROR, CONNECTION_RESET, EMPTY_RESPONSE, MALFORMED_RESPONSE }
+    /**
+     * What the rule does besides any latency. {@code PROVISIONING_FAILURE} answers normally, but the
+     * workforce the request creates or updates ends {@code Failed} with the rule's message as
+     * {@code FailureReason} instead of becoming {@code Active}.
+     */
+    public enum Outcome { NONE, ERROR, CONNECTION_RESET, EMPTY_RESPONSE, MALFORMED_RESPONSE, PROVISIONING_FAILURE }
+
+    /** The operations that provision a workforce, so the only ones a provisioning failure applies to. */
+    private static final Set<String> PROVISIONING_OPERATIONS =
+            Set.of("CreateWorkforce", "UpdateWorkforce", "CreateWorkteam");
+
+    /** The longest latency a rule adds: 10 minutes, beyond any client's patience, within any clock's range. */
+    public static final Duration MAX_LATENCY = Duration.ofMinutes(10);
 
     private final String id;
     private final String operation;
@@ -178,10 +191,11 @@ public final class FaultRule {
         }
         switch (outcome) {
             case ERROR -> sb.append(", error ").append(errorCode).append(" (").append(statusCode).append(")");
+            case PROVISIONING_FAILURE -> sb.append(", the workforce ends Failed: ").append(message);
             case NONE -> { }
             default -> sb.append(", ").append(outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
-        if (outcome != Outcome.NONE) {
+        if (outcome != Outcome.NONE && outcome != Outcome.PROVISIONING_FAILURE) {
             sb.append(phase == Phase.AFTER_STATE_CHANGE ? " after the state change" : " before the state change");
         }
         return sb.toString();
@@ -214,22 +228,31 @@ public final class FaultRule {
             b.match.putAll((Map<String, Object>) m);
         }
         if (map.get("Times") != null) {
-            b.times(((Number) map.get("Times")).intValue());
+            b.times((int) JsonNumbers.wholeNumber(map.get("Times"), "Fault rule member \"Times\"", 1,
+                    Integer.MAX_VALUE, "how many matching requests the rule applies to"));
         }
         if (map.get("Probability") != null) {
-            b.probability(((Number) map.get("Probability")).doubleValue());
+            b.probability(JsonNumbers.probability(map.get("Probability"), "Fault rule member \"Probability\""));
         }
         if (map.get("Phase") != null) {
             b.phase = Phase.valueOf((String) map.get("Phase"));
         }
-        long min = map.get("MinLatencyMillis") == null ? 0 : ((Number) map.get("MinLatencyMillis")).longValue();
-        long max = map.get("MaxLatencyMillis") == null ? min : ((Number) map.get("MaxLatencyMillis")).longValue();
+        long maxMillis = MAX_LATENCY.toMillis();
+        long min = map.get("MinLatencyMillis") == null ? 0 : JsonNumbers.wholeNumber(map.get("MinLatencyMillis"),
+                "Fault rule member \"MinLatencyMillis\"", 0, maxMillis, "milliseconds of added latency");
+        long max = map.get("MaxLatencyMillis") == null ? min : JsonNumbers.wholeNumber(map.get("MaxLatencyMillis"),
+                "Fault rule member \"MaxLatencyMillis\"", 0, maxMillis, "milliseconds of added latency");
         b.withLatency(Duration.ofMillis(min), Duration.ofMillis(max));
         Outcome outcome = map.get("Outcome") == null ? Outcome.NONE : Outcome.valueOf((String) map.get("Outcome"));
-        int status = map.get("StatusCode") == null ? 0 : ((Number) map.get("StatusCode")).intValue();
-        long fired = map.get("FiredCount") == null ? 0 : ((Number) map.get("FiredCount")).longValue();
+        // Only an error carries a status; other outcomes write 0 in toMap(), which is no status at all.
+        int status = outcome != Outcome.ERROR || map.get("StatusCode") == null ? 0
+                : (int) JsonNumbers.wholeNumber(map.get("StatusCode"),
+                "Fault rule member \"StatusCode\"", 400, 599, "the HTTP status of the error");
+        long fired = map.get("FiredCount") == null ? 0 : JsonNumbers.wholeNumber(map.get("FiredCount"),
+                "Fault rule member \"FiredCount\"", 0, Long.MAX_VALUE, "how often the rule fired");
         FaultRule rule = outcome == Outcome.ERROR
                 ? b.error((String) map.get("ErrorCode"), status, (String) map.get("Message"))
+                : outcome == Outcome.PROVISIONING_FAILURE ? b.failProvisioning((String) map.get("Message"))
                 : b.build(outcome);
         return rule.withState(b.id, fired);
     }
@@ -313,6 +336,10 @@ public final class FaultRule {
             if (min.isNegative() || max.compareTo(min) < 0) {
                 throw new IllegalArgumentException("latency needs 0 <= min <= max, got " + min + " and " + max);
             }
+            if (max.compareTo(MAX_LATENCY) > 0) {
+                throw new IllegalArgumentException("latency is at most " + MAX_LATENCY.toMillis() + " ms ("
+                        + MAX_LATENCY.toMinutes() + " minutes), got " + max.toMillis() + " ms");
+            }
             this.minLatency = min;
             this.maxLatency = max;
             return this;
@@ -356,6 +383,29 @@ public final class FaultRule {
         /** Answers HTTP 200 with a body that is not JSON. */
         public FaultRule malformedResponse() {
             return build(Outcome.MALFORMED_RESPONSE);
+        }
+
+        /**
+         * The request is answered normally, but the workforce it creates or updates (CreateWorkforce,
+         * UpdateWorkforce, or the first Cognito CreateWorkteam, which creates the workforce
+         * {@code default}) ends its transition {@code Failed}, with {@code failureReason} as the
+         * {@code FailureReason} DescribeWorkforce shows. A request the fake refuses fails nothing, but
+         * counts as a use of the rule.
+         *
+         * @param failureReason 1 to 1024 characters, as the model's {@code WorkforceFailureReason}
+         */
+        public FaultRule failProvisioning(String failureReason) {
+            if (operation == null || !PROVISIONING_OPERATIONS.contains(operation)) {
+                throw new IllegalStateException("failProvisioning applies to an operation that provisions a "
+                        + "workforce: forOperation(\"CreateWorkforce\"), \"UpdateWorkforce\" or \"CreateWorkteam\"; "
+                        + "this rule is for " + (operation == null ? "any operation" : operation));
+            }
+            if (failureReason == null || failureReason.isBlank() || failureReason.length() > 1024) {
+                throw new IllegalArgumentException("failProvisioning needs a FailureReason of 1 to 1024 characters, "
+                        + "e.g. \"The subnet has no free IP address.\"; got "
+                        + (failureReason == null ? "null" : failureReason.length() + " characters"));
+            }
+            return new FaultRule(this, Outcome.PROVISIONING_FAILURE, null, 0, failureReason);
         }
 
         /** Only the latency, then the normal answer. */

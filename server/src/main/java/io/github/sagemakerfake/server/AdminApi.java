@@ -1,5 +1,6 @@
 package io.github.sagemakerfake.server;
 
+import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
@@ -8,7 +9,6 @@ import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -234,22 +234,15 @@ final class AdminApi {
 
     private void advanceClock(byte[] body) {
         Map<String, Object> map = object(body, "{\"AdvanceMillis\": 60000}");
-        Object millis = map.get("AdvanceMillis");
-        if (!(millis instanceof Number n) || map.size() != 1) {
+        if (!map.containsKey("AdvanceMillis") || map.size() != 1) {
             throw invalid("POST /_fake/clock takes {\"AdvanceMillis\": n} with n a whole number of milliseconds "
-                    + "to move the fake clock forward; got " + Json.write(map) + ".");
+                    + "to move the fake clock forward; got the member(s) " + map.keySet() + ".");
         }
-        long value;
-        try {
-            value = new java.math.BigDecimal(n.toString()).longValueExact();
-        } catch (ArithmeticException e) {
-            throw invalid("\"AdvanceMillis\" must be a whole number of milliseconds; got " + n + ".");
+        try { // the range checks live in core, so every form refuses the same values the same way
+            fake.advanceClock(FakeClock.advanceFromMillis(map.get("AdvanceMillis")));
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
         }
-        if (value < 0) {
-            throw invalid("The fake clock only moves forward; \"AdvanceMillis\" must not be negative, got " + value
-                    + ".");
-        }
-        fake.advanceClock(Duration.ofMillis(value));
     }
 
     private String account(Map<String, String> query) {

@@ -1,20 +1,18 @@
 package io.github.sagemakerfake.internal.backend;
 
 import io.github.sagemakerfake.control.FakeLimits;
+import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The behavioural rules of the 16 operations (facts §3 and the brief's decisions). Requests reach
@@ -28,21 +26,30 @@ final class WorkforceOperations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final FakeLimits limits;
-    private final Duration provisioningDelay;
+    private final Lifecycle lifecycle;
 
-    WorkforceOperations(FakeLimits limits, Duration provisioningDelay) {
+    WorkforceOperations(FakeLimits limits, Lifecycle lifecycle) {
         this.limits = limits;
-        this.provisioningDelay = provisioningDelay;
+        this.lifecycle = lifecycle;
     }
 
     Map<String, Object> execute(Operation op, RegionState s, Map<String, Object> r, Instant now) {
+        return execute(op, s, r, now, null);
+    }
+
+    /**
+     * @param provisioningFailure when not null, a workforce this request creates or updates ends
+     *                            {@code Failed} with this FailureReason (a fault rule asked for it)
+     */
+    Map<String, Object> execute(Operation op, RegionState s, Map<String, Object> r, Instant now,
+                                String provisioningFailure) {
         return switch (op) {
-            case CREATE_WORKFORCE -> createWorkforce(s, r, now);
-            case DESCRIBE_WORKFORCE -> describeWorkforce(s, r, now);
-            case UPDATE_WORKFORCE -> updateWorkforce(s, r, now);
+            case CREATE_WORKFORCE -> createWorkforce(s, r, now, provisioningFailure);
+            case DESCRIBE_WORKFORCE -> describeWorkforce(s, r);
+            case UPDATE_WORKFORCE -> updateWorkforce(s, r, now, provisioningFailure);
             case DELETE_WORKFORCE -> deleteWorkforce(s, r, now);
-            case LIST_WORKFORCES -> listWorkforces(s, r, now);
-            case CREATE_WORKTEAM -> createWorkteam(s, r, now);
+            case LIST_WORKFORCES -> listWorkforces(s, r);
+            case CREATE_WORKTEAM -> createWorkteam(s, r, now, provisioningFailure);
             case DESCRIBE_WORKTEAM -> single("Workteam", requireWorkteam(s, str(r, "WorkteamName")).toWire());
             case UPDATE_WORKTEAM -> updateWorkteam(s, r, now);
             case DELETE_WORKTEAM -> deleteWorkteam(s, r);
@@ -58,7 +65,8 @@ final class WorkforceOperations {
 
     // ---------------------------------------------------------------- workforce
 
-    private Map<String, Object> createWorkforce(RegionState s, Map<String, Object> r, Instant now) {
+    private Map<String, Object> createWorkforce(RegionState s, Map<String, Object> r, Instant now,
+                                                String provisioningFailure) {
         Map<String, Object> cognito = map(r, "CognitoConfig");
         Map<String, Object> oidc = map(r, "OidcConfig");
         if ((cognito == null) == (oidc == null)) { // decision: the model docs say "do not use both"
@@ -76,21 +84,24 @@ final class WorkforceOperations {
         wf.oidcConfig = oidc == null ? null : Json.copy(oidc);
         applyNetworkSettings(wf, r);
         putTags(wf.tags, list(r, "Tags"), "workforce " + name);
-        wf.startTransition(WorkforceRecord.INITIALIZING, now, provisioningDelay); // facts §3.7
+        wf.startTransition(WorkforceRecord.INITIALIZING, provisioningFailure, lifecycle, now); // facts §3.7
         s.workforce = wf;
         return single("WorkforceArn", wf.arn);
     }
 
-    private Map<String, Object> describeWorkforce(RegionState s, Map<String, Object> r, Instant now) {
-        return single("Workforce", requireWorkforce(s, str(r, "WorkforceName")).toWire(now));
+    private Map<String, Object> describeWorkforce(RegionState s, Map<String, Object> r) {
+        WorkforceRecord wf = requireWorkforce(s, str(r, "WorkforceName"));
+        Map<String, Object> wire = wf.toWire();
+        wf.countRead(); // the lifecycle: this read has shown the status
+        return single("Workforce", wire);
     }
 
-    private Map<String, Object> updateWorkforce(RegionState s, Map<String, Object> r, Instant now) {
+    private Map<String, Object> updateWorkforce(RegionState s, Map<String, Object> r, Instant now,
+                                                String provisioningFailure) {
         WorkforceRecord wf = requireWorkforce(s, str(r, "WorkforceName"));
-        String status = wf.status(now);
-        if (!WorkforceRecord.ACTIVE.equals(status)) { // decision: the only modeled error, for a busy workforce
-            throw ServiceError.conflict("Workforce " + wf.name + " is " + status
-                    + "; it can be updated only when its status is Active.");
+        if (wf.inTransition()) { // decision: the only modeled error, for a busy workforce (Failed may be updated)
+            throw ServiceError.conflict("Workforce " + wf.name + " is " + wf.status() + "; it can be updated only "
+                    + "when its status is Active or Failed. Wait until DescribeWorkforce shows Active, then retry.");
         }
         Map<String, Object> oidc = map(r, "OidcConfig");
         if (oidc != null) {
@@ -111,14 +122,21 @@ final class WorkforceOperations {
         probe.ipAddressType = wf.ipAddressType;
         applyNetworkSettings(probe, r);
         wf.cidrs = probe.cidrs;
-        wf.vpcConfig = probe.vpcConfig;
+        if (!Objects.equals(wf.vpcConfig, probe.vpcConfig)) {
+            wf.vpcConfig = probe.vpcConfig;
+            wf.vpcEndpointId = null; // a new VPC configuration gets its endpoint when the update completes
+        }
         wf.ipAddressType = probe.ipAddressType;
         if (oidc != null) {
             wf.oidcConfig = Json.copy(oidc);
         }
-        wf.lastUpdatedDate = now;
-        wf.startTransition(WorkforceRecord.UPDATING, now, provisioningDelay);
-        return single("Workforce", wf.toWire(now));
+        if (r.get("SourceIpConfig") != null) {
+            // facts §1 UpdateWorkforce: "the most recent date that UpdateWorkforce was used to successfully add
+            // one or more IP address ranges"; the guide's VPC-only update keeps it equal to CreateDate.
+            wf.lastUpdatedDate = now;
+        }
+        wf.startTransition(WorkforceRecord.UPDATING, provisioningFailure, lifecycle, now);
+        return single("Workforce", wf.toWire());
     }
 
     /** SourceIpConfig, WorkforceVpcConfig and IpAddressType, shared by create and update. */
@@ -155,9 +173,9 @@ final class WorkforceOperations {
                                 + "together; " + member + " is missing. Pass {} to remove the VPC configuration.");
                     }
                 }
-                Map<String, Object> response = Json.copy(vpc);
-                response.put("VpcEndpointId", "vpce-" + HexFormat.of().formatHex(randomBytes(9)).substring(0, 17));
-                wf.vpcConfig = response;
+                Map<String, Object> config = Json.copy(vpc);
+                config.remove("VpcEndpointId"); // not a request member; the endpoint comes when Active
+                wf.vpcConfig = config;
             }
         }
     }
@@ -169,24 +187,30 @@ final class WorkforceOperations {
                     + " work team(s) (" + String.join(", ", s.workteams.keySet())
                     + "). Delete them before deleting the workforce.");
         }
-        wf.startTransition(WorkforceRecord.DELETING, now, provisioningDelay);
-        if (provisioningDelay.isZero()) {
+        if (WorkforceRecord.DELETING.equals(wf.status())) {
+            return new LinkedHashMap<>(); // decision: deleting again while Deleting changes nothing
+        }
+        wf.startTransition(WorkforceRecord.DELETING, null, lifecycle, now); // facts §1 DeleteWorkforce
+        if (wf.isGone()) {
             s.workforce = null;
         }
         return new LinkedHashMap<>();
     }
 
-    private Map<String, Object> listWorkforces(RegionState s, Map<String, Object> r, Instant now) {
+    private Map<String, Object> listWorkforces(RegionState s, Map<String, Object> r) {
         List<WorkforceRecord> all = new ArrayList<>();
         String contains = str(r, "NameContains");
         if (s.workforce != null && nameContains(s.workforce.name, contains)) {
             all.add(s.workforce);
         }
         boolean byName = "Name".equals(str(r, "SortBy"));
-        Pages.Page<WorkforceRecord> page = sortAndPage(all, byName ? w -> w.name : w -> dateKey(w.createDate, w.name),
+        Pages.Page<WorkforceRecord> page = sortAndPage(all, byName ? WORKFORCES_BY_NAME : WORKFORCES_BY_DATE,
                 r, Pages.query("ListWorkforces", r, "SortBy", "SortOrder", "NameContains"));
         List<Object> items = new ArrayList<>();
-        page.items().forEach(w -> items.add(w.toWire(now)));
+        for (WorkforceRecord w : page.items()) {
+            items.add(w.toWire());
+            w.countRead(); // the lifecycle: a listing that returns the workforce is a read
+        }
         return listResponse("Workforces", items, page.nextToken());
     }
 
@@ -200,7 +224,8 @@ final class WorkforceOperations {
 
     // ---------------------------------------------------------------- work teams
 
-    private Map<String, Object> createWorkteam(RegionState s, Map<String, Object> r, Instant now) {
+    private Map<String, Object> createWorkteam(RegionState s, Map<String, Object> r, Instant now,
+                                               String provisioningFailure) {
         String name = str(r, "WorkteamName");
         if (s.workteams.containsKey(name)) { // decision: ResourceInUse for a duplicate name
             throw ServiceError.resourceInUse("A work team with name " + name + " already exists in account "
@@ -218,6 +243,13 @@ final class WorkforceOperations {
         if (wf != null && workforceName != null && !wf.name.equals(workforceName)) {
             throw ServiceError.validation("No workforce found with name " + workforceName + " in account " + s.account
                     + " and region " + s.region + "; the workforce here is " + wf.name + ".");
+        }
+        if (wf != null && WorkforceRecord.DELETING.equals(wf.status())) {
+            // decision: a team must never outlive its workforce, so a workforce on its way out takes no team.
+            // ValidationException as for a missing workforce (facts §3.10); Terraform retries it (facts §1).
+            throw ServiceError.validation("Workforce " + wf.name + " is being deleted (status Deleting); it takes no "
+                    + "new work teams. Wait until DescribeWorkforce answers that no workforce is found, then create "
+                    + "the workforce again.");
         }
         boolean implicitWorkforce = false;
         if (wf == null) {
@@ -238,7 +270,8 @@ final class WorkforceOperations {
             cognito.put("UserPool", first.get("UserPool"));
             cognito.put("ClientId", first.get("ClientId"));
             wf.cognitoConfig = cognito;
-            wf.startTransition(WorkforceRecord.INITIALIZING, now, provisioningDelay);
+            wf.implicit = true;
+            wf.startTransition(WorkforceRecord.INITIALIZING, provisioningFailure, lifecycle, now);
             implicitWorkforce = true;
         }
         checkMembersMatchWorkforce(members, kind, wf);
@@ -252,7 +285,7 @@ final class WorkforceOperations {
         if (implicitWorkforce) {
             s.workforce = wf;
         }
-        s.workteams.put(name, team);
+        s.putWorkteam(team);
         return single("WorkteamArn", team.arn);
     }
 
@@ -266,10 +299,10 @@ final class WorkforceOperations {
         if (r.get("Description") != null) {
             team.description = str(r, "Description");
         }
-        if (r.get("NotificationConfiguration") != null) {
-            Map<String, Object> n = map(r, "NotificationConfiguration");
-            team.notificationConfiguration = n.isEmpty() ? null : Json.copy(n); // decision: {} clears the topic
-        }
+        // Omitting NotificationConfiguration removes the topic, and so does {}: Describe then shows an empty
+        // NotificationConfiguration (facts §1 UpdateWorkteam, [I] from Terraform's notificationConfig test).
+        Map<String, Object> notification = map(r, "NotificationConfiguration");
+        team.notificationConfiguration = notification == null ? new LinkedHashMap<>() : Json.copy(notification);
         if (r.get("WorkerAccessConfiguration") != null) {
             team.workerAccessConfiguration = Json.copy(map(r, "WorkerAccessConfiguration"));
         }
@@ -279,26 +312,41 @@ final class WorkforceOperations {
 
     private Map<String, Object> deleteWorkteam(RegionState s, Map<String, Object> r) {
         WorkteamRecord team = requireWorkteam(s, str(r, "WorkteamName"));
-        s.workteams.remove(team.name);
+        s.removeWorkteam(team.name);
         s.labelingJobs.remove(team.arn);
+        if (s.workteams.isEmpty() && s.workforce != null && s.workforce.implicit) {
+            // decision after facts §3.2: the implicit workforce goes with its last team ("if you delete all of
+            // your private work teams, you have to repeat this process"); a CreateWorkforce one stays.
+            s.workforce = null;
+        }
         return single("Success", Boolean.TRUE);
     }
 
     private Map<String, Object> listWorkteams(RegionState s, Map<String, Object> r) {
         String contains = str(r, "NameContains");
-        List<WorkteamRecord> matching = new ArrayList<>();
-        for (WorkteamRecord team : s.workteams.values()) {
-            if (nameContains(team.name, contains)) {
-                matching.add(team);
-            }
-        }
         boolean byName = "Name".equals(str(r, "SortBy")); // facts §1: default CreationTime (CreateDate)
-        Pages.Page<WorkteamRecord> page = sortAndPage(matching,
-                byName ? t -> t.name : t -> dateKey(t.createDate, t.name), r,
-                Pages.query("ListWorkteams", r, "SortBy", "SortOrder", "NameContains"));
-        List<Object> items = new ArrayList<>();
-        page.items().forEach(t -> items.add(t.toWire()));
-        return listResponse("Workteams", items, page.nextToken());
+        boolean descending = "Descending".equals(str(r, "SortOrder"));
+        String query = Pages.query("ListWorkteams", r, "SortBy", "SortOrder", "NameContains");
+        List<WorkteamRecord> teams;
+        String nextToken;
+        // Both orders are kept by the region's sorted indexes: a page reads from its cursor on, no sort.
+        if (byName) {
+            Pages.Page<String> page = Pages.page(s.workteams.navigableKeySet(), TEAM_NAMES,
+                    name -> nameContains(name, contains), descending, query, str(r, "NextToken"), r.get("MaxResults"),
+                    Pages.DEFAULT_MAX_RESULTS);
+            teams = new ArrayList<>(page.items().size());
+            page.items().forEach(name -> teams.add(s.workteams.get(name)));
+            nextToken = page.nextToken();
+        } else {
+            Pages.Page<WorkteamRecord> page = Pages.page(s.workteamsByDate, WORKTEAMS_BY_DATE,
+                    t -> nameContains(t.name, contains), descending, query, str(r, "NextToken"), r.get("MaxResults"),
+                    Pages.DEFAULT_MAX_RESULTS);
+            teams = page.items();
+            nextToken = page.nextToken();
+        }
+        List<Object> items = new ArrayList<>(teams.size());
+        teams.forEach(t -> items.add(t.toWire()));
+        return listResponse("Workteams", items, nextToken);
     }
 
     private static WorkteamRecord requireWorkteam(RegionState s, String name) {
@@ -381,17 +429,12 @@ final class WorkforceOperations {
 
     private Map<String, Object> listTags(RegionState s, Map<String, Object> r) {
         Map<String, String> tags = taggable(s, str(r, "ResourceArn"));
-        List<String> keys = new ArrayList<>(tags.keySet());
-        // Keys in insertion order; the cursor key is the position, zero-padded so it sorts as text.
-        List<String> positions = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            positions.add(String.format("%08d", i));
-        }
-        Pages.Page<String> page = Pages.page(positions, Function.identity(), false,
+        // decision: by key, and the cursor is the last key, so a page never repeats or skips a key that
+        // exists throughout, however tags change between calls.
+        Pages.Page<String> page = Pages.page(new ArrayList<>(tags.keySet()), TAG_KEYS, false,
                 Pages.query("ListTags", r, "ResourceArn"), str(r, "NextToken"), r.get("MaxResults"), 50);
         List<Object> items = new ArrayList<>();
-        for (String position : page.items()) {
-            String key = keys.get(Integer.parseInt(position));
+        for (String key : page.items()) {
             Map<String, Object> tag = new LinkedHashMap<>();
             tag.put("Key", key);
             tag.put("Value", tags.get(key));
@@ -462,8 +505,7 @@ final class WorkforceOperations {
                 matching.add(job);
             }
         }
-        Pages.Page<Map<String, Object>> page = sortAndPage(matching,
-                j -> dateKey(WireTime.instant(j.get("CreationTime")), (String) j.get("JobReferenceCode")), r,
+        Pages.Page<Map<String, Object>> page = sortAndPage(matching, JOBS_BY_CREATION_TIME, r,
                 Pages.query("ListLabelingJobsForWorkteam", r, "WorkteamArn", "CreationTimeAfter",
                         "CreationTimeBefore", "JobReferenceCodeContains", "SortBy", "SortOrder"));
         return listResponse("LabelingJobSummaryList", new ArrayList<>(Json.copy(page.items())), page.nextToken());
@@ -478,7 +520,7 @@ final class WorkforceOperations {
                 matching.add(team);
             }
         }
-        Pages.Page<Map<String, Object>> page = Pages.page(matching, t -> (String) t.get("WorkteamArn"), false,
+        Pages.Page<Map<String, Object>> page = Pages.page(matching, SUBSCRIBED_BY_ARN, false,
                 Pages.query("ListSubscribedWorkteams", r, "NameContains"), str(r, "NextToken"), r.get("MaxResults"),
                 Pages.DEFAULT_MAX_RESULTS);
         return listResponse("SubscribedWorkteams", new ArrayList<>(Json.copy(page.items())), page.nextToken());
@@ -497,18 +539,29 @@ final class WorkforceOperations {
 
     // ---------------------------------------------------------------- helpers
 
-    private <T> Pages.Page<T> sortAndPage(List<T> items, Function<T, String> key, Map<String, Object> r, String query) {
+    private <T> Pages.Page<T> sortAndPage(List<T> items, Pages.Order<T> order, Map<String, Object> r, String query) {
         boolean descending = "Descending".equals(str(r, "SortOrder"));
-        Comparator<T> order = Comparator.comparing(key);
-        items.sort(descending ? order.reversed() : order);
-        return Pages.page(items, key, descending, query, str(r, "NextToken"), r.get("MaxResults"),
+        return Pages.page(items, order, descending, query, str(r, "NextToken"), r.get("MaxResults"),
                 Pages.DEFAULT_MAX_RESULTS);
     }
 
-    /** A text key that sorts by time, then name. */
-    private static String dateKey(Instant time, String name) {
-        return String.format("%020d", time.toEpochMilli() + 1_000_000_000_000_000L) + "\u0000" + name;
-    }
+    // The orders of the listings: by name, or by time then name (facts §1: CreateDate is the default).
+    private static final Pages.Order<WorkforceRecord> WORKFORCES_BY_NAME =
+            Pages.byText(w -> w.name, name -> new WorkforceRecord(name, null, null, null));
+    private static final Pages.Order<WorkforceRecord> WORKFORCES_BY_DATE = Pages.byTimeThenText(
+            w -> w.createDate.toEpochMilli(), w -> w.name,
+            (millis, name) -> new WorkforceRecord(name, null, null, Instant.ofEpochMilli(millis)));
+    private static final Pages.Order<String> TEAM_NAMES = Pages.byText(name -> name, name -> name);
+    private static final Pages.Order<WorkteamRecord> WORKTEAMS_BY_DATE = Pages.byTimeThenText(
+            WorkteamRecord.BY_CREATE_DATE, t -> t.createDate.toEpochMilli(), t -> t.name,
+            (millis, name) -> new WorkteamRecord(name, null, null, null, Instant.ofEpochMilli(millis)));
+    private static final Pages.Order<String> TAG_KEYS = Pages.byText(key -> key, key -> key);
+    private static final Pages.Order<Map<String, Object>> SUBSCRIBED_BY_ARN =
+            Pages.byText(t -> (String) t.get("WorkteamArn"), arn -> Map.of("WorkteamArn", arn));
+    private static final Pages.Order<Map<String, Object>> JOBS_BY_CREATION_TIME = Pages.byTimeThenText(
+            j -> WireTime.instant(j.get("CreationTime")).toEpochMilli(), j -> (String) j.get("JobReferenceCode"),
+            (millis, code) -> Map.of("CreationTime", WireTime.epochSeconds(Instant.ofEpochMilli(millis)),
+                    "JobReferenceCode", code));
 
     /** decision: NameContains matches case-insensitively, as SageMaker's other NameContains filters. */
     private static boolean nameContains(String name, String contains) {
@@ -521,12 +574,6 @@ final class WorkforceOperations {
             id.append(SUBDOMAIN_ALPHABET[RANDOM.nextInt(SUBDOMAIN_ALPHABET.length)]);
         }
         return id + ".labeling." + region + ".sagemaker.aws";
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 
     private static Instant time(Object epochSeconds) {

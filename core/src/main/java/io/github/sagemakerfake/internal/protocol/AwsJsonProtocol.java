@@ -83,10 +83,12 @@ final class AwsJsonProtocol {
                                      FaultRule fault) {
         Map<String, Object> result = null;
         ServiceError error = null;
-        boolean faulted = fault != null && fault.outcome() != FaultRule.Outcome.NONE;
+        boolean failsProvisioning = fault != null && fault.outcome() == FaultRule.Outcome.PROVISIONING_FAILURE;
+        boolean faulted = fault != null && fault.outcome() != FaultRule.Outcome.NONE && !failsProvisioning;
         if (!faulted || fault.phase() == FaultRule.Phase.AFTER_STATE_CHANGE) {
             try {
-                result = backend.execute(op, identity.account(), identity.region(), body);
+                result = backend.execute(op, identity.account(), identity.region(), body,
+                        failsProvisioning ? fault.message() : null);
             } catch (ServiceError e) {
                 error = e;
             } catch (RuntimeException e) { // a bug of ours: answer as the service would, never crash the caller
@@ -136,7 +138,7 @@ final class AwsJsonProtocol {
             case CONNECTION_RESET -> ConnectionFault.RESET;
             case EMPTY_RESPONSE -> ConnectionFault.EMPTY_RESPONSE;
             case MALFORMED_RESPONSE -> ConnectionFault.MALFORMED_BODY;
-            case NONE, ERROR -> null;
+            case NONE, ERROR, PROVISIONING_FAILURE -> null;
         };
     }
 
@@ -150,7 +152,7 @@ final class AwsJsonProtocol {
     private static Operation route(ProtocolRequest request, String target) {
         if (!"POST".equals(request.method()) || !"/".equals(request.path())) {
             throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 404, "The SageMaker API answers POST / only; got "
-                    + request.method() + " " + request.path() + ". Point the client at the endpoint root.");
+                    + ServiceError.echo(request.method()) + " " + ServiceError.echo(request.path()) + ". Point the client at the endpoint root.");
         }
         if (target == null || target.isBlank()) {
             throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "The request has no X-Amz-Target header; "
@@ -158,17 +160,17 @@ final class AwsJsonProtocol {
         }
         String contentType = request.header("Content-Type");
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-amz-json-1.")) {
-            throw new ServiceError(ServiceError.SERIALIZATION, 400, "Unsupported Content-Type '" + contentType
+            throw new ServiceError(ServiceError.SERIALIZATION, 400, "Unsupported Content-Type '" + ServiceError.echo(contentType)
                     + "'; send application/x-amz-json-1.1.");
         }
         if (!target.startsWith(TARGET_PREFIX)) {
-            throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Unknown target " + target
+            throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Unknown target " + ServiceError.echo(target)
                     + "; this endpoint serves SageMaker.<Operation>.");
         }
         String name = target.substring(TARGET_PREFIX.length());
         Operation op = Operation.fromWireName(name);
         if (op == null) {
-            throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Operation " + name + " is not served by the "
+            throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Operation " + ServiceError.echo(name) + " is not served by the "
                     + "SageMaker Workforce Fake. It serves: " + Operation.servedNames() + ".");
         }
         return op;
@@ -182,7 +184,7 @@ final class AwsJsonProtocol {
         }
         Object parsed;
         try {
-            parsed = Json.parse(bytes);
+            parsed = Json.parseRequest(bytes);
         } catch (Json.ParseException e) {
             throw new ServiceError(ServiceError.SERIALIZATION, 400, "The request body is not valid JSON: "
                     + e.getMessage());
