@@ -105,6 +105,26 @@ class WorkteamReconcilerTest {
     }
 
     @Test
+    void aDescriptionChangeKeepsTheTopic() {
+        reconciler.reconcile(LABELERS_AND_REVIEWERS);
+
+        reconciler.reconcile(DesiredState.parse("""
+                cognito.userPool = us-east-1_AbC123
+                cognito.clientId = labeling-portal
+                teams = labelers, reviewers
+                team.labelers.description = Labels street scenes at night
+                team.labelers.groups = labelers, labelers-night
+                team.labelers.notificationTopic = arn:aws:sns:us-east-1:123456789012:labeling-tasks
+                team.reviewers.description = Reviews labels
+                team.reviewers.groups = reviewers
+                """));
+
+        // UpdateWorkteam without NotificationConfiguration would remove the topic, as SageMaker does.
+        assertThat(fake).hasWorkteam("labelers").hasDescription("Labels street scenes at night")
+                .hasNotificationTopic(TOPIC);
+    }
+
+    @Test
     void updatesOnlyWhatDiffers() {
         reconciler.reconcile(LABELERS_AND_REVIEWERS);
         clearInvocations(notifier);
