@@ -169,6 +169,12 @@ class TerraformProviderTest {
         assertThat(reviewers.notificationTopicArn()).hasValue("arn:aws:sns:eu-west-1:444455556666:reviews");
         assertThat(reviewers.tags()).isEqualTo(Map.of("team", "reviewers"));
 
+        // With the default lifecycle, OBSERVED(1), the first read after CreateWorkforce shows
+        // Initializing: the provider's waiter polled through it (a read that saw Initializing, one
+        // that saw Active) before the read that fills the state, and only then created the team.
+        assertThat(describesBetween(COGNITO_ACCOUNT, "CreateWorkforce", "CreateWorkteam"))
+                .as("DescribeWorkforce calls between CreateWorkforce and CreateWorkteam").isGreaterThanOrEqualTo(3);
+
         // Each provider configuration reached its own account and region, and nothing else.
         assertThat(fake.snapshot().regions()).extracting(r -> r.account() + "/" + r.region())
                 .containsExactlyInAnyOrder(COGNITO_ACCOUNT + "/" + COGNITO_REGION, OIDC_ACCOUNT + "/" + OIDC_REGION);
@@ -262,7 +268,13 @@ class TerraformProviderTest {
     @Order(5)
     void destroyLeavesTheFakeEmpty() throws Exception {
         assumeTrue(initialized, "terraform init failed; nothing to destroy");
+        long before = lastSequence();
         run(module, "destroy", "-auto-approve", "-input=false", "-no-color", "-lock=false");
+        // The waiter for deletion polled through Deleting until the workforce was gone.
+        assertThat(journalSince(before)).filteredOn(e -> e.account().equals(COGNITO_ACCOUNT))
+                .extracting(e -> e.operation() + (e.errorCode() == null ? "" : " " + e.errorCode()))
+                .containsSubsequence("DeleteWorkteam", "DeleteWorkforce", "DescribeWorkforce",
+                        "DescribeWorkforce ValidationException");
         assertThat(fake.snapshot().regions()).allSatisfy(region -> {
             assertThat(region.workforce()).as("workforce in %s/%s", region.account(), region.region()).isEmpty();
             assertThat(region.workteams()).as("teams in %s/%s", region.account(), region.region()).isEmpty();
@@ -291,6 +303,17 @@ class TerraformProviderTest {
         assertThat(expectedExits).as("terraform %s exited with %d:\n%s", String.join(" ", args), result.exit(),
                 result.tail()).contains(result.exit());
         return result;
+    }
+
+    /** How many DescribeWorkforce requests in the account came after the first {@code from} and before {@code to}. */
+    private long describesBetween(String account, String from, String to) {
+        List<String> ops = fake.journal().stream().filter(e -> e.account().equals(account))
+                .map(JournalEntry::operation).toList();
+        int start = ops.indexOf(from);
+        int end = ops.indexOf(to);
+        assertThat(start).as("%s in the journal of account %s", from, account).isNotNegative();
+        assertThat(end).as("%s after %s in account %s", to, from, account).isGreaterThan(start);
+        return ops.subList(start, end).stream().filter("DescribeWorkforce"::equals).count();
     }
 
     private long lastSequence() {
