@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.sagemakerfake.control.FakeSettings;
+import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.WorkforceSnapshot;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 
 /**
  * Terraform 1.x with the hashicorp/aws provider 5.100.0, the real binaries, drives the standalone
@@ -67,6 +69,8 @@ class TerraformProviderTest {
     private static final String COGNITO_REGION = "us-east-1";
     private static final String OIDC_ACCOUNT = "444455556666";
     private static final String OIDC_REGION = "eu-west-1";
+    private static final String FAILED_ACCOUNT = "777788889999";
+    private static final String FAILED_REGION = "us-west-2";
 
     private static final String REQUIRE_CLIENTS = "SAGEMAKER_FAKE_REQUIRE_CLIENTS";
 
@@ -264,8 +268,41 @@ class TerraformProviderTest {
                 .isEmpty();
     }
 
+    /**
+     * A provisioning that ends {@code Failed}: the provider's waiter stops there (Failed is neither
+     * pending nor the target) and reports the FailureReason, the apply fails, and the workforce
+     * stays in the state as tainted, to be replaced by the next apply.
+     */
     @Test
     @Order(5)
+    void aFailedProvisioningFailsTheApplyWithTheFailureReason() throws Exception {
+        Path failed = copyModule("failed", work.resolve("failed"), "main.tf");
+        run(failed, "init", "-input=false", "-no-color", "-lock=false");
+        String reason = "The subnet subnet-0123456789abcdef0 has no free IP address.";
+        fake.addFault(FaultRule.forOperation("CreateWorkforce").once().failProvisioning(reason));
+
+        Result apply = run(failed, List.of(1), "apply", "-auto-approve", "-input=false", "-no-color", "-lock=false");
+        assertThat(apply.output()).contains("waiting for SageMaker AI Workforce (doomed) create")
+                .contains("unexpected state 'Failed', wanted target 'Active'").contains(reason);
+        assertThat(fake.state(FAILED_ACCOUNT, FAILED_REGION).workforce().orElseThrow().status()).isEqualTo("Failed");
+        assertThat(run(failed, "state", "list").output().lines()).containsExactly("aws_sagemaker_workforce.doomed");
+
+        // Cleaned up through the SDK: a Failed workforce can be deleted, and is gone once a read saw it Deleting.
+        try (SageMakerClient sageMaker = sdkClient(FAILED_ACCOUNT, FAILED_REGION)) {
+            sageMaker.deleteWorkforce(r -> r.workforceName("doomed"));
+            for (int read = 0; read < 10 && fake.state(FAILED_ACCOUNT, FAILED_REGION).workforce().isPresent(); read++) {
+                try {
+                    sageMaker.describeWorkforce(r -> r.workforceName("doomed"));
+                } catch (SageMakerException gone) {
+                    assertThat(gone.getMessage()).contains("No workforce");
+                }
+            }
+        }
+        assertThat(fake.state(FAILED_ACCOUNT, FAILED_REGION).workforce()).isEmpty();
+    }
+
+    @Test
+    @Order(6)
     void destroyLeavesTheFakeEmpty() throws Exception {
         assumeTrue(initialized, "terraform init failed; nothing to destroy");
         long before = lastSequence();
