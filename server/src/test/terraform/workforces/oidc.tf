@@ -20,10 +20,14 @@ resource "aws_sagemaker_workforce" "oidc" {
     cidrs = ["203.0.113.0/24"]
   }
 
-  workforce_vpc_config {
-    vpc_id             = "vpc-0123456789abcdef0"
-    security_group_ids = ["sg-0123456789abcdef0"]
-    subnets            = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+  # Removed by the test: the provider then sends an empty WorkforceVpcConfig.
+  dynamic "workforce_vpc_config" {
+    for_each = var.oidc_in_vpc ? [1] : []
+    content {
+      vpc_id             = "vpc-0123456789abcdef0"
+      security_group_ids = ["sg-0123456789abcdef0"]
+      subnets            = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+    }
   }
 }
 

@@ -23,6 +23,12 @@ variable "cognito_cidrs" {
   default     = ["10.0.0.0/16", "192.168.1.0/24"]
 }
 
+variable "oidc_in_vpc" {
+  description = "Whether the OIDC workforce has a workforce_vpc_config block; the test removes it."
+  type        = bool
+  default     = true
+}
+
 variable "notify_reviewers" {
   description = "Whether the OIDC team has a notification_configuration block; the test removes it."
   type        = bool

@@ -46,8 +46,10 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
  * source IPs in one account, an OIDC workforce with source IPs and a VPC config in another account
  * and region, a team in each with tags, a notification topic and worker-access settings. The steps
  * run in order against one server and one Terraform state, as a user's pipeline would: apply, a
- * clean plan after every apply, import into a fresh state, a team deleted behind Terraform's back,
- * the notification block removed, destroy.
+ * clean plan after every apply, import into a fresh state, a team deleted behind Terraform's back
+ * while blocks are removed from the configuration, a provisioning that fails, destroy. The fake
+ * runs with its default lifecycle, so the provider's waiters meet Initializing, Updating and
+ * Deleting as on AWS.
  *
  * <p>No provider is downloaded: the test writes a Terraform CLI configuration whose only provider
  * source is a local filesystem mirror (see {@link #MIRROR_ENV}). Skipped, with the reason, where
@@ -168,6 +170,7 @@ class TerraformProviderTest {
                 .containsEntry("SecurityGroupIds", List.of("sg-0123456789abcdef0"));
         assertThat((List<Object>) vpc.get("Subnets"))
                 .containsExactlyInAnyOrder("subnet-0123456789abcdef0", "subnet-0fedcba9876543210");
+        assertThat((String) vpc.get("VpcEndpointId")).as("VpcEndpointId of the Active workforce").startsWith("vpce-");
         WorkteamSnapshot reviewers = oidc.workteam("reviewers").orElseThrow();
         assertThat(reviewers.oidcGroups()).containsExactlyInAnyOrder("reviewers", "leads");
         assertThat(reviewers.notificationTopicArn()).hasValue("arn:aws:sns:eu-west-1:444455556666:reviews");
@@ -211,9 +214,10 @@ class TerraformProviderTest {
     /**
      * One run with drift and a change, as a pipeline meets them: a team deleted behind Terraform's
      * back, and a configuration that changes the Cognito workforce's source IPs (UpdateWorkforce,
-     * which the provider follows with its waiter for Active) and removes the OIDC team's
+     * which the provider follows with its waiter for Active), removes the OIDC workforce's VPC
+     * block (the provider sends an empty WorkforceVpcConfig) and removes the OIDC team's
      * notification block, as Terraform's acceptance test testAccWorkteam_notificationConfig does.
-     * The plan shows exactly these three changes; applying it recreates the team and sends the
+     * The plan shows exactly these four changes; applying it recreates the team and sends the
      * updates. (One plan and apply for both keeps the suite's Terraform runs, each of which starts
      * the provider several times, few.)
      */
@@ -227,6 +231,7 @@ class TerraformProviderTest {
         assertThat(fake.state(COGNITO_ACCOUNT, COGNITO_REGION).workteam("labelers")).isEmpty();
         variables.put("TF_VAR_cognito_cidrs", "[\"10.1.0.0/16\"]");
         variables.put("TF_VAR_notify_reviewers", "false");
+        variables.put("TF_VAR_oidc_in_vpc", "false");
 
         Result plan = run(module, List.of(0, 2), "plan", "-detailed-exitcode", "-input=false", "-no-color",
                 "-lock=false", "-out=changes.tfplan");
@@ -235,7 +240,8 @@ class TerraformProviderTest {
         assertThat(plan.output()).contains("# aws_sagemaker_workteam.labelers will be created")
                 .contains("# aws_sagemaker_workforce.cognito will be updated in-place")
                 .contains("# aws_sagemaker_workteam.reviewers will be updated in-place")
-                .contains("Plan: 1 to add, 2 to change, 0 to destroy.");
+                .contains("# aws_sagemaker_workforce.oidc will be updated in-place")
+                .contains("Plan: 1 to add, 3 to change, 0 to destroy.");
 
         long before = lastSequence();
         run(module, "apply", "-input=false", "-no-color", "-lock=false", "changes.tfplan");
@@ -246,10 +252,16 @@ class TerraformProviderTest {
         WorkforceSnapshot cognito = fake.state(COGNITO_ACCOUNT, COGNITO_REGION).workforce().orElseThrow();
         assertThat(cognito.sourceIpCidrs()).containsExactly("10.1.0.0/16");
         assertThat(cognito.status()).isEqualTo("Active");
-        JournalEntry updateTeam = journalSince(before).stream().filter(e -> e.operation().equals("UpdateWorkteam"))
-                .findFirst().orElseThrow();
-        assertThat(updateTeam.request()).as("what provider %s sends when the block is removed", PROVIDER_VERSION)
+        WorkforceSnapshot oidc = fake.state(OIDC_ACCOUNT, OIDC_REGION).workforce().orElseThrow();
+        assertThat(oidc.vpcConfig()).as("the OIDC workforce's VPC config after the block was removed").isEmpty();
+        assertThat(oidc.status()).isEqualTo("Active");
+        List<JournalEntry> sent = journalSince(before);
+        assertThat(request(sent, "UpdateWorkteam", OIDC_ACCOUNT))
+                .as("what provider %s sends when the notification block is removed", PROVIDER_VERSION)
                 .containsEntry("WorkteamName", "reviewers").doesNotContainKey("NotificationConfiguration");
+        assertThat(request(sent, "UpdateWorkforce", OIDC_ACCOUNT))
+                .as("what provider %s sends when the VPC block is removed", PROVIDER_VERSION)
+                .containsEntry("WorkforceVpcConfig", Map.of()).doesNotContainKey("OidcConfig");
         changed = true;
     }
 
@@ -351,6 +363,12 @@ class TerraformProviderTest {
         assertThat(start).as("%s in the journal of account %s", from, account).isNotNegative();
         assertThat(end).as("%s after %s in account %s", to, from, account).isGreaterThan(start);
         return ops.subList(start, end).stream().filter("DescribeWorkforce"::equals).count();
+    }
+
+    private static Map<String, Object> request(List<JournalEntry> entries, String operation, String account) {
+        return entries.stream().filter(e -> e.operation().equals(operation) && e.account().equals(account))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + operation + " in account " + account
+                        + " among " + entries)).request();
     }
 
     private long lastSequence() {
