@@ -79,8 +79,8 @@ class WorkteamReconcilerTest {
                 .hasNotificationTopic(TOPIC)
                 .hasTag("managed-by", "reconciler");
         assertThat(fake).hasWorkteam("reviewers").hasNoNotificationTopic().hasTag("managed-by", "reconciler");
-        // The first Cognito team made the workforce, as in SageMaker.
-        assertThat(fake).hasWorkforceNamed("default").isActive();
+        // The first Cognito team made the workforce, as in SageMaker; no read has shown it yet.
+        assertThat(fake).hasWorkforceNamed("default").isInitializing();
 
         verify(notifier).teamCreated("labelers");
         verify(notifier).teamCreated("reviewers");
