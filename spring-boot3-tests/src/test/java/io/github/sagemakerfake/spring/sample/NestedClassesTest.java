@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestContextManager;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
@@ -17,6 +18,16 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 @SpringBootTest
 @EnableSageMakerWorkforceFake(maxWorkteams = 1)
 class NestedClassesTest {
+
+    /**
+     * The fake of the outer class's own context, from Spring's context cache. (The outer instance's
+     * fields cannot tell in a nested test: Spring Framework 6 injects them from the outer class's
+     * context, Spring Framework 7 from the nested class's.)
+     */
+    static SageMakerWorkforceFake outerContextFake() {
+        return new TestContextManager(NestedClassesTest.class).getTestContext().getApplicationContext()
+                .getBean(SageMakerWorkforceFake.class);
+    }
 
     @Autowired
     SageMakerWorkforceFake outerFake;
@@ -26,6 +37,7 @@ class NestedClassesTest {
 
     @Test
     void theOuterClassHasTheLimit() {
+        assertThat((Object) outerFake).isSameAs(outerContextFake());
         service.createTeam("only");
         assertThatSageMakerCall(() -> service.createTeam("one-too-many")).hasErrorCode("ResourceLimitExceeded");
     }
@@ -38,7 +50,7 @@ class NestedClassesTest {
 
         @Test
         void sharesTheOuterContextsFakeAndLimitAfterAReset() {
-            assertThat((Object) fake).isSameAs(outerFake);
+            assertThat((Object) fake).isSameAs(outerContextFake());
             assertThat(fake).hasNoWorkteams();
 
             service.createTeam("only");
@@ -62,7 +74,8 @@ class NestedClassesTest {
 
         @Test
         void getsItsOwnFakeWithItsOwnSettingsOnly() {
-            assertThat((Object) fake).isNotSameAs(outerFake);
+            assertThat((Object) fake).isNotSameAs(outerContextFake());
+            assertThat(fake.defaultRegion()).isEqualTo("eu-west-2");
             assertThat(sageMaker.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_2);
 
             ownService.createTeam("first");
