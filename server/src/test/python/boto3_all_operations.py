@@ -60,6 +60,10 @@ else:
     step("CreateWorkforce second", sm.create_workforce, WorkforceName="main",
          CognitoConfig={"UserPool": "us-east-1_abc123", "ClientId": "client1"})
     step("DescribeWorkforce", sm.describe_workforce, WorkforceName="main")
+    # A workforce is Initializing at first; update it only once it is Active, as code for AWS must.
+    for _ in range(10):
+        if sm.describe_workforce(WorkforceName="main")["Workforce"]["Status"] == "Active":
+            break
     step("UpdateWorkforce", sm.update_workforce, WorkforceName="main", SourceIpConfig={"Cidrs": ["10.0.0.0/16"]})
     step("ListWorkforces", sm.list_workforces)
     step("CreateWorkteam", sm.create_workteam, WorkteamName="labelers", Description="Labels",

@@ -6,6 +6,7 @@ import io.github.sagemakerfake.control.FakeLimits;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
@@ -263,7 +264,23 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
             return this;
         }
 
-        /** How long a workforce stays Initializing/Updating/Deleting (default zero: Active at once). */
+        /**
+         * How long a workforce stays Initializing/Updating/Deleting. Default
+         * {@link Lifecycle#observed(int) OBSERVED(1)}: the first read after a change shows the
+         * transitional status, the next the settled one. {@link Lifecycle#immediate()} settles at once.
+         */
+        public Builder lifecycle(Lifecycle lifecycle) {
+            settings = settings.withLifecycle(lifecycle);
+            return this;
+        }
+
+        /**
+         * The round-1 setting, kept as an alias: a zero delay is {@code lifecycle(Lifecycle.immediate())},
+         * any other {@code lifecycle(Lifecycle.timed(delay))}.
+         *
+         * @deprecated use {@link #lifecycle(Lifecycle)}
+         */
+        @Deprecated
         public Builder provisioningDelay(Duration delay) {
             settings = settings.withProvisioningDelay(delay);
             return this;

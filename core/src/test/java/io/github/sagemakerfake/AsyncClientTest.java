@@ -31,6 +31,7 @@ class AsyncClientTest {
         String wfArn = sageMaker.createWorkforce(cognitoWorkforce("wf")).join().workforceArn();
         assertThat(sageMaker.describeWorkforce(r -> r.workforceName("wf")).join().workforce().workforceArn())
                 .isEqualTo(wfArn);
+        Requests.awaitSettled(sageMaker, "wf"); // the default lifecycle: Initializing until a read has shown it
         assertThat(sageMaker.updateWorkforce(r -> r.workforceName("wf").sourceIpConfig(s -> s.cidrs("10.0.0.0/8")))
                 .join().workforce().sourceIpConfig().cidrs()).containsExactly("10.0.0.0/8");
         assertThat(sageMaker.listWorkforces(r -> { }).join().workforces()).hasSize(1);
@@ -55,6 +56,10 @@ class AsyncClientTest {
 
         assertThat(sageMaker.deleteWorkteam(r -> r.workteamName("t")).join().success()).isTrue();
         sageMaker.deleteWorkforce(r -> r.workforceName("wf")).join();
+        assertThat(sageMaker.describeWorkforce(r -> r.workforceName("wf")).join().workforce().statusAsString())
+                .isEqualTo("Deleting");
+        assertThatThrownBy(() -> sageMaker.describeWorkforce(r -> r.workforceName("wf")).join())
+                .hasMessageContaining("No workforce");
         assertThat(fake.snapshot().regions()).isEmpty();
     }
 

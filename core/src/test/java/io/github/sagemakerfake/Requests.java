@@ -1,10 +1,15 @@
 package io.github.sagemakerfake;
 
+import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CognitoConfig;
 import software.amazon.awssdk.services.sagemaker.model.CreateWorkforceRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateWorkteamRequest;
 import software.amazon.awssdk.services.sagemaker.model.MemberDefinition;
 import software.amazon.awssdk.services.sagemaker.model.OidcConfig;
+import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
+import software.amazon.awssdk.services.sagemaker.model.Workforce;
+import software.amazon.awssdk.services.sagemaker.model.WorkforceStatus;
 
 /** Valid requests that tests vary. */
 final class Requests {
@@ -51,5 +56,47 @@ final class Requests {
 
     static CreateWorkforceRequest oidcWorkforce(String name) {
         return CreateWorkforceRequest.builder().workforceName(name).oidcConfig(oidcConfig()).build();
+    }
+
+    /** Polls DescribeWorkforce until the workforce has settled, as real code waits for Active (at most 10 reads). */
+    static Workforce awaitSettled(SageMakerClient sageMaker, String name) {
+        for (int read = 0; read < 10; read++) {
+            Workforce wf = sageMaker.describeWorkforce(r -> r.workforceName(name)).workforce();
+            if (wf.status() == WorkforceStatus.ACTIVE || wf.status() == WorkforceStatus.FAILED) {
+                return wf;
+            }
+        }
+        throw new AssertionError("Workforce " + name + " did not settle within 10 reads");
+    }
+
+    static Workforce awaitSettled(SageMakerAsyncClient sageMaker, String name) {
+        for (int read = 0; read < 10; read++) {
+            Workforce wf = sageMaker.describeWorkforce(r -> r.workforceName(name)).join().workforce();
+            if (wf.status() == WorkforceStatus.ACTIVE || wf.status() == WorkforceStatus.FAILED) {
+                return wf;
+            }
+        }
+        throw new AssertionError("Workforce " + name + " did not settle within 10 reads");
+    }
+
+    /** Polls DescribeWorkforce until it says the workforce is gone (at most 10 reads). */
+    static void awaitDeleted(SageMakerClient sageMaker, String name) {
+        for (int read = 0; read < 10; read++) {
+            try {
+                sageMaker.describeWorkforce(r -> r.workforceName(name));
+            } catch (SageMakerException e) {
+                if (e.getMessage().contains("No workforce")) {
+                    return;
+                }
+                throw e;
+            }
+        }
+        throw new AssertionError("Workforce " + name + " was still there after 10 reads");
+    }
+
+    /** Creates a workforce and waits until it is Active, as provisioning code does before using it. */
+    static Workforce createActive(SageMakerClient sageMaker, CreateWorkforceRequest request) {
+        sageMaker.createWorkforce(request);
+        return awaitSettled(sageMaker, request.workforceName());
     }
 }

@@ -1,7 +1,10 @@
 package io.github.sagemakerfake;
 
+import static io.github.sagemakerfake.Requests.awaitDeleted;
+import static io.github.sagemakerfake.Requests.awaitSettled;
 import static io.github.sagemakerfake.Requests.cognitoTeam;
 import static io.github.sagemakerfake.Requests.cognitoWorkforce;
+import static io.github.sagemakerfake.Requests.createActive;
 import static io.github.sagemakerfake.Requests.oidcConfig;
 import static io.github.sagemakerfake.Requests.oidcTeam;
 import static io.github.sagemakerfake.Requests.oidcWorkforce;
@@ -38,6 +41,8 @@ class WorkforceRulesTest {
         assertThat(arn).isEqualTo("arn:aws:sagemaker:us-east-1:123456789012:workforce/my-workforce");
         Workforce wf = sageMaker.describeWorkforce(r -> r.workforceName("my-workforce")).workforce();
         assertThat(wf.workforceArn()).isEqualTo(arn);
+        assertThat(wf.status()).isEqualTo(WorkforceStatus.INITIALIZING); // the default lifecycle, OBSERVED(1)
+        wf = sageMaker.describeWorkforce(r -> r.workforceName("my-workforce")).workforce();
         assertThat(wf.status()).isEqualTo(WorkforceStatus.ACTIVE);
         assertThat(wf.sourceIpConfig().cidrs()).isEmpty();
         assertThat(wf.subDomain()).matches("[a-z0-9]{10}\\.labeling\\.us-east-1\\.sagemaker\\.aws");
@@ -117,12 +122,14 @@ class WorkforceRulesTest {
 
         sageMaker.deleteWorkteam(r -> r.workteamName("team-a"));
         sageMaker.deleteWorkforce(r -> r.workforceName("wf"));
+        assertThat(fake.state().workforce().orElseThrow().status()).isEqualTo("Deleting");
+        awaitDeleted(sageMaker, "wf");
         assertThat(fake.state().workforce()).isEmpty();
     }
 
     @Test
     void updateChangesNetworkSettingsAndKeepsTheRest() {
-        sageMaker.createWorkforce(cognitoWorkforce("wf"));
+        createActive(sageMaker, cognitoWorkforce("wf"));
         fake.advanceClock(Duration.ofMinutes(1));
 
         Workforce updated = sageMaker.updateWorkforce(r -> r.workforceName("wf")
@@ -130,11 +137,13 @@ class WorkforceRulesTest {
                 .workforceVpcConfig(v -> v.vpcId("vpc-0abc").securityGroupIds("sg-0abc").subnets("subnet-0abc")))
                 .workforce();
 
+        assertThat(updated.status()).isEqualTo(WorkforceStatus.UPDATING);
         assertThat(updated.sourceIpConfig().cidrs()).containsExactly("10.0.0.0/16", "192.168.1.0/24");
         assertThat(updated.workforceVpcConfig().vpcId()).isEqualTo("vpc-0abc");
-        assertThat(updated.workforceVpcConfig().vpcEndpointId()).matches("vpce-[0-9a-z]+");
+        assertThat(updated.workforceVpcConfig().vpcEndpointId()).as("no endpoint while Updating").isNull();
         assertThat(updated.lastUpdatedDate()).isAfter(updated.createDate());
         assertThat(updated.cognitoConfig().userPool()).isEqualTo(Requests.POOL);
+        assertThat(awaitSettled(sageMaker, "wf").workforceVpcConfig().vpcEndpointId()).matches("vpce-[0-9a-z]+");
 
         Workforce withoutVpc = sageMaker.updateWorkforce(r -> r.workforceName("wf").workforceVpcConfig(v -> { }))
                 .workforce();
@@ -144,7 +153,7 @@ class WorkforceRulesTest {
 
     @Test
     void moreThanTenCidrsAreRefusedAndNothingChanges() {
-        sageMaker.createWorkforce(cognitoWorkforce("wf"));
+        createActive(sageMaker, cognitoWorkforce("wf"));
         String[] cidrs = new String[11];
         for (int i = 0; i < cidrs.length; i++) {
             cidrs[i] = "10.0." + i + ".0/24";
@@ -157,7 +166,7 @@ class WorkforceRulesTest {
 
     @Test
     void ipv6RangesNeedDualstack() {
-        sageMaker.createWorkforce(cognitoWorkforce("wf"));
+        createActive(sageMaker, cognitoWorkforce("wf"));
 
         assertThatThrownBy(() -> sageMaker.updateWorkforce(r -> r.workforceName("wf")
                 .sourceIpConfig(s -> s.cidrs("2001:db8:1234:1a00::/56"))))
@@ -169,8 +178,9 @@ class WorkforceRulesTest {
 
     @Test
     void oidcConfigCanChangeOnlyWithoutTeams() {
-        sageMaker.createWorkforce(oidcWorkforce("oidc"));
+        createActive(sageMaker, oidcWorkforce("oidc"));
         sageMaker.updateWorkforce(r -> r.workforceName("oidc").oidcConfig(oidcConfig().toBuilder().clientId("new").build()));
+        awaitSettled(sageMaker, "oidc");
         sageMaker.createWorkteam(oidcTeam("team", "g1"));
 
         assertThatThrownBy(() -> sageMaker.updateWorkforce(r -> r.workforceName("oidc").oidcConfig(oidcConfig())))
@@ -182,7 +192,7 @@ class WorkforceRulesTest {
 
     @Test
     void aCognitoWorkforceCannotBecomeOidc() {
-        sageMaker.createWorkforce(cognitoWorkforce("wf"));
+        createActive(sageMaker, cognitoWorkforce("wf"));
         assertThatThrownBy(() -> sageMaker.updateWorkforce(r -> r.workforceName("wf").oidcConfig(oidcConfig())))
                 .hasMessageContaining("uses Amazon Cognito");
     }

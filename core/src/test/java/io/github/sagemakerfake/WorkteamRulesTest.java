@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.MemberDefinition;
 import software.amazon.awssdk.services.sagemaker.model.ResourceInUseException;
@@ -158,16 +159,46 @@ class WorkteamRulesTest {
 
         assertThat(updated.memberDefinitions()).containsExactly(cognitoMember("x"), cognitoMember("y"));
         assertThat(updated.description()).isEqualTo("Team t");
-        assertThat(updated.notificationConfiguration().notificationTopicArn())
-                .isEqualTo("arn:aws:sns:us-east-1:123456789012:topic");
         assertThat(updated.lastUpdatedDate()).isAfter(updated.createDate());
 
         Workteam cleared = sageMaker.updateWorkteam(r -> r.workteamName("t").notificationConfiguration(n -> { })
                 .workerAccessConfiguration(w -> w.s3Presign(s -> s.iamPolicyConstraints(i -> i.sourceIp("Enabled")))))
                 .workteam();
-        assertThat(cleared.notificationConfiguration()).isNull();
+        assertThat(cleared.notificationConfiguration()).isNotNull();
+        assertThat(cleared.notificationConfiguration().notificationTopicArn()).isNull();
         assertThat(cleared.workerAccessConfiguration().s3Presign().iamPolicyConstraints().sourceIpAsString())
                 .isEqualTo("Enabled");
+    }
+
+    @Test
+    void updateWithoutNotificationConfigurationRemovesTheTopicAndKeepsTheDescription() {
+        sageMaker.createWorkteam(cognitoTeam("t").toBuilder()
+                .notificationConfiguration(n -> n.notificationTopicArn("arn:aws:sns:us-east-1:123456789012:topic"))
+                .build());
+
+        // What Terraform sends when a module drops the notification_configuration block.
+        sageMaker.updateWorkteam(r -> r.workteamName("t").memberDefinitions(cognitoMember("x")));
+
+        Workteam team = sageMaker.describeWorkteam(r -> r.workteamName("t")).workteam();
+        assertThat(team.notificationConfiguration()).as("an empty NotificationConfiguration, not an absent one")
+                .isNotNull();
+        assertThat(team.notificationConfiguration().notificationTopicArn()).isNull();
+        assertThat(team.description()).isEqualTo("Team t");
+        assertThat(team.memberDefinitions()).containsExactly(cognitoMember("x"));
+    }
+
+    @Test
+    void updateWithoutNotificationConfigurationRemovesTheTopicAsync() {
+        SageMakerAsyncClient async = fake.asyncClient();
+        async.createWorkteam(cognitoTeam("t").toBuilder()
+                .notificationConfiguration(n -> n.notificationTopicArn("arn:aws:sns:us-east-1:123456789012:topic"))
+                .build()).join();
+
+        async.updateWorkteam(r -> r.workteamName("t").description("Renamed")).join();
+
+        Workteam team = async.describeWorkteam(r -> r.workteamName("t")).join().workteam();
+        assertThat(team.notificationConfiguration().notificationTopicArn()).isNull();
+        assertThat(team.description()).isEqualTo("Renamed");
     }
 
     @Test

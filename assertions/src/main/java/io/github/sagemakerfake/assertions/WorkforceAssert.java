@@ -89,6 +89,22 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
         return hasStatus("Active");
     }
 
+    /** Verifies the status is {@code Initializing}: created, and not yet read as often as the fake's lifecycle asks. */
+    public WorkforceAssert isInitializing() {
+        return hasStatus("Initializing");
+    }
+
+    /** Verifies the status is {@code Failed} with this {@code FailureReason}. */
+    public WorkforceAssert hasFailed(String failureReason) {
+        hasStatus("Failed");
+        String actualReason = actual.failureReason().orElse(null);
+        if (!Objects.equals(actualReason, failureReason)) {
+            failComparing(actualReason, failureReason, "Expecting %s to have failed with reason %s, but the reason was %s",
+                    workforce(), quote(failureReason), quote(actualReason));
+        }
+        return myself;
+    }
+
     // ------------------------------------------------------------------ identity provider
 
     /** Verifies the workforce authenticates workers with Amazon Cognito ({@code CognitoConfig}). */

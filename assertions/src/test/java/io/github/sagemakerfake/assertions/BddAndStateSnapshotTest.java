@@ -29,7 +29,7 @@ class BddAndStateSnapshotTest {
         Fixtures.labelers(sageMaker);
 
         then(fake).hasWorkteam("labelers").hasTag("team", "vision");
-        then(fake.state()).hasWorkforce().isActive();
+        then(fake.state()).hasWorkforce().isInitializing(); // made by the team, never read yet
         then(sageMaker.describeWorkteam(r -> r.workteamName("labelers"))).hasDescriptionContaining("Atlas");
         thenJournal(fake).hasCalled("CreateWorkteam").once();
         thenSageMakerCall(() -> sageMaker.describeWorkteam(r -> r.workteamName("gone"))).isNotFoundQuirk();

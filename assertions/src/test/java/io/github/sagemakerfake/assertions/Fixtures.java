@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.MemberDefinition;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
+import software.amazon.awssdk.services.sagemaker.model.WorkforceStatus;
 
 /** State built through the real SDK client, as the code under test would build it. */
 final class Fixtures {
@@ -20,11 +21,29 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** Creates the Cognito workforce "default" and waits until it is Active, as provisioning code does. */
     static void cognitoWorkforce(SageMakerClient sageMaker) {
+        startCognitoWorkforce(sageMaker);
+        awaitActive(sageMaker, "default");
+    }
+
+    /** Creates the Cognito workforce "default" without waiting: it is Initializing. */
+    static void startCognitoWorkforce(SageMakerClient sageMaker) {
         sageMaker.createWorkforce(r -> r.workforceName("default")
                 .cognitoConfig(c -> c.userPool(POOL).clientId(CLIENT_ID)));
     }
 
+    /** Polls DescribeWorkforce until Active (at most 10 reads), as code for AWS waits for a workforce. */
+    static void awaitActive(SageMakerClient sageMaker, String name) {
+        for (int read = 0; read < 10; read++) {
+            if (sageMaker.describeWorkforce(r -> r.workforceName(name)).workforce().status() == WorkforceStatus.ACTIVE) {
+                return;
+            }
+        }
+        throw new AssertionError("Workforce " + name + " was not Active after 10 reads");
+    }
+
+    /** Creates an OIDC workforce "oidc-workforce" with two CIDRs and waits until it is Active. */
     static void oidcWorkforce(SageMakerClient sageMaker) {
         sageMaker.createWorkforce(r -> r.workforceName("oidc-workforce")
                 .oidcConfig(o -> o.clientId("oidc-client").clientSecret("s3cret").issuer(ISSUER)
@@ -32,6 +51,7 @@ final class Fixtures {
                         .userInfoEndpoint(ISSUER + "/userinfo").logoutEndpoint(ISSUER + "/logout")
                         .jwksUri(ISSUER + "/jwks"))
                 .sourceIpConfig(s -> s.cidrs("10.0.0.0/16", "192.168.1.0/24")));
+        awaitActive(sageMaker, "oidc-workforce");
     }
 
     /** A Cognito team (creating the workforce "default" if there is none), one member definition per group. */

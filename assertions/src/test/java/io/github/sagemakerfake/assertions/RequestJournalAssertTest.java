@@ -23,7 +23,7 @@ class RequestJournalAssertTest {
     /** #1 CreateWorkforce, #2 CreateWorkteam a, #3 CreateWorkteam labelers, #4 DescribeWorkteam a, #5 CreateWorkteam a (ResourceInUse). */
     @BeforeEach
     void traffic() {
-        Fixtures.cognitoWorkforce(sageMaker);
+        Fixtures.startCognitoWorkforce(sageMaker); // no waiting: the journal holds exactly these five requests
         cognitoTeam(sageMaker, "a", "Team A", "g");
         Fixtures.labelers(sageMaker);
         sageMaker.describeWorkteam(r -> r.workteamName("a"));

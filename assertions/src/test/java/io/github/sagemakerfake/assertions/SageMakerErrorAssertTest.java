@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
+import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.control.FaultRule;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -114,9 +115,9 @@ class SageMakerErrorAssertTest {
         @Test
         void updating_a_workforce_that_is_not_active_is_a_conflict() {
             try (SageMakerWorkforceFake slow = SageMakerWorkforceFake.builder()
-                    .provisioningDelay(Duration.ofMinutes(5)).build()) {
+                    .lifecycle(Lifecycle.timed(Duration.ofMinutes(5))).build()) {
                 SageMakerClient client = slow.client();
-                Fixtures.cognitoWorkforce(client);
+                Fixtures.startCognitoWorkforce(client);
 
                 assertThatSageMakerCall(() -> client.updateWorkforce(r -> r.workforceName("default")
                         .sourceIpConfig(s -> s.cidrs("10.0.0.0/16"))))

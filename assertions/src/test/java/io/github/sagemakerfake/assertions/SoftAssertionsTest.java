@@ -157,7 +157,7 @@ class SoftAssertionsTest {
     void everything_passing() {
         SageMakerWorkforceSoftAssertions.assertSoftly(s -> {
             s.assertThat(fake).hasWorkteam("labelers").hasTags(Fixtures.labelersTags()).usesCognito();
-            s.assertThat(fake).hasWorkforce().isActive();
+            s.assertThat(fake).hasWorkforce().isInitializing(); // made by the team, never read yet
             s.assertThatJournal(fake).hasCalled("CreateWorkteam").once();
         });
     }

@@ -7,11 +7,14 @@ import static io.github.sagemakerfake.assertions.SageMakerWorkforceAssertions.as
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
+import io.github.sagemakerfake.control.FaultRule;
+import io.github.sagemakerfake.control.Lifecycle;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeWorkforceResponse;
 
 class WorkforceAssertTest {
 
@@ -188,12 +191,12 @@ class WorkforceAssertTest {
         }
 
         @Test
-        void status_follows_the_provisioning_delay() {
+        void status_follows_a_timed_lifecycle() {
             try (SageMakerWorkforceFake slow = SageMakerWorkforceFake.builder()
-                    .provisioningDelay(Duration.ofMinutes(2)).build()) {
-                Fixtures.cognitoWorkforce(slow.client());
+                    .lifecycle(Lifecycle.timed(Duration.ofMinutes(2))).build()) {
+                Fixtures.startCognitoWorkforce(slow.client());
 
-                assertThat(slow).hasWorkforce().hasStatus("Initializing");
+                assertThat(slow).hasWorkforce().hasStatus("Initializing").isInitializing();
                 assertThatExceptionOfType(AssertionError.class)
                         .isThrownBy(() -> assertThat(slow).hasWorkforce().isActive())
                         .withMessage("Expecting workforce \"default\" to have status \"Active\", but was \"Initializing\"");
@@ -201,6 +204,25 @@ class WorkforceAssertTest {
                 slow.advanceClock(Duration.ofMinutes(2));
                 assertThat(slow).hasWorkforce().isActive();
             }
+        }
+
+        @Test
+        void hasFailed_checks_the_status_and_the_reason() {
+            fake.addFault(FaultRule.forOperation("CreateWorkforce").failProvisioning("No capacity."));
+            Fixtures.startCognitoWorkforce(sageMaker);
+            DescribeWorkforceResponse initializing = sageMaker.describeWorkforce(r -> r.workforceName("default"));
+            DescribeWorkforceResponse failed = sageMaker.describeWorkforce(r -> r.workforceName("default"));
+
+            assertThat(initializing).isInitializing();
+            assertThat(failed).hasFailed("No capacity.");
+            assertThat(fake).hasWorkforce().hasFailed("No capacity.");
+            assertThatExceptionOfType(AssertionError.class)
+                    .isThrownBy(() -> assertThat(failed).hasFailed("Another reason."))
+                    .withMessage("Expecting workforce \"default\" to have failed with reason \"Another reason.\", but "
+                            + "the reason was \"No capacity.\"");
+            assertThatExceptionOfType(AssertionError.class)
+                    .isThrownBy(() -> assertThat(initializing).hasFailed("No capacity."))
+                    .withMessage("Expecting workforce \"default\" to have status \"Failed\", but was \"Initializing\"");
         }
     }
 }

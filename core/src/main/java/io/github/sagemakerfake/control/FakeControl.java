@@ -49,7 +49,7 @@ public interface FakeControl {
     /** The fake clock's current time. */
     Instant now();
 
-    /** Moves the fake clock forward, e.g. past a provisioning delay. */
+    /** Moves the fake clock forward, e.g. past a {@code TIMED} lifecycle ({@link Lifecycle}). */
     void advanceClock(Duration duration);
 
     /** Adds a fault rule; it applies to requests from now until it is used up or removed. */

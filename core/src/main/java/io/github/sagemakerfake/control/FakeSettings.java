@@ -5,19 +5,20 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How one fake behaves: where unconfigured clients land, its limits, how long a workforce takes to
- * become Active, and its clock. Immutable; {@link #defaults()} gives the service's behaviour.
+ * How one fake behaves: where unconfigured clients land, its limits, how a workforce goes through
+ * its transitional statuses, and its clock. Immutable; {@link #defaults()} gives the service's
+ * behaviour.
  *
- * @param defaultAccount    the account of requests whose access key id is not 12 digits
- * @param defaultRegion     the region of requests that carry no SigV4 credential scope
- * @param limits            the service limits enforced
- * @param provisioningDelay how long a workforce stays Initializing, Updating or Deleting; zero
- *                          (the default) makes every change take effect at once
- * @param clock             the clock every timestamp and status transition reads
- * @param journalCapacity   how many requests the journal keeps (the oldest are dropped)
+ * @param defaultAccount  the account of requests whose access key id is not 12 digits
+ * @param defaultRegion   the region of requests that carry no SigV4 credential scope
+ * @param limits          the service limits enforced
+ * @param lifecycle       how long a workforce stays Initializing, Updating or Deleting; default
+ *                        {@link Lifecycle#defaultLifecycle() OBSERVED(1)}
+ * @param clock           the clock every timestamp and timed status transition reads
+ * @param journalCapacity how many requests the journal keeps (the oldest are dropped)
  */
 public record FakeSettings(String defaultAccount, String defaultRegion, FakeLimits limits,
-                           Duration provisioningDelay, FakeClock clock, int journalCapacity) {
+                           Lifecycle lifecycle, FakeClock clock, int journalCapacity) {
 
     public static final String DEFAULT_ACCOUNT = "123456789012";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -30,43 +31,81 @@ public record FakeSettings(String defaultAccount, String defaultRegion, FakeLimi
         requireAccount(defaultAccount);
         requireRegion(defaultRegion);
         Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(provisioningDelay, "provisioningDelay");
+        Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(clock, "clock");
-        if (provisioningDelay.isNegative()) {
-            throw new IllegalArgumentException("provisioningDelay must not be negative, got " + provisioningDelay);
-        }
         if (journalCapacity < 1) {
             throw new IllegalArgumentException("journalCapacity must be at least 1, got " + journalCapacity);
         }
     }
 
+    /**
+     * The settings of the round-1 record, with a provisioning delay instead of a lifecycle.
+     *
+     * @deprecated use the canonical constructor with a {@link Lifecycle}; a zero delay is
+     *             {@link Lifecycle#immediate()}, any other {@link Lifecycle#timed(Duration)}
+     */
+    @Deprecated
+    public FakeSettings(String defaultAccount, String defaultRegion, FakeLimits limits,
+                        Duration provisioningDelay, FakeClock clock, int journalCapacity) {
+        this(defaultAccount, defaultRegion, limits, lifecycleFor(provisioningDelay), clock, journalCapacity);
+    }
+
     public static FakeSettings defaults() {
-        return new FakeSettings(DEFAULT_ACCOUNT, DEFAULT_REGION, FakeLimits.service(), Duration.ZERO,
+        return new FakeSettings(DEFAULT_ACCOUNT, DEFAULT_REGION, FakeLimits.service(), Lifecycle.defaultLifecycle(),
                 FakeClock.system(), DEFAULT_JOURNAL_CAPACITY);
     }
 
     public FakeSettings withDefaultAccount(String account) {
-        return new FakeSettings(account, defaultRegion, limits, provisioningDelay, clock, journalCapacity);
+        return new FakeSettings(account, defaultRegion, limits, lifecycle, clock, journalCapacity);
     }
 
     public FakeSettings withDefaultRegion(String region) {
-        return new FakeSettings(defaultAccount, region, limits, provisioningDelay, clock, journalCapacity);
+        return new FakeSettings(defaultAccount, region, limits, lifecycle, clock, journalCapacity);
     }
 
     public FakeSettings withLimits(FakeLimits value) {
-        return new FakeSettings(defaultAccount, defaultRegion, value, provisioningDelay, clock, journalCapacity);
+        return new FakeSettings(defaultAccount, defaultRegion, value, lifecycle, clock, journalCapacity);
     }
 
-    public FakeSettings withProvisioningDelay(Duration value) {
+    public FakeSettings withLifecycle(Lifecycle value) {
         return new FakeSettings(defaultAccount, defaultRegion, limits, value, clock, journalCapacity);
     }
 
+    /**
+     * The round-1 setting, kept as an alias: a zero delay is {@link Lifecycle#immediate()}, any
+     * other is {@link Lifecycle#timed(Duration)}.
+     *
+     * @deprecated use {@link #withLifecycle(Lifecycle)}
+     */
+    @Deprecated
+    public FakeSettings withProvisioningDelay(Duration value) {
+        return withLifecycle(lifecycleFor(value));
+    }
+
+    /**
+     * The round-1 reading: the duration of a {@code TIMED} lifecycle, else zero.
+     *
+     * @deprecated use {@link #lifecycle()}
+     */
+    @Deprecated
+    public Duration provisioningDelay() {
+        return lifecycle.duration();
+    }
+
+    private static Lifecycle lifecycleFor(Duration provisioningDelay) {
+        Objects.requireNonNull(provisioningDelay, "provisioningDelay");
+        if (provisioningDelay.isNegative()) {
+            throw new IllegalArgumentException("provisioningDelay must not be negative, got " + provisioningDelay);
+        }
+        return provisioningDelay.isZero() ? Lifecycle.immediate() : Lifecycle.timed(provisioningDelay);
+    }
+
     public FakeSettings withClock(FakeClock value) {
-        return new FakeSettings(defaultAccount, defaultRegion, limits, provisioningDelay, value, journalCapacity);
+        return new FakeSettings(defaultAccount, defaultRegion, limits, lifecycle, value, journalCapacity);
     }
 
     public FakeSettings withJournalCapacity(int value) {
-        return new FakeSettings(defaultAccount, defaultRegion, limits, provisioningDelay, clock, value);
+        return new FakeSettings(defaultAccount, defaultRegion, limits, lifecycle, clock, value);
     }
 
     /** Throws a message that says what a valid account id looks like. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -17,6 +18,7 @@ import java.util.function.Predicate;
  * fake.addFault(FaultRule.forOperation("CreateWorkteam").times(2).throttle());
  * fake.addFault(FaultRule.forOperation("CreateWorkteam").afterStateChange().resetConnection());
  * fake.addFault(FaultRule.forAnyOperation().withLatency(Duration.ofMillis(300)).latencyOnly());
+ * fake.addFault(FaultRule.forOperation("CreateWorkforce").once().failProvisioning("The subnet has no free IP address."));
  * }</pre>
  *
  * <p>{@link Phase#BEFORE_STATE_CHANGE} (the default) means the call failed and nothing changed;
@@ -31,8 +33,16 @@ public final class FaultRule {
     /** When the fault strikes relative to the operation's effect on state. */
     public enum Phase { BEFORE_STATE_CHANGE, AFTER_STATE_CHANGE }
 
-    /** What the rule does besides any latency. */
-    public enum Outcome { NONE, ERROR, CONNECTION_RESET, EMPTY_RESPONSE, MALFORMED_RESPONSE }
+    /**
+     * What the rule does besides any latency. {@code PROVISIONING_FAILURE} answers normally, but the
+     * workforce the request creates or updates ends {@code Failed} with the rule's message as
+     * {@code FailureReason} instead of becoming {@code Active}.
+     */
+    public enum Outcome { NONE, ERROR, CONNECTION_RESET, EMPTY_RESPONSE, MALFORMED_RESPONSE, PROVISIONING_FAILURE }
+
+    /** The operations that provision a workforce, so the only ones a provisioning failure applies to. */
+    private static final Set<String> PROVISIONING_OPERATIONS =
+            Set.of("CreateWorkforce", "UpdateWorkforce", "CreateWorkteam");
 
     private final String id;
     private final String operation;
@@ -178,10 +188,11 @@ public final class FaultRule {
         }
         switch (outcome) {
             case ERROR -> sb.append(", error ").append(errorCode).append(" (").append(statusCode).append(")");
+            case PROVISIONING_FAILURE -> sb.append(", the workforce ends Failed: ").append(message);
             case NONE -> { }
             default -> sb.append(", ").append(outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
-        if (outcome != Outcome.NONE) {
+        if (outcome != Outcome.NONE && outcome != Outcome.PROVISIONING_FAILURE) {
             sb.append(phase == Phase.AFTER_STATE_CHANGE ? " after the state change" : " before the state change");
         }
         return sb.toString();
@@ -230,6 +241,7 @@ public final class FaultRule {
         long fired = map.get("FiredCount") == null ? 0 : ((Number) map.get("FiredCount")).longValue();
         FaultRule rule = outcome == Outcome.ERROR
                 ? b.error((String) map.get("ErrorCode"), status, (String) map.get("Message"))
+                : outcome == Outcome.PROVISIONING_FAILURE ? b.failProvisioning((String) map.get("Message"))
                 : b.build(outcome);
         return rule.withState(b.id, fired);
     }
@@ -356,6 +368,29 @@ public final class FaultRule {
         /** Answers HTTP 200 with a body that is not JSON. */
         public FaultRule malformedResponse() {
             return build(Outcome.MALFORMED_RESPONSE);
+        }
+
+        /**
+         * The request is answered normally, but the workforce it creates or updates (CreateWorkforce,
+         * UpdateWorkforce, or the first Cognito CreateWorkteam, which creates the workforce
+         * {@code default}) ends its transition {@code Failed}, with {@code failureReason} as the
+         * {@code FailureReason} DescribeWorkforce shows. A request the fake refuses fails nothing, but
+         * counts as a use of the rule.
+         *
+         * @param failureReason 1 to 1024 characters, as the model's {@code WorkforceFailureReason}
+         */
+        public FaultRule failProvisioning(String failureReason) {
+            if (operation == null || !PROVISIONING_OPERATIONS.contains(operation)) {
+                throw new IllegalStateException("failProvisioning applies to an operation that provisions a "
+                        + "workforce: forOperation(\"CreateWorkforce\"), \"UpdateWorkforce\" or \"CreateWorkteam\"; "
+                        + "this rule is for " + (operation == null ? "any operation" : operation));
+            }
+            if (failureReason == null || failureReason.isBlank() || failureReason.length() > 1024) {
+                throw new IllegalArgumentException("failProvisioning needs a FailureReason of 1 to 1024 characters, "
+                        + "e.g. \"The subnet has no free IP address.\"; got "
+                        + (failureReason == null ? "null" : failureReason.length() + " characters"));
+            }
+            return new FaultRule(this, Outcome.PROVISIONING_FAILURE, null, 0, failureReason);
         }
 
         /** Only the latency, then the normal answer. */

@@ -32,6 +32,11 @@ public final class WorkforceSnapshot {
         return (String) wire.get("Status");
     }
 
+    /** Why provisioning failed, present while the status is {@code Failed}. */
+    public Optional<String> failureReason() {
+        return Optional.ofNullable((String) wire.get("FailureReason"));
+    }
+
     public String subDomain() {
         return (String) wire.get("SubDomain");
     }

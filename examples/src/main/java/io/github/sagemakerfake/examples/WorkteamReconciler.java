@@ -223,8 +223,11 @@ public final class WorkteamReconciler {
 
         static Changes between(TeamSpec spec, Workteam existing, DesiredState desired) {
             List<String> names = new ArrayList<>();
-            // Members left out of UpdateWorkteam stay as they are: send only what differs.
-            UpdateWorkteamRequest.Builder request = UpdateWorkteamRequest.builder().workteamName(spec.name());
+            // Members left out of UpdateWorkteam stay as they are, except NotificationConfiguration: leaving it
+            // out removes the topic. So send what differs, and always the topic the team should keep.
+            UpdateWorkteamRequest.Builder request = UpdateWorkteamRequest.builder().workteamName(spec.name())
+                    .notificationConfiguration(NotificationConfiguration.builder()
+                            .notificationTopicArn(spec.notificationTopicArn()).build());
             if (!spec.description().equals(existing.description())) {
                 names.add("description");
                 request.description(spec.description());
@@ -235,10 +238,7 @@ public final class WorkteamReconciler {
                 request.memberDefinitions(members);
             }
             if (!Objects.equals(spec.notificationTopicArn(), topicOf(existing))) {
-                names.add("notification topic");
-                // With no topic, this is NotificationConfiguration: {}, which removes the topic.
-                request.notificationConfiguration(NotificationConfiguration.builder()
-                        .notificationTopicArn(spec.notificationTopicArn()).build());
+                names.add("notification topic"); // with no topic, the request carries {}, which removes it
             }
             return new Changes(List.copyOf(names), request.build());
         }

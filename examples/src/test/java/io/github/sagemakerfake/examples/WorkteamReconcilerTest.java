@@ -79,8 +79,8 @@ class WorkteamReconcilerTest {
                 .hasNotificationTopic(TOPIC)
                 .hasTag("managed-by", "reconciler");
         assertThat(fake).hasWorkteam("reviewers").hasNoNotificationTopic().hasTag("managed-by", "reconciler");
-        // The first Cognito team made the workforce, as in SageMaker.
-        assertThat(fake).hasWorkforceNamed("default").isActive();
+        // The first Cognito team made the workforce, as in SageMaker; no read has shown it yet.
+        assertThat(fake).hasWorkforceNamed("default").isInitializing();
 
         verify(notifier).teamCreated("labelers");
         verify(notifier).teamCreated("reviewers");
@@ -102,6 +102,26 @@ class WorkteamReconcilerTest {
                 .hasNeverCalled("CreateWorkteam")
                 .hasNeverCalled("UpdateWorkteam")
                 .hasNeverCalled("DeleteWorkteam");
+    }
+
+    @Test
+    void aDescriptionChangeKeepsTheTopic() {
+        reconciler.reconcile(LABELERS_AND_REVIEWERS);
+
+        reconciler.reconcile(DesiredState.parse("""
+                cognito.userPool = us-east-1_AbC123
+                cognito.clientId = labeling-portal
+                teams = labelers, reviewers
+                team.labelers.description = Labels street scenes at night
+                team.labelers.groups = labelers, labelers-night
+                team.labelers.notificationTopic = arn:aws:sns:us-east-1:123456789012:labeling-tasks
+                team.reviewers.description = Reviews labels
+                team.reviewers.groups = reviewers
+                """));
+
+        // UpdateWorkteam without NotificationConfiguration would remove the topic, as SageMaker does.
+        assertThat(fake).hasWorkteam("labelers").hasDescription("Labels street scenes at night")
+                .hasNotificationTopic(TOPIC);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.sagemakerfake.junit;
 
 import io.github.sagemakerfake.control.FakeLimits;
 import io.github.sagemakerfake.control.FakeSettings;
+import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Isolation;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Transport;
 import java.io.IOException;
@@ -36,6 +37,7 @@ final class FakeConfiguration {
     static final String REGION_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "region";
     static final String ACCOUNT_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "account";
     static final String MAX_WORKTEAMS_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "maxWorkteams";
+    static final String LIFECYCLE_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "lifecycle";
     static final String PROVISIONING_DELAY_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "provisioningDelay";
     static final String TRANSPORT_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "transport";
     static final String ISOLATION_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "isolation";
@@ -70,7 +72,7 @@ final class FakeConfiguration {
     final String region;
     final String account;
     final int maxWorkteams;
-    final Duration provisioningDelay;
+    final Lifecycle lifecycle;
     final Transport transport;
     final Isolation isolation;
     final List<SeedResource> classSeeds;
@@ -98,10 +100,24 @@ final class FakeConfiguration {
             }
             return n;
         });
+        Setting<String> lifecycleSetting = pick(chain, context, "lifecycle", SageMakerWorkforceTest::lifecycle,
+                s -> !s.isEmpty(), LIFECYCLE_KEY, Function.identity(), null);
+        @SuppressWarnings("deprecation")
         Setting<String> delaySetting = pick(chain, context, "provisioningDelay",
                 SageMakerWorkforceTest::provisioningDelay, s -> !s.isEmpty(), PROVISIONING_DELAY_KEY,
-                Function.identity(), "PT0S");
-        this.provisioningDelay = check(delaySetting, FakeConfiguration::parseDuration);
+                Function.identity(), null);
+        if (lifecycleSetting.value != null && delaySetting.value != null) {
+            throw new ExtensionConfigurationException(lifecycleSetting.source + " and " + delaySetting.source
+                    + " both set the lifecycle; keep only lifecycle (a provisioning delay D is \"TIMED(D)\").");
+        }
+        if (lifecycleSetting.value != null) {
+            this.lifecycle = check(lifecycleSetting, Lifecycle::parse);
+        } else if (delaySetting.value != null) { // the round-1 attribute: zero is IMMEDIATE, D is TIMED(D)
+            Duration delay = check(delaySetting, FakeConfiguration::parseDuration);
+            this.lifecycle = delay.isZero() ? Lifecycle.immediate() : Lifecycle.timed(delay);
+        } else {
+            this.lifecycle = Lifecycle.defaultLifecycle();
+        }
         Setting<Transport> transportSetting = pick(chain, context, "transport", SageMakerWorkforceTest::transport,
                 t -> t != Transport.DEFAULT, TRANSPORT_KEY, v -> parseEnum(Transport.class, v), Transport.IN_PROCESS);
         this.transport = transportSetting.value;
@@ -159,7 +175,7 @@ final class FakeConfiguration {
                 .withDefaultAccount(account)
                 .withDefaultRegion(region)
                 .withLimits(FakeLimits.service().withMaxWorkteams(maxWorkteams))
-                .withProvisioningDelay(provisioningDelay);
+                .withLifecycle(lifecycle);
     }
 
     String transportSource() {
@@ -169,7 +185,7 @@ final class FakeConfiguration {
     @Override
     public String toString() {
         return "transport " + transport + ", isolation " + isolation + ", account " + account + ", region " + region
-                + ", maxWorkteams " + maxWorkteams + ", provisioningDelay " + provisioningDelay;
+                + ", maxWorkteams " + maxWorkteams + ", lifecycle " + lifecycle;
     }
 
     // ------------------------------------------------------------------ resolution

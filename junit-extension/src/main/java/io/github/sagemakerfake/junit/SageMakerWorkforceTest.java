@@ -78,10 +78,23 @@ public @interface SageMakerWorkforceTest {
     int maxWorkteams() default 0;
 
     /**
-     * How long a workforce stays {@code Initializing}/{@code Updating}, as ISO-8601 ({@code "PT5S"}) or
-     * milliseconds ({@code "5000"}); built-in zero, i.e. Active at once. Move past it with
-     * {@code FakeControl.advanceClock(...)}. Key {@code sagemaker.fake.provisioningDelay}.
+     * How long a workforce stays {@code Initializing}/{@code Updating}/{@code Deleting}, in the text
+     * form of {@code io.github.sagemakerfake.control.Lifecycle}: {@code "IMMEDIATE"},
+     * {@code "OBSERVED(n)"} (until n DescribeWorkforce/ListWorkforces reads have shown the status)
+     * or {@code "TIMED(PT5M)"} (on the fake clock; move it with {@code FakeControl.advanceClock(...)}).
+     * Built-in {@code "OBSERVED(1)"}: the first read after a change shows the transitional status,
+     * the next the settled one. Key {@code sagemaker.fake.lifecycle}.
      */
+    String lifecycle() default "";
+
+    /**
+     * The round-1 setting, kept as an alias of {@link #lifecycle()}: a duration as ISO-8601
+     * ({@code "PT5S"}) or milliseconds; zero is {@code IMMEDIATE}, any other D is {@code TIMED(D)}.
+     * Key {@code sagemaker.fake.provisioningDelay}. Setting both is an error.
+     *
+     * @deprecated use {@link #lifecycle()}, e.g. {@code lifecycle = "TIMED(PT5S)"}
+     */
+    @Deprecated
     String provisioningDelay() default "";
 
     /** How clients reach the fake; built-in {@link Transport#IN_PROCESS}. Key {@code sagemaker.fake.transport}. */

@@ -7,6 +7,7 @@ import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Transport;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.ResourceLimitExceededException;
@@ -18,7 +19,7 @@ class ConfigurationTest {
             "sagemaker.fake.region", "eu-central-1",
             "sagemaker.fake.account", "210987654321",
             "sagemaker.fake.maxWorkteams", "2",
-            "sagemaker.fake.provisioningDelay", "PT1H",
+            "sagemaker.fake.lifecycle", "TIMED(PT1H)",
             "sagemaker.fake.transport", "in_process");
 
     @Test
@@ -37,8 +38,34 @@ class ConfigurationTest {
     }
 
     @Test
-    void provisioningDelayAcceptsMilliseconds() {
+    void theDeprecatedProvisioningDelayAcceptsMillisecondsAsATimedLifecycle() {
         TestKit.assertAllPassed(TestKit.run(DelayInMilliseconds.class), 1);
+    }
+
+    @Test
+    void theLifecycleComesFromTheAnnotationAndNestedClassesInheritIt() {
+        TestKit.assertAllPassed(TestKit.run(Map.of("sagemaker.fake.lifecycle", "IMMEDIATE"), ObservedTwice.class), 2);
+    }
+
+    @Test
+    void theLifecycleParameterAcceptsTheColonForm() {
+        TestKit.assertAllPassed(TestKit.run(Map.of("sagemaker.fake.lifecycle", "observed:2"), ObservedTwiceByParameter.class), 1);
+    }
+
+    @Test
+    void aBadLifecycleOrBothSettingsFailNamingTheSource() {
+        assertThat(MisuseTest.misuse(TestKit.run(Map.of("sagemaker.fake.lifecycle", "SLOW"), Unconfigured.class)))
+                .hasMessageContaining("configuration parameter sagemaker.fake.lifecycle=SLOW: A lifecycle is IMMEDIATE, "
+                        + "OBSERVED(n)");
+        assertThat(MisuseTest.misuse(InvalidLifecycle.class))
+                .hasMessageContaining("@SageMakerWorkforceTest(lifecycle = \"OBSERVED(0)\") on "
+                        + InvalidLifecycle.class.getName())
+                .hasMessageContaining("use IMMEDIATE");
+        assertThat(MisuseTest.misuse(TestKit.run(Map.of("sagemaker.fake.provisioningDelay", "PT1S"),
+                InvalidLifecycle.BothSettings.class)))
+                .hasMessageContaining("@SageMakerWorkforceTest(lifecycle = \"TIMED(PT1S)\") on "
+                        + InvalidLifecycle.BothSettings.class.getName() + " and configuration parameter "
+                        + "sagemaker.fake.provisioningDelay=PT1S both set the lifecycle");
     }
 
     @Test
@@ -61,7 +88,12 @@ class ConfigurationTest {
             assertThat(runtime.account()).isEqualTo("123456789012");
             assertThat(runtime.transport()).isEqualTo(Transport.IN_PROCESS);
             Teams.createWorkforce(sageMaker, "crowd");
-            assertThat(fake.state().workforce().orElseThrow().status()).as("no provisioning delay").isEqualTo("Active");
+            // OBSERVED(1): the first read shows Initializing, the next Active; snapshots do not count as reads.
+            assertThat(fake.state().workforce().orElseThrow().status()).isEqualTo("Initializing");
+            assertThat(sageMaker.describeWorkforce(r -> r.workforceName("crowd")).workforce().statusAsString())
+                    .isEqualTo("Initializing");
+            assertThat(sageMaker.describeWorkforce(r -> r.workforceName("crowd")).workforce().statusAsString())
+                    .isEqualTo("Active");
             for (int i = 1; i <= 25; i++) {
                 Teams.create(sageMaker, "team-" + i);
             }
@@ -91,7 +123,7 @@ class ConfigurationTest {
 
     @TestKitOnly
     @SageMakerWorkforceTest(region = "us-west-2", account = "444455556666", maxWorkteams = 1,
-            provisioningDelay = "PT0S", transport = Transport.IN_PROCESS)
+            lifecycle = "IMMEDIATE", transport = Transport.IN_PROCESS)
     static class ConfiguredByAnnotation {
         @Test
         void usesTheAnnotation(SageMakerClient sageMaker, SageMakerFakeRuntime runtime, FakeControl fake) {
@@ -103,6 +135,56 @@ class ConfigurationTest {
             Teams.create(sageMaker, "one", "us-west-2_abc123");
             assertThatThrownBy(() -> Teams.create(sageMaker, "two", "us-west-2_abc123"))
                     .isInstanceOf(ResourceLimitExceededException.class);
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest(lifecycle = "OBSERVED(2)")
+    static class ObservedTwice {
+        @Test
+        void showsInitializingToTwoReads(SageMakerClient sageMaker) {
+            assertObservedTwice(sageMaker);
+        }
+
+        @Nested
+        class Inner {
+            @Test
+            void inheritsTheLifecycle(SageMakerClient sageMaker) {
+                assertObservedTwice(sageMaker);
+            }
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest
+    static class ObservedTwiceByParameter {
+        @Test
+        void showsInitializingToTwoReads(SageMakerClient sageMaker) {
+            assertObservedTwice(sageMaker);
+        }
+    }
+
+    static void assertObservedTwice(SageMakerClient sageMaker) {
+        Teams.createWorkforce(sageMaker, "crowd");
+        for (String expected : new String[] {"Initializing", "Initializing", "Active"}) {
+            assertThat(sageMaker.describeWorkforce(r -> r.workforceName("crowd")).workforce().statusAsString())
+                    .isEqualTo(expected);
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest(lifecycle = "OBSERVED(0)")
+    static class InvalidLifecycle {
+        @Test
+        void test() {
+        }
+
+        @TestKitOnly
+        @SageMakerWorkforceTest(lifecycle = "TIMED(PT1S)")
+        static class BothSettings {
+            @Test
+            void test() {
+            }
         }
     }
 

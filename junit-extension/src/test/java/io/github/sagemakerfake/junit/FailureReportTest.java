@@ -28,7 +28,7 @@ class FailureReportTest {
         assertThat(report(failure))
                 .contains("The SageMaker fake of test FailsAnAssertion > looksForTheWrongTeam")
                 .contains("IN_PROCESS, default account 123456789012, default region us-east-1")
-                .contains("123456789012/us-east-1: workforce default (Active), 1 work team(s) [alpha]")
+                .contains("123456789012/us-east-1: workforce default (Initializing), 1 work team(s) [alpha]")
                 .contains("\"WorkteamName\":\"alpha\"")
                 .contains("Requests (2):")
                 .contains("#1 CreateWorkteam [123456789012/us-east-1]")

@@ -2,6 +2,7 @@ package io.github.sagemakerfake.server;
 
 import io.github.sagemakerfake.control.FakeLimits;
 import io.github.sagemakerfake.control.FakeSettings;
+import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -90,9 +91,12 @@ public final class ServerMain {
                         + FakeLimits.SERVICE_MAX_CIDRS + ")",
                 "  --max-tags N                tags per resource (SAGEMAKER_FAKE_MAX_TAGS, default "
                         + FakeLimits.SERVICE_MAX_TAGS + ")",
-                "  --provisioning-delay D      how long a workforce stays Initializing/Updating/Deleting, as",
-                "                              ISO-8601 (PT5S) or milliseconds (SAGEMAKER_FAKE_PROVISIONING_DELAY,",
-                "                              default 0)",
+                "  --lifecycle L               how long a workforce stays Initializing/Updating/Deleting",
+                "                              (SAGEMAKER_FAKE_LIFECYCLE, default OBSERVED(1)): IMMEDIATE,",
+                "                              OBSERVED(n) - until n reads have shown it - or TIMED(PT5M) on the",
+                "                              fake clock",
+                "  --provisioning-delay D      deprecated: D > 0 is --lifecycle TIMED(D), 0 is IMMEDIATE",
+                "                              (SAGEMAKER_FAKE_PROVISIONING_DELAY)",
                 "  --strict-auth KEY:SECRET    accept only SigV4 requests signed with this key pair",
                 "                              (SAGEMAKER_FAKE_STRICT_AUTH, default: accept any request)",
                 "  --max-body-bytes N          largest request body (SAGEMAKER_FAKE_MAX_BODY_BYTES, default "
@@ -127,6 +131,7 @@ public final class ServerMain {
             FLAGS.put("--max-workteams", "SAGEMAKER_FAKE_MAX_WORKTEAMS");
             FLAGS.put("--max-cidrs", "SAGEMAKER_FAKE_MAX_CIDRS");
             FLAGS.put("--max-tags", "SAGEMAKER_FAKE_MAX_TAGS");
+            FLAGS.put("--lifecycle", "SAGEMAKER_FAKE_LIFECYCLE");
             FLAGS.put("--provisioning-delay", "SAGEMAKER_FAKE_PROVISIONING_DELAY");
             FLAGS.put("--strict-auth", "SAGEMAKER_FAKE_STRICT_AUTH");
             FLAGS.put("--max-body-bytes", "SAGEMAKER_FAKE_MAX_BODY_BYTES");
@@ -177,14 +182,20 @@ public final class ServerMain {
             return build(values, fromFlags.keySet());
         }
 
+        @SuppressWarnings("deprecation")
         private static Config build(Map<String, String> values, Set<String> givenAsFlags) {
+            if (values.containsKey("--lifecycle") && values.containsKey("--provisioning-delay")) {
+                throw new IllegalArgumentException(describe("--lifecycle", givenAsFlags) + " and "
+                        + describe("--provisioning-delay", givenAsFlags) + " both set the lifecycle; keep only "
+                        + "--lifecycle (a delay D is TIMED(D))");
+            }
             FakeSettings settings = FakeSettings.defaults();
             ServerOptions options = ServerOptions.defaults().withPort(DEFAULT_PORT);
             FakeLimits limits = settings.limits();
             for (Map.Entry<String, String> e : values.entrySet()) {
                 String flag = e.getKey();
                 String value = e.getValue();
-                String source = givenAsFlags.contains(flag) ? flag : FLAGS.get(flag) + " (environment)";
+                String source = describe(flag, givenAsFlags);
                 try {
                     switch (flag) {
                         case "--host" -> options = options.withHost(value);
@@ -194,6 +205,7 @@ public final class ServerMain {
                         case "--max-workteams" -> limits = limits.withMaxWorkteams(integer(value));
                         case "--max-cidrs" -> limits = limits.withMaxCidrs(integer(value));
                         case "--max-tags" -> limits = limits.withMaxTagsPerResource(integer(value));
+                        case "--lifecycle" -> settings = settings.withLifecycle(Lifecycle.parse(value));
                         case "--provisioning-delay" -> settings = settings.withProvisioningDelay(duration(value));
                         case "--strict-auth" ->
                                 options = options.withStrictAuth(ServerOptions.Credentials.parse(value));
@@ -206,6 +218,10 @@ public final class ServerMain {
                 }
             }
             return new Config(settings.withLimits(limits), options, false);
+        }
+
+        private static String describe(String flag, Set<String> givenAsFlags) {
+            return givenAsFlags.contains(flag) ? flag : FLAGS.get(flag) + " (environment)";
         }
 
         private static int integer(String value) {

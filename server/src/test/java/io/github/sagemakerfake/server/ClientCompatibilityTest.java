@@ -65,7 +65,7 @@ class ClientCompatibilityTest {
         assertThat((String) error(steps, "CreateWorkforce second").get("Message"))
                 .startsWith("Cannot create more than one workforce for account 123456789012");
         Map<String, Object> workforce = (Map<String, Object>) ok(steps, "DescribeWorkforce").get("Workforce");
-        assertThat(workforce).containsEntry("Status", "Active").containsKey("CreateDate");
+        assertThat(workforce).containsEntry("Status", "Initializing").containsKey("CreateDate"); // OBSERVED(1)
         assertThat((String) workforce.get("SubDomain")).matches("[a-z0-9]{10}\\.labeling\\.us-east-1\\.sagemaker\\.aws");
         assertThat(((Map<String, Object>) ((Map<String, Object>) ok(steps, "UpdateWorkforce").get("Workforce"))
                 .get("SourceIpConfig")).get("Cidrs")).isEqualTo(List.of("10.0.0.0/16"));
@@ -95,6 +95,54 @@ class ClientCompatibilityTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void boto3SeesTheWorkforceLifecycleAsAwsShowsIt() throws Exception {
+        requireClient(run(List.of("python3", "-c", "import boto3"), Map.of()).exit() == 0, "python3 with boto3");
+        Result result = run(List.of("python3", script("boto3_lifecycle.py"), server.endpoint().toString()),
+                awsEnv("x"));
+        assertThat(result.exit()).as(result.stderr()).isZero();
+        Map<String, Object> steps = (Map<String, Object>) Json.parse(result.stdout());
+
+        // The implicit workforce "default", and UpdateWorkteam without NotificationConfiguration.
+        assertThat((Map<String, Object>) ok(steps, "DescribeWorkforce default").get("Workforce"))
+                .containsEntry("Status", "Initializing");
+        Map<String, Object> team = (Map<String, Object>) ok(steps, "DescribeWorkteam after update").get("Workteam");
+        assertThat(team).containsEntry("NotificationConfiguration", Map.of()).containsEntry("Description", "Labels");
+        assertThat((String) error(steps, "DescribeWorkforce default after last team").get("Message"))
+                .contains("No workforce");
+
+        // Initializing without VpcEndpointId, then Active with one; no update while Initializing.
+        assertThat(error(steps, "UpdateWorkforce while Initializing")).containsEntry("Code", "ConflictException")
+                .containsEntry("Status", num(400));
+        Map<String, Object> first = (Map<String, Object>) ok(steps, "DescribeWorkforce first").get("Workforce");
+        assertThat(first).containsEntry("Status", "Initializing");
+        assertThat((Map<String, Object>) first.get("WorkforceVpcConfig")).doesNotContainKey("VpcEndpointId");
+        Map<String, Object> second = (Map<String, Object>) ok(steps, "DescribeWorkforce second").get("Workforce");
+        assertThat(second).containsEntry("Status", "Active");
+        assertThat((String) ((Map<String, Object>) second.get("WorkforceVpcConfig")).get("VpcEndpointId"))
+                .matches("vpce-[0-9a-z]+");
+
+        // LastUpdatedDate moves only with SourceIpConfig.
+        Map<String, Object> afterVpc = ok(steps, "After vpc update");
+        assertThat(afterVpc.get("LastUpdatedDate")).isEqualTo(afterVpc.get("CreateDate"));
+        assertThat(((Map<String, Object>) ((Map<String, Object>) ok(steps, "UpdateWorkforce vpc only")
+                .get("Workforce")).get("WorkforceVpcConfig"))).doesNotContainKey("VpcEndpointId");
+        Map<String, Object> afterCidrs = ok(steps, "After cidr update");
+        assertThat(afterCidrs.get("LastUpdatedDate")).isNotEqualTo(afterCidrs.get("CreateDate"));
+
+        // A provisioning failure asked for over the admin API.
+        assertThat(ok(steps, "After failing update")).containsEntry("Status", "Failed")
+                .containsEntry("FailureReason", "The subnet subnet-0def has no free IP address.");
+        assertThat((List<Map<String, Object>>) ok(steps, "ListWorkforces failed").get("Workforces"))
+                .singleElement().satisfies(w -> assertThat(w).containsEntry("Status", "Failed"));
+
+        // A Failed workforce may be deleted: Deleting, then gone.
+        assertThat((Map<String, Object>) ok(steps, "DescribeWorkforce deleting").get("Workforce"))
+                .containsEntry("Status", "Deleting");
+        assertThat(error(steps, "DescribeWorkforce deleted")).containsEntry("Code", "ValidationException");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void boto3SignaturesAreVerifiedInStrictMode() throws Exception {
         requireClient(run(List.of("python3", "-c", "import boto3"), Map.of()).exit() == 0, "python3 with boto3");
         try (SageMakerWorkforceServer strict = SageMakerWorkforceServer.start(new FakeEndpoint(FakeSettings.defaults()),
@@ -118,6 +166,8 @@ class ClientCompatibilityTest {
         Map<String, Object> created = cli("create-workforce", "--workforce-name", "main",
                 "--cognito-config", "UserPool=us-east-1_abc123,ClientId=client1");
         assertThat(created).containsEntry("WorkforceArn", "arn:aws:sagemaker:us-east-1:123456789012:workforce/main");
+        assertThat((Map<String, Object>) cli("describe-workforce", "--workforce-name", "main").get("Workforce"))
+                .containsEntry("Status", "Initializing");
         assertThat((Map<String, Object>) cli("describe-workforce", "--workforce-name", "main").get("Workforce"))
                 .containsEntry("Status", "Active");
         assertThat(cli("update-workforce", "--workforce-name", "main", "--source-ip-config", "Cidrs=10.0.0.0/16")
@@ -145,6 +195,9 @@ class ClientCompatibilityTest {
         assertThat(cliError("delete-workforce", "--workforce-name", "main")).contains("(ResourceInUse)");
         assertThat(cli("delete-workteam", "--workteam-name", "labelers")).containsEntry("Success", true);
         cli("delete-workforce", "--workforce-name", "main");
+        assertThat((Map<String, Object>) cli("describe-workforce", "--workforce-name", "main").get("Workforce"))
+                .containsEntry("Status", "Deleting");
+        assertThat(cliError("describe-workforce", "--workforce-name", "main")).contains("No workforce");
         assertThat(fake.state().workforce()).isEmpty();
         assertThat(fake.journal()).extracting(e -> e.operation()).contains("DeleteWorkforce", "DescribeSubscribedWorkteam");
     }
@@ -187,7 +240,11 @@ class ClientCompatibilityTest {
     }
 
     private static String script() {
-        return Path.of(System.getProperty("basedir", "."), "src", "test", "python", "boto3_all_operations.py").toString();
+        return script("boto3_all_operations.py");
+    }
+
+    private static String script(String name) {
+        return Path.of(System.getProperty("basedir", "."), "src", "test", "python", name).toString();
     }
 
     /** Credentials that select the default account; no profile, no config file, no instance metadata. */

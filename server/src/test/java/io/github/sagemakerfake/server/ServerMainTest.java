@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FaultRule;
+import io.github.sagemakerfake.control.Lifecycle;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,14 +61,14 @@ class ServerMainTest {
         assertThat(c.settings().defaultAccount()).isEqualTo("123456789012");
         assertThat(c.settings().defaultRegion()).isEqualTo("us-east-1");
         assertThat(c.settings().limits().maxWorkteams()).isEqualTo(25);
-        assertThat(c.settings().provisioningDelay()).isZero();
+        assertThat(c.settings().lifecycle()).isEqualTo(Lifecycle.observed(1));
     }
 
     @Test
     void everyFlagIsRead() {
         ServerMain.Config c = parse(Map.of(), "--host", "0.0.0.0", "--port", "0", "--account", "111122223333",
                 "--region", "eu-west-2", "--max-workteams", "3", "--max-cidrs", "4", "--max-tags", "5",
-                "--provisioning-delay", "PT5S", "--strict-auth", "AKID:se:cret", "--max-body-bytes", "2048",
+                "--lifecycle", "TIMED(PT5S)", "--strict-auth", "AKID:se:cret", "--max-body-bytes", "2048",
                 "--request-timeout=1500");
         assertThat(c.options().host()).isEqualTo("0.0.0.0");
         assertThat(c.options().port()).isZero();
@@ -79,9 +80,20 @@ class ServerMainTest {
         assertThat(c.settings().limits().maxWorkteams()).isEqualTo(3);
         assertThat(c.settings().limits().maxCidrs()).isEqualTo(4);
         assertThat(c.settings().limits().maxTagsPerResource()).isEqualTo(5);
-        assertThat(c.settings().provisioningDelay()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(parse(Map.of(), "--provisioning-delay=250").settings().provisioningDelay())
-                .isEqualTo(Duration.ofMillis(250));
+        assertThat(c.settings().lifecycle()).isEqualTo(Lifecycle.timed(Duration.ofSeconds(5)));
+        assertThat(parse(Map.of(), "--lifecycle=OBSERVED:3").settings().lifecycle()).isEqualTo(Lifecycle.observed(3));
+        assertThat(parse(Map.of(), "--lifecycle", "immediate").settings().lifecycle()).isEqualTo(Lifecycle.immediate());
+    }
+
+    @Test
+    void theDeprecatedProvisioningDelayStillSetsATimedOrImmediateLifecycle() {
+        assertThat(parse(Map.of(), "--provisioning-delay=250").settings().lifecycle())
+                .isEqualTo(Lifecycle.timed(Duration.ofMillis(250)));
+        assertThat(parse(Map.of("SAGEMAKER_FAKE_PROVISIONING_DELAY", "0")).settings().lifecycle())
+                .isEqualTo(Lifecycle.immediate());
+        assertThatThrownBy(() -> parse(Map.of("SAGEMAKER_FAKE_PROVISIONING_DELAY", "PT1M"), "--lifecycle", "IMMEDIATE"))
+                .hasMessageContaining("--lifecycle and SAGEMAKER_FAKE_PROVISIONING_DELAY (environment) both set the "
+                        + "lifecycle");
     }
 
     @Test
@@ -89,7 +101,7 @@ class ServerMainTest {
         Map<String, String> env = Map.of("SAGEMAKER_FAKE_PORT", "4566", "SAGEMAKER_FAKE_HOST", "0.0.0.0",
                 "SAGEMAKER_FAKE_ACCOUNT", "111122223333", "SAGEMAKER_FAKE_REGION", "ap-south-1",
                 "SAGEMAKER_FAKE_MAX_WORKTEAMS", "7", "SAGEMAKER_FAKE_MAX_CIDRS", "2", "SAGEMAKER_FAKE_MAX_TAGS", "9",
-                "SAGEMAKER_FAKE_PROVISIONING_DELAY", "PT1M", "SAGEMAKER_FAKE_STRICT_AUTH", "123456789012:s3cret");
+                "SAGEMAKER_FAKE_LIFECYCLE", "OBSERVED(2)", "SAGEMAKER_FAKE_STRICT_AUTH", "123456789012:s3cret");
         ServerMain.Config fromEnv = parse(env);
         assertThat(fromEnv.options().port()).isEqualTo(4566);
         assertThat(fromEnv.options().host()).isEqualTo("0.0.0.0");
@@ -98,7 +110,7 @@ class ServerMainTest {
         assertThat(fromEnv.settings().defaultRegion()).isEqualTo("ap-south-1");
         assertThat(fromEnv.settings().limits()).extracting("maxWorkteams", "maxCidrs", "maxTagsPerResource")
                 .containsExactly(7, 2, 9);
-        assertThat(fromEnv.settings().provisioningDelay()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(fromEnv.settings().lifecycle()).isEqualTo(Lifecycle.observed(2));
 
         ServerMain.Config flagsWin = parse(env, "--port", "9999", "--max-workteams", "1");
         assertThat(flagsWin.options().port()).isEqualTo(9999);
@@ -119,6 +131,10 @@ class ServerMainTest {
         assertThatThrownBy(() -> parse(Map.of(), "--region", "Mars")).hasMessageContaining("--region: A region name");
         assertThatThrownBy(() -> parse(Map.of(), "--provisioning-delay", "5 seconds"))
                 .hasMessageContaining("ISO-8601 duration such as PT5S");
+        assertThatThrownBy(() -> parse(Map.of(), "--lifecycle", "SLOW"))
+                .hasMessageContaining("--lifecycle: A lifecycle is IMMEDIATE, OBSERVED(n)");
+        assertThatThrownBy(() -> parse(Map.of("SAGEMAKER_FAKE_LIFECYCLE", "OBSERVED(0)")))
+                .hasMessageContaining("SAGEMAKER_FAKE_LIFECYCLE (environment): A lifecycle is");
         assertThatThrownBy(() -> parse(Map.of(), "--max-workteams", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> parse(Map.of(), "--port", "1", "--port", "2")).hasMessageContaining("given twice");
         assertThatThrownBy(() -> parse(Map.of("SAGEMAKER_FAKE_PORT", "x"))).hasMessageContaining("SAGEMAKER_FAKE_PORT "
@@ -131,9 +147,9 @@ class ServerMainTest {
     void helpListsEveryFlagAndVariable() {
         assertThat(parse(Map.of(), "--port", "1", "--help").help()).isTrue();
         assertThat(ServerMain.usage()).contains("--port", "--host", "--account", "--region", "--max-workteams",
-                "--max-cidrs", "--max-tags", "--provisioning-delay", "--strict-auth", "SAGEMAKER_FAKE_PORT",
+                "--max-cidrs", "--max-tags", "--lifecycle", "--provisioning-delay", "--strict-auth", "SAGEMAKER_FAKE_PORT",
                 "SAGEMAKER_FAKE_HOST", "SAGEMAKER_FAKE_ACCOUNT", "SAGEMAKER_FAKE_REGION", "SAGEMAKER_FAKE_MAX_WORKTEAMS",
-                "SAGEMAKER_FAKE_MAX_CIDRS", "SAGEMAKER_FAKE_MAX_TAGS", "SAGEMAKER_FAKE_PROVISIONING_DELAY",
+                "SAGEMAKER_FAKE_MAX_CIDRS", "SAGEMAKER_FAKE_MAX_TAGS", "SAGEMAKER_FAKE_LIFECYCLE", "SAGEMAKER_FAKE_PROVISIONING_DELAY",
                 "SAGEMAKER_FAKE_STRICT_AUTH");
     }
 

@@ -3,8 +3,10 @@ package io.github.sagemakerfake.testcontainers;
 import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
+import io.github.sagemakerfake.control.Lifecycle;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Future;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -41,6 +43,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkforceContainer> {
 
     private static final String SECRET_KEY = "fake-secret-key";
+    private static final String LIFECYCLE_VARIABLE = "SAGEMAKER_FAKE_LIFECYCLE";
 
     private String account = FakeSettings.DEFAULT_ACCOUNT;
     private String region = FakeSettings.DEFAULT_REGION;
@@ -95,12 +98,32 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
         return withEnv("SAGEMAKER_FAKE_MAX_TAGS", positive("maxTagsPerResource", max));
     }
 
-    /** How long a workforce stays Initializing/Updating/Deleting. */
+    /**
+     * How long a workforce stays Initializing/Updating/Deleting: the server's {@code --lifecycle},
+     * through {@code SAGEMAKER_FAKE_LIFECYCLE}. Default {@link Lifecycle#defaultLifecycle() OBSERVED(1)}.
+     */
+    public SageMakerWorkforceContainer withLifecycle(Lifecycle lifecycle) {
+        return withEnv(LIFECYCLE_VARIABLE, Objects.requireNonNull(lifecycle, "lifecycle").toString());
+    }
+
+    /** The lifecycle the container runs with, read back from its environment (the one place it is kept). */
+    public Lifecycle getLifecycle() {
+        String value = getEnvMap().get(LIFECYCLE_VARIABLE);
+        return value == null ? Lifecycle.defaultLifecycle() : Lifecycle.parse(value);
+    }
+
+    /**
+     * The round-1 setting, kept as an alias: a zero delay is {@code withLifecycle(Lifecycle.immediate())},
+     * any other {@code withLifecycle(Lifecycle.timed(delay))}.
+     *
+     * @deprecated use {@link #withLifecycle(Lifecycle)}
+     */
+    @Deprecated
     public SageMakerWorkforceContainer withProvisioningDelay(Duration delay) {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("provisioningDelay must not be negative, got " + delay);
         }
-        return withEnv("SAGEMAKER_FAKE_PROVISIONING_DELAY", delay.toString());
+        return withLifecycle(delay.isZero() ? Lifecycle.immediate() : Lifecycle.timed(delay));
     }
 
     private static String positive(String name, int value) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FaultRule;
+import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.control.JournalEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.sagemaker.model.CreateWorkteamRequest;
 import software.amazon.awssdk.services.sagemaker.model.ResourceLimitExceededException;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
+import software.amazon.awssdk.services.sagemaker.model.Workforce;
 import software.amazon.awssdk.services.sagemaker.model.WorkforceStatus;
 
 @RequiresDocker
@@ -36,7 +38,7 @@ class SageMakerWorkforceContainerTest {
     /** A second, per-test container: an instance field, started for each test. */
     @Container
     final SageMakerWorkforceContainer isolated = new SageMakerWorkforceContainer()
-            .withRegion("eu-west-1").withAccount("111122223333").withProvisioningDelay(Duration.ofMinutes(2));
+            .withRegion("eu-west-1").withAccount("111122223333").withLifecycle(Lifecycle.timed(Duration.ofMinutes(2)));
 
     private final FakeControl control = SAGEMAKER.control();
 
@@ -112,8 +114,30 @@ class SageMakerWorkforceContainerTest {
                     .isEqualTo(WorkforceStatus.ACTIVE);
             assertThat(other.listWorkteams().workteams()).isEmpty();
             assertThat(control.state().workforce().orElseThrow().name()).isEqualTo("default");
+            assertThat(isolated.getLifecycle()).isEqualTo(Lifecycle.parse("TIMED(PT2M)"));
+            assertThat(SAGEMAKER.getLifecycle()).isEqualTo(Lifecycle.observed(1));
             assertThat(isolated.getRegion()).isEqualTo("eu-west-1");
             assertThat(isolated.getAccessKey()).isEqualTo("111122223333");
+        }
+    }
+
+    @Test
+    void theDefaultLifecycleShowsEachTransitionToOneReadAndAFaultRuleCanFailProvisioning() {
+        try (SageMakerClient client = SAGEMAKER.client()) {
+            control.addFault(FaultRule.forOperation("UpdateWorkforce").once().failProvisioning("No capacity."));
+            client.createWorkforce(r -> r.workforceName("crowd")
+                    .cognitoConfig(c -> c.userPool("us-east-1_Pool1").clientId("client")));
+            assertThat(client.describeWorkforce(r -> r.workforceName("crowd")).workforce().status())
+                    .isEqualTo(WorkforceStatus.INITIALIZING);
+            assertThat(client.describeWorkforce(r -> r.workforceName("crowd")).workforce().status())
+                    .isEqualTo(WorkforceStatus.ACTIVE);
+
+            client.updateWorkforce(r -> r.workforceName("crowd").sourceIpConfig(ip -> ip.cidrs("10.0.0.0/8")));
+            assertThat(client.describeWorkforce(r -> r.workforceName("crowd")).workforce().status())
+                    .isEqualTo(WorkforceStatus.UPDATING);
+            Workforce failed = client.describeWorkforce(r -> r.workforceName("crowd")).workforce();
+            assertThat(failed.status()).isEqualTo(WorkforceStatus.FAILED);
+            assertThat(failed.failureReason()).isEqualTo("No capacity.");
         }
     }
 

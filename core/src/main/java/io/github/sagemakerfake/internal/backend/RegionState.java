@@ -34,8 +34,11 @@ final class RegionState {
 
     /** Applies transitions that completed by {@code now}; called under the lock before each operation. */
     void settle(Instant now) {
-        if (workforce != null && workforce.isGone(now)) {
-            workforce = null;
+        if (workforce != null) {
+            workforce.settle(now);
+            if (workforce.isGone()) {
+                workforce = null;
+            }
         }
     }
 
@@ -54,7 +57,7 @@ final class RegionState {
             for (WorkteamRecord team : workteams.values()) {
                 teams.add(new WorkteamSnapshot(team.toWire(), team.tags));
             }
-            WorkforceSnapshot wf = workforce == null ? null : new WorkforceSnapshot(workforce.toWire(now));
+            WorkforceSnapshot wf = workforce == null ? null : new WorkforceSnapshot(workforce.toWire());
             return new RegionSnapshot(account, region, wf, teams, subscribedWorkteams, labelingJobs);
         } finally {
             lock.unlock();

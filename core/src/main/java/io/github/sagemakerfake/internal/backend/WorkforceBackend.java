@@ -33,7 +33,7 @@ public final class WorkforceBackend {
 
     public WorkforceBackend(FakeSettings settings) {
         this.settings = settings;
-        this.operations = new WorkforceOperations(settings.limits(), settings.provisioningDelay());
+        this.operations = new WorkforceOperations(settings.limits(), settings.lifecycle());
         this.journal = new Journal(settings.journalCapacity());
     }
 
@@ -56,13 +56,22 @@ public final class WorkforceBackend {
      * @throws ServiceError the error the service would answer with
      */
     public Map<String, Object> execute(Operation op, String account, String region, Map<String, Object> request) {
+        return execute(op, account, region, request, null);
+    }
+
+    /**
+     * As {@link #execute(Operation, String, String, Map)}; a non-null {@code provisioningFailure}
+     * makes a workforce that this request creates or updates end {@code Failed} with that reason.
+     */
+    public Map<String, Object> execute(Operation op, String account, String region, Map<String, Object> request,
+                                       String provisioningFailure) {
         validate(op.inputShape(), request);
         RegionState state = region(account, region);
         state.lock.lock();
         try {
             Instant now = settings.clock().now();
             state.settle(now);
-            return operations.execute(op, state, request, now);
+            return operations.execute(op, state, request, now, provisioningFailure);
         } finally {
             state.lock.unlock();
         }

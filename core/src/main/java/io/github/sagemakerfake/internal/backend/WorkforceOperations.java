@@ -1,14 +1,13 @@
 package io.github.sagemakerfake.internal.backend;
 
 import io.github.sagemakerfake.control.FakeLimits;
+import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,21 +27,30 @@ final class WorkforceOperations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final FakeLimits limits;
-    private final Duration provisioningDelay;
+    private final Lifecycle lifecycle;
 
-    WorkforceOperations(FakeLimits limits, Duration provisioningDelay) {
+    WorkforceOperations(FakeLimits limits, Lifecycle lifecycle) {
         this.limits = limits;
-        this.provisioningDelay = provisioningDelay;
+        this.lifecycle = lifecycle;
     }
 
     Map<String, Object> execute(Operation op, RegionState s, Map<String, Object> r, Instant now) {
+        return execute(op, s, r, now, null);
+    }
+
+    /**
+     * @param provisioningFailure when not null, a workforce this request creates or updates ends
+     *                            {@code Failed} with this FailureReason (a fault rule asked for it)
+     */
+    Map<String, Object> execute(Operation op, RegionState s, Map<String, Object> r, Instant now,
+                                String provisioningFailure) {
         return switch (op) {
-            case CREATE_WORKFORCE -> createWorkforce(s, r, now);
-            case DESCRIBE_WORKFORCE -> describeWorkforce(s, r, now);
-            case UPDATE_WORKFORCE -> updateWorkforce(s, r, now);
+            case CREATE_WORKFORCE -> createWorkforce(s, r, now, provisioningFailure);
+            case DESCRIBE_WORKFORCE -> describeWorkforce(s, r);
+            case UPDATE_WORKFORCE -> updateWorkforce(s, r, now, provisioningFailure);
             case DELETE_WORKFORCE -> deleteWorkforce(s, r, now);
-            case LIST_WORKFORCES -> listWorkforces(s, r, now);
-            case CREATE_WORKTEAM -> createWorkteam(s, r, now);
+            case LIST_WORKFORCES -> listWorkforces(s, r);
+            case CREATE_WORKTEAM -> createWorkteam(s, r, now, provisioningFailure);
             case DESCRIBE_WORKTEAM -> single("Workteam", requireWorkteam(s, str(r, "WorkteamName")).toWire());
             case UPDATE_WORKTEAM -> updateWorkteam(s, r, now);
             case DELETE_WORKTEAM -> deleteWorkteam(s, r);
@@ -58,7 +66,8 @@ final class WorkforceOperations {
 
     // ---------------------------------------------------------------- workforce
 
-    private Map<String, Object> createWorkforce(RegionState s, Map<String, Object> r, Instant now) {
+    private Map<String, Object> createWorkforce(RegionState s, Map<String, Object> r, Instant now,
+                                                String provisioningFailure) {
         Map<String, Object> cognito = map(r, "CognitoConfig");
         Map<String, Object> oidc = map(r, "OidcConfig");
         if ((cognito == null) == (oidc == null)) { // decision: the model docs say "do not use both"
@@ -76,21 +85,24 @@ final class WorkforceOperations {
         wf.oidcConfig = oidc == null ? null : Json.copy(oidc);
         applyNetworkSettings(wf, r);
         putTags(wf.tags, list(r, "Tags"), "workforce " + name);
-        wf.startTransition(WorkforceRecord.INITIALIZING, now, provisioningDelay); // facts §3.7
+        wf.startTransition(WorkforceRecord.INITIALIZING, provisioningFailure, lifecycle, now); // facts §3.7
         s.workforce = wf;
         return single("WorkforceArn", wf.arn);
     }
 
-    private Map<String, Object> describeWorkforce(RegionState s, Map<String, Object> r, Instant now) {
-        return single("Workforce", requireWorkforce(s, str(r, "WorkforceName")).toWire(now));
+    private Map<String, Object> describeWorkforce(RegionState s, Map<String, Object> r) {
+        WorkforceRecord wf = requireWorkforce(s, str(r, "WorkforceName"));
+        Map<String, Object> wire = wf.toWire();
+        wf.countRead(); // the lifecycle: this read has shown the status
+        return single("Workforce", wire);
     }
 
-    private Map<String, Object> updateWorkforce(RegionState s, Map<String, Object> r, Instant now) {
+    private Map<String, Object> updateWorkforce(RegionState s, Map<String, Object> r, Instant now,
+                                                String provisioningFailure) {
         WorkforceRecord wf = requireWorkforce(s, str(r, "WorkforceName"));
-        String status = wf.status(now);
-        if (!WorkforceRecord.ACTIVE.equals(status)) { // decision: the only modeled error, for a busy workforce
-            throw ServiceError.conflict("Workforce " + wf.name + " is " + status
-                    + "; it can be updated only when its status is Active.");
+        if (wf.inTransition()) { // decision: the only modeled error, for a busy workforce (Failed may be updated)
+            throw ServiceError.conflict("Workforce " + wf.name + " is " + wf.status() + "; it can be updated only "
+                    + "when its status is Active or Failed. Wait until DescribeWorkforce shows Active, then retry.");
         }
         Map<String, Object> oidc = map(r, "OidcConfig");
         if (oidc != null) {
@@ -111,14 +123,21 @@ final class WorkforceOperations {
         probe.ipAddressType = wf.ipAddressType;
         applyNetworkSettings(probe, r);
         wf.cidrs = probe.cidrs;
-        wf.vpcConfig = probe.vpcConfig;
+        if (!Objects.equals(wf.vpcConfig, probe.vpcConfig)) {
+            wf.vpcConfig = probe.vpcConfig;
+            wf.vpcEndpointId = null; // a new VPC configuration gets its endpoint when the update completes
+        }
         wf.ipAddressType = probe.ipAddressType;
         if (oidc != null) {
             wf.oidcConfig = Json.copy(oidc);
         }
-        wf.lastUpdatedDate = now;
-        wf.startTransition(WorkforceRecord.UPDATING, now, provisioningDelay);
-        return single("Workforce", wf.toWire(now));
+        if (r.get("SourceIpConfig") != null) {
+            // facts §1 UpdateWorkforce: "the most recent date that UpdateWorkforce was used to successfully add
+            // one or more IP address ranges"; the guide's VPC-only update keeps it equal to CreateDate.
+            wf.lastUpdatedDate = now;
+        }
+        wf.startTransition(WorkforceRecord.UPDATING, provisioningFailure, lifecycle, now);
+        return single("Workforce", wf.toWire());
     }
 
     /** SourceIpConfig, WorkforceVpcConfig and IpAddressType, shared by create and update. */
@@ -155,9 +174,9 @@ final class WorkforceOperations {
                                 + "together; " + member + " is missing. Pass {} to remove the VPC configuration.");
                     }
                 }
-                Map<String, Object> response = Json.copy(vpc);
-                response.put("VpcEndpointId", "vpce-" + HexFormat.of().formatHex(randomBytes(9)).substring(0, 17));
-                wf.vpcConfig = response;
+                Map<String, Object> config = Json.copy(vpc);
+                config.remove("VpcEndpointId"); // not a request member; the endpoint comes when Active
+                wf.vpcConfig = config;
             }
         }
     }
@@ -169,14 +188,17 @@ final class WorkforceOperations {
                     + " work team(s) (" + String.join(", ", s.workteams.keySet())
                     + "). Delete them before deleting the workforce.");
         }
-        wf.startTransition(WorkforceRecord.DELETING, now, provisioningDelay);
-        if (provisioningDelay.isZero()) {
+        if (WorkforceRecord.DELETING.equals(wf.status())) {
+            return new LinkedHashMap<>(); // decision: deleting again while Deleting changes nothing
+        }
+        wf.startTransition(WorkforceRecord.DELETING, null, lifecycle, now); // facts §1 DeleteWorkforce
+        if (wf.isGone()) {
             s.workforce = null;
         }
         return new LinkedHashMap<>();
     }
 
-    private Map<String, Object> listWorkforces(RegionState s, Map<String, Object> r, Instant now) {
+    private Map<String, Object> listWorkforces(RegionState s, Map<String, Object> r) {
         List<WorkforceRecord> all = new ArrayList<>();
         String contains = str(r, "NameContains");
         if (s.workforce != null && nameContains(s.workforce.name, contains)) {
@@ -186,7 +208,10 @@ final class WorkforceOperations {
         Pages.Page<WorkforceRecord> page = sortAndPage(all, byName ? w -> w.name : w -> dateKey(w.createDate, w.name),
                 r, Pages.query("ListWorkforces", r, "SortBy", "SortOrder", "NameContains"));
         List<Object> items = new ArrayList<>();
-        page.items().forEach(w -> items.add(w.toWire(now)));
+        for (WorkforceRecord w : page.items()) {
+            items.add(w.toWire());
+            w.countRead(); // the lifecycle: a listing that returns the workforce is a read
+        }
         return listResponse("Workforces", items, page.nextToken());
     }
 
@@ -200,7 +225,8 @@ final class WorkforceOperations {
 
     // ---------------------------------------------------------------- work teams
 
-    private Map<String, Object> createWorkteam(RegionState s, Map<String, Object> r, Instant now) {
+    private Map<String, Object> createWorkteam(RegionState s, Map<String, Object> r, Instant now,
+                                               String provisioningFailure) {
         String name = str(r, "WorkteamName");
         if (s.workteams.containsKey(name)) { // decision: ResourceInUse for a duplicate name
             throw ServiceError.resourceInUse("A work team with name " + name + " already exists in account "
@@ -238,7 +264,8 @@ final class WorkforceOperations {
             cognito.put("UserPool", first.get("UserPool"));
             cognito.put("ClientId", first.get("ClientId"));
             wf.cognitoConfig = cognito;
-            wf.startTransition(WorkforceRecord.INITIALIZING, now, provisioningDelay);
+            wf.implicit = true;
+            wf.startTransition(WorkforceRecord.INITIALIZING, provisioningFailure, lifecycle, now);
             implicitWorkforce = true;
         }
         checkMembersMatchWorkforce(members, kind, wf);
@@ -266,10 +293,10 @@ final class WorkforceOperations {
         if (r.get("Description") != null) {
             team.description = str(r, "Description");
         }
-        if (r.get("NotificationConfiguration") != null) {
-            Map<String, Object> n = map(r, "NotificationConfiguration");
-            team.notificationConfiguration = n.isEmpty() ? null : Json.copy(n); // decision: {} clears the topic
-        }
+        // Omitting NotificationConfiguration removes the topic, and so does {}: Describe then shows an empty
+        // NotificationConfiguration (facts §1 UpdateWorkteam, [I] from Terraform's notificationConfig test).
+        Map<String, Object> notification = map(r, "NotificationConfiguration");
+        team.notificationConfiguration = notification == null ? new LinkedHashMap<>() : Json.copy(notification);
         if (r.get("WorkerAccessConfiguration") != null) {
             team.workerAccessConfiguration = Json.copy(map(r, "WorkerAccessConfiguration"));
         }
@@ -281,6 +308,11 @@ final class WorkforceOperations {
         WorkteamRecord team = requireWorkteam(s, str(r, "WorkteamName"));
         s.workteams.remove(team.name);
         s.labelingJobs.remove(team.arn);
+        if (s.workteams.isEmpty() && s.workforce != null && s.workforce.implicit) {
+            // decision after facts §3.2: the implicit workforce goes with its last team ("if you delete all of
+            // your private work teams, you have to repeat this process"); a CreateWorkforce one stays.
+            s.workforce = null;
+        }
         return single("Success", Boolean.TRUE);
     }
 
@@ -521,12 +553,6 @@ final class WorkforceOperations {
             id.append(SUBDOMAIN_ALPHABET[RANDOM.nextInt(SUBDOMAIN_ALPHABET.length)]);
         }
         return id + ".labeling." + region + ".sagemaker.aws";
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 
     private static Instant time(Object epochSeconds) {

@@ -2,20 +2,32 @@ package io.github.sagemakerfake.internal.backend;
 
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
-import java.time.Duration;
+import io.github.sagemakerfake.control.Lifecycle;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The private workforce of one account and region. Guarded by its {@link RegionState}'s lock. */
+/**
+ * The private workforce of one account and region. Guarded by its {@link RegionState}'s lock.
+ *
+ * <p>Status: a create, update or delete puts the workforce in a transitional status (facts §3.7);
+ * {@link #settle(Instant)} ends it once the fake's {@link Lifecycle} says so: after the reads
+ * counted by {@link #countRead()} ({@code OBSERVED}), on the clock ({@code TIMED}), or at once
+ * ({@code IMMEDIATE}). A transition ends {@code Active}, {@code Failed} (when a fault rule made the
+ * provisioning fail), or, for {@code Deleting}, with the workforce gone.
+ */
 final class WorkforceRecord {
 
     static final String INITIALIZING = "Initializing";
     static final String UPDATING = "Updating";
     static final String DELETING = "Deleting";
     static final String ACTIVE = "Active";
+    static final String FAILED = "Failed";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     final String name;
     final String arn;
@@ -25,13 +37,21 @@ final class WorkforceRecord {
     Map<String, Object> cognitoConfig; // null for an OIDC workforce
     Map<String, Object> oidcConfig;    // null for a Cognito workforce; holds ClientSecret, never returned
     List<Object> cidrs = new ArrayList<>();
-    Map<String, Object> vpcConfig;     // response form, with VpcEndpointId; null when none
+    Map<String, Object> vpcConfig;     // as requested (VpcId, SecurityGroupIds, Subnets); null when none
+    String vpcEndpointId;              // assigned when a workforce with a VPC config becomes Active
     String ipAddressType = "ipv4";
     final Map<String, String> tags = new LinkedHashMap<>();
+    /** The workforce {@code default} that a Cognito CreateWorkteam created; it goes with its last team. */
+    boolean implicit;
 
-    /** Initializing, Updating or Deleting while {@link #transitionEndsAt} is in the future. */
-    String transition;
-    Instant transitionEndsAt;
+    private String status = ACTIVE;
+    private String failureReason;       // shown while Failed
+    private String settlesTo;           // Active or Failed; unused while Deleting
+    private String pendingFailureReason;
+    private Lifecycle.Kind transitionKind;
+    private int readsLeft;
+    private Instant transitionEndsAt;
+    private boolean gone;
 
     WorkforceRecord(String name, String arn, String subDomain, Instant createDate) {
         this.name = name;
@@ -41,31 +61,79 @@ final class WorkforceRecord {
         this.lastUpdatedDate = createDate;
     }
 
-    void startTransition(String status, Instant now, Duration delay) {
-        if (delay.isZero()) {
-            becomeActive();
-        } else {
-            transition = status;
-            transitionEndsAt = now.plus(delay);
+    /**
+     * Enters {@code Initializing}, {@code Updating} or {@code Deleting}. A non-null
+     * {@code failureReason} makes the transition end {@code Failed} with that reason.
+     */
+    void startTransition(String transitional, String failureReason, Lifecycle lifecycle, Instant now) {
+        status = transitional;
+        settlesTo = failureReason == null ? ACTIVE : FAILED;
+        pendingFailureReason = failureReason;
+        transitionKind = lifecycle.kind();
+        readsLeft = lifecycle.reads();
+        transitionEndsAt = now.plus(lifecycle.duration());
+        settle(now);
+    }
+
+    /** Ends the transition if the lifecycle says it is over by {@code now}. */
+    void settle(Instant now) {
+        if (!inTransition()) {
+            return;
+        }
+        boolean over = switch (transitionKind) {
+            case IMMEDIATE -> true;
+            case OBSERVED -> readsLeft <= 0;
+            case TIMED -> !now.isBefore(transitionEndsAt);
+        };
+        if (over) {
+            endTransition();
         }
     }
 
-    /** Ends any transition: the workforce is Active from now on. */
+    /** A read (DescribeWorkforce, ListWorkforces) returned the workforce: it counts for {@code OBSERVED}. */
+    void countRead() {
+        if (inTransition() && transitionKind == Lifecycle.Kind.OBSERVED) {
+            readsLeft--;
+        }
+    }
+
+    /** Ends any transition now, as it would end (seeded workforces start settled). */
     void becomeActive() {
-        transition = null;
-        transitionEndsAt = null;
-    }
-
-    /** True once a pending deletion has completed. */
-    boolean isGone(Instant now) {
-        return DELETING.equals(transition) && !now.isBefore(transitionEndsAt);
-    }
-
-    String status(Instant now) {
-        if (transition != null && now.isBefore(transitionEndsAt)) {
-            return transition;
+        if (inTransition()) {
+            endTransition();
         }
-        return ACTIVE;
+    }
+
+    private void endTransition() {
+        if (DELETING.equals(status)) {
+            gone = true;
+            return;
+        }
+        status = settlesTo;
+        failureReason = pendingFailureReason;
+        pendingFailureReason = null;
+        if (ACTIVE.equals(status) && vpcConfig != null && vpcEndpointId == null) {
+            vpcEndpointId = newVpcEndpointId(); // [DG samurai-vpc-workforce-cli]: absent until Active
+        }
+    }
+
+    boolean inTransition() {
+        return INITIALIZING.equals(status) || UPDATING.equals(status) || DELETING.equals(status);
+    }
+
+    /** True once a deletion has completed: the region forgets the workforce. */
+    boolean isGone() {
+        return gone;
+    }
+
+    String status() {
+        return status;
+    }
+
+    private static String newVpcEndpointId() {
+        byte[] bytes = new byte[9];
+        RANDOM.nextBytes(bytes);
+        return "vpce-" + HexFormat.of().formatHex(bytes).substring(0, 17);
     }
 
     boolean isOidc() {
@@ -73,7 +141,7 @@ final class WorkforceRecord {
     }
 
     /** The Workforce structure as DescribeWorkforce returns it. */
-    Map<String, Object> toWire(Instant now) {
+    Map<String, Object> toWire() {
         Map<String, Object> wire = new LinkedHashMap<>();
         wire.put("WorkforceName", name);
         wire.put("WorkforceArn", arn);
@@ -92,9 +160,16 @@ final class WorkforceRecord {
         }
         wire.put("CreateDate", WireTime.epochSeconds(createDate));
         if (vpcConfig != null) {
-            wire.put("WorkforceVpcConfig", Json.copy(vpcConfig));
+            Map<String, Object> vpc = Json.copy(vpcConfig);
+            if (vpcEndpointId != null && !INITIALIZING.equals(status) && !UPDATING.equals(status)) {
+                vpc.put("VpcEndpointId", vpcEndpointId);
+            }
+            wire.put("WorkforceVpcConfig", vpc);
         }
-        wire.put("Status", status(now));
+        wire.put("Status", status);
+        if (FAILED.equals(status) && failureReason != null) {
+            wire.put("FailureReason", failureReason);
+        }
         wire.put("IpAddressType", ipAddressType);
         return wire;
     }

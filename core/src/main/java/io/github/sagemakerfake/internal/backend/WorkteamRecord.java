@@ -18,7 +18,7 @@ final class WorkteamRecord {
     Instant lastUpdatedDate;
     String description;
     List<Object> memberDefinitions;
-    Map<String, Object> notificationConfiguration; // null when never set
+    Map<String, Object> notificationConfiguration; // null when never set; {} once an update removed the topic
     Map<String, Object> workerAccessConfiguration; // null when never set
     final Map<String, String> tags = new LinkedHashMap<>();
 

@@ -62,10 +62,12 @@ public final class AwsJsonProtocol {
             if (fault != null) {
                 applyLatency(fault);
             }
-            boolean faulted = fault != null && fault.outcome() != FaultRule.Outcome.NONE;
+            boolean failsProvisioning = fault != null && fault.outcome() == FaultRule.Outcome.PROVISIONING_FAILURE;
+            boolean faulted = fault != null && fault.outcome() != FaultRule.Outcome.NONE && !failsProvisioning;
             if (!faulted || fault.phase() == FaultRule.Phase.AFTER_STATE_CHANGE) {
                 try {
-                    result = backend.execute(op, identity.account(), identity.region(), body);
+                    result = backend.execute(op, identity.account(), identity.region(), body,
+                            failsProvisioning ? fault.message() : null);
                 } catch (ServiceError e) {
                     error = e;
                 } catch (RuntimeException e) { // a bug of ours: answer as the service would, never crash the caller
@@ -124,7 +126,7 @@ public final class AwsJsonProtocol {
             case CONNECTION_RESET -> ProtocolResponse.ConnectionFault.CONNECTION_RESET;
             case EMPTY_RESPONSE -> ProtocolResponse.ConnectionFault.EMPTY_RESPONSE;
             case MALFORMED_RESPONSE -> ProtocolResponse.ConnectionFault.MALFORMED_RESPONSE;
-            case NONE, ERROR -> null;
+            case NONE, ERROR, PROVISIONING_FAILURE -> null;
         };
     }
 

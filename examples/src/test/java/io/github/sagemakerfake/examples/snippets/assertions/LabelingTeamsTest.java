@@ -23,7 +23,7 @@ class LabelingTeamsTest {
                 .usesCognitoUserPool(POOL)
                 .hasMemberGroupsExactly("labelers", "reviewers")
                 .hasTag("managed-by", "labeling-teams");
-        assertThat(fake).hasWorkforce().isActive().usesCognitoUserPool(POOL);
+        assertThat(fake).hasWorkforce().hasName("default").usesCognitoUserPool(POOL);
 
         assertThatJournal(fake)
                 .hasCalledInOrder("DescribeWorkteam", "CreateWorkteam", "DescribeWorkteam", "UpdateWorkteam")

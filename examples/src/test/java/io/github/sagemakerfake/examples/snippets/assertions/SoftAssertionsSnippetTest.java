@@ -17,7 +17,7 @@ class SoftAssertionsSnippetTest {
 
             SageMakerWorkforceSoftAssertions.assertSoftly(softly -> {
                 softly.assertThat(fake).hasWorkteam("labelers").hasDescription("Labelers").hasNoTags();
-                softly.assertThat(fake).hasWorkforce().isActive();
+                softly.assertThat(fake).hasWorkforce().usesCognito();
                 softly.assertThatJournal(fake).hasNoFailedCalls();
             });
         }
