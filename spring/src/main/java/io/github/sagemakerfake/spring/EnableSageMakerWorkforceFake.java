@@ -111,11 +111,14 @@ public @interface EnableSageMakerWorkforceFake {
     int maxTagsPerResource() default 50;
 
     /**
-     * How long a workforce stays {@code Initializing}/{@code Updating}, as ISO-8601 ({@code "PT5S"}) or
-     * milliseconds ({@code "5000"}); empty (the default) means Active at once. Move past it with
-     * {@code FakeControl.advanceClock(...)}.
+     * How long a workforce stays {@code Initializing}/{@code Updating}/{@code Deleting}, in the text
+     * form of {@code io.github.sagemakerfake.control.Lifecycle}: {@code "IMMEDIATE"},
+     * {@code "OBSERVED(n)"} (until n DescribeWorkforce/ListWorkforces reads have shown the status)
+     * or {@code "TIMED(PT5M)"} (on the fake clock; move it with {@code FakeControl.advanceClock(...)}).
+     * Empty (the default) means the fake's default, {@code "OBSERVED(1)"}: the first read after a
+     * change shows the transitional status, the next the settled one.
      */
-    String provisioningDelay() default "";
+    String lifecycle() default "";
 
     /**
      * Seed documents (JSON classpath resources, format in docs/seeding.md) applied, in order, when

@@ -2,12 +2,11 @@ package io.github.sagemakerfake.spring;
 
 import io.github.sagemakerfake.control.FakeLimits;
 import io.github.sagemakerfake.control.FakeSettings;
+import io.github.sagemakerfake.control.Lifecycle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -20,7 +19,7 @@ import java.util.function.Supplier;
  * @param seeds the seed documents, by absolute classpath resource and with their content
  */
 record FakeContextSettings(boolean replaceClients, List<String> endpointProperties, boolean serveHttp,
-                           String region, String account, FakeLimits limits, Duration provisioningDelay,
+                           String region, String account, FakeLimits limits, Lifecycle lifecycle,
                            List<Seed> seeds) {
 
     /** A seed document: its resource name (absolute) and its JSON. */
@@ -41,8 +40,8 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
         FakeLimits limits = check(() -> new FakeLimits(annotation.maxWorkteams(), annotation.maxCidrs(),
                 annotation.maxTagsPerResource()), "maxWorkteams/maxCidrs/maxTagsPerResource",
                 annotation.maxWorkteams() + "/" + annotation.maxCidrs() + "/" + annotation.maxTagsPerResource(), where);
-        Duration delay = check(() -> parseDuration(annotation.provisioningDelay()), "provisioningDelay",
-                annotation.provisioningDelay(), where);
+        Lifecycle lifecycle = check(() -> annotation.lifecycle().isBlank() ? Lifecycle.defaultLifecycle()
+                : Lifecycle.parse(annotation.lifecycle()), "lifecycle", annotation.lifecycle(), where);
         List<String> properties = new ArrayList<>();
         for (String property : annotation.endpointProperties()) {
             if (property.isBlank()) {
@@ -56,7 +55,7 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
             seeds.add(readSeed(path, declaringClass, where));
         }
         return new FakeContextSettings(annotation.replaceClients(), properties,
-                annotation.serveHttp() || !properties.isEmpty(), region, account, limits, delay, seeds);
+                annotation.serveHttp() || !properties.isEmpty(), region, account, limits, lifecycle, seeds);
     }
 
     FakeSettings fakeSettings() {
@@ -64,7 +63,7 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
                 .withDefaultRegion(region)
                 .withDefaultAccount(account)
                 .withLimits(limits)
-                .withProvisioningDelay(provisioningDelay);
+                .withLifecycle(lifecycle);
     }
 
     private static <T> T check(Supplier<T> read, String attribute, String value, String where) {
@@ -74,25 +73,6 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
             throw new IllegalStateException("@EnableSageMakerWorkforceFake(" + attribute + " = \"" + value + "\")" + where
                     + ": " + e.getMessage(), e);
         }
-    }
-
-    /** ISO-8601 ({@code PT5S}) or milliseconds ({@code 5000}); empty is zero. */
-    private static Duration parseDuration(String text) {
-        String t = text.trim();
-        if (t.isEmpty()) {
-            return Duration.ZERO;
-        }
-        Duration duration;
-        try {
-            duration = t.matches("[0-9]+") ? Duration.ofMillis(Long.parseLong(t)) : Duration.parse(t);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration: write ISO-8601 such as \"PT5S\", "
-                    + "or milliseconds such as \"5000\"");
-        }
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("the provisioning delay must not be negative");
-        }
-        return duration;
     }
 
     private static Seed readSeed(String path, Class<?> declaringClass, String where) {
