@@ -24,6 +24,10 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
 
     /** A seed document: its resource name (absolute) and its JSON. */
     record Seed(String resource, String json) {
+        @Override
+        public String toString() {
+            return resource;
+        }
     }
 
     FakeContextSettings {

@@ -57,6 +57,6 @@ final class SageMakerFakeContextCustomizer implements ContextCustomizer {
 
     @Override
     public String toString() {
-        return "SageMakerFakeContextCustomizer" + settings;
+        return "SageMakerFakeContextCustomizer[" + settings + "]";
     }
 }
