@@ -299,6 +299,21 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
             return this;
         }
 
+        /**
+         * The estimated heap size the request journal keeps (default 32 MiB); past it the oldest
+         * entries are dropped. Shorthand for {@code limits(...withJournalMaxBytes(bytes))}.
+         */
+        public Builder journalMaxBytes(long bytes) {
+            settings = settings.withLimits(settings.limits().withJournalMaxBytes(bytes));
+            return this;
+        }
+
+        /** How many account/region pairs may hold state at once (default 1,000). */
+        public Builder maxAccountRegions(int pairs) {
+            settings = settings.withLimits(settings.limits().withMaxAccountRegions(pairs));
+            return this;
+        }
+
         public SageMakerWorkforceFake build() {
             return new SageMakerWorkforceFake(settings);
         }

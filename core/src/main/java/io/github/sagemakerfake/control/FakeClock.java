@@ -61,8 +61,8 @@ public final class FakeClock {
             if (duration.compareTo(Duration.ofNanos(max - current)) > 0) {
                 throw new IllegalArgumentException("The fake clock moves at most " + MAX_TOTAL_ADVANCE.toDays()
                         + " days (" + MAX_TOTAL_ADVANCE.toMillis() + " ms) ahead in total; it is "
-                        + Duration.ofNanos(current).toMillis() + " ms ahead and cannot move " + duration.toMillis()
-                        + " ms more. Reset the fake or create a new clock.");
+                        + Duration.ofNanos(current).toMillis() + " ms ahead and cannot move " + duration.toSeconds()
+                        + " s more. Create a new fake (or clock) to start again.");
             }
             if (offsetNanos.compareAndSet(current, current + duration.toNanos())) {
                 return;
@@ -78,6 +78,11 @@ public final class FakeClock {
      */
     public static Duration advanceFromMillis(Object millis) {
         long max = MAX_TOTAL_ADVANCE.toMillis();
+        if (millis instanceof Number n && !(millis instanceof java.math.BigDecimal d && d.signum() >= 0)
+                && n.doubleValue() < 0) {
+            throw new IllegalArgumentException("The fake clock only moves forward; \"AdvanceMillis\" must be a whole "
+                    + "number from 0 to " + max + ", got " + n + ".");
+        }
         long value = JsonNumbers.wholeNumber(millis, "\"AdvanceMillis\"", 0, max,
                 "the milliseconds to move the fake clock forward");
         return Duration.ofMillis(value);

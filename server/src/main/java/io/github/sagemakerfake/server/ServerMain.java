@@ -9,6 +9,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,11 @@ public final class ServerMain {
             System.out.println(usage());
             return;
         }
+        quietNettyWithoutUnsafe();
+        if (Arrays.asList(args).contains(WARM_UP)) {
+            WarmUp.run();
+            return;
+        }
         FakeEndpoint fake = new FakeEndpoint(config.settings());
         StateFile state = null;
         SageMakerWorkforceServer server;
@@ -74,6 +80,24 @@ public final class ServerMain {
         System.out.println(LISTENING + "http://" + hostForUrl(config.options().host()) + ":" + server.port());
         System.out.flush();
         stopped.await(); // the server's threads are daemons: this thread keeps the JVM up
+    }
+
+    /** Used when building the image: see {@link WarmUp}. */
+    static final String WARM_UP = "--warm-up";
+
+    /**
+     * A trimmed runtime without {@code jdk.unsupported} has no {@code sun.misc.Unsafe}; Netty then
+     * uses heap buffers, which suits this server, but says so on every start unless told.
+     */
+    private static void quietNettyWithoutUnsafe() {
+        if (System.getProperty("io.netty.noUnsafe") != null) {
+            return;
+        }
+        try {
+            Class.forName("sun.misc.Unsafe");
+        } catch (ClassNotFoundException e) {
+            System.setProperty("io.netty.noUnsafe", "true");
+        }
     }
 
     private static String hostForUrl(String host) {
@@ -102,6 +126,12 @@ public final class ServerMain {
                         + FakeLimits.SERVICE_MAX_CIDRS + ")",
                 "  --max-tags N                tags per resource (SAGEMAKER_FAKE_MAX_TAGS, default "
                         + FakeLimits.SERVICE_MAX_TAGS + ")",
+                "  --max-account-regions N     account/region pairs holding state at once, else",
+                "                              ResourceLimitExceeded (SAGEMAKER_FAKE_MAX_ACCOUNT_REGIONS, default "
+                        + FakeLimits.DEFAULT_MAX_ACCOUNT_REGIONS + ")",
+                "  --journal-max-bytes N       estimated heap size of the request journal; the oldest entries",
+                "                              go first (SAGEMAKER_FAKE_JOURNAL_MAX_BYTES, default "
+                        + FakeLimits.DEFAULT_JOURNAL_MAX_BYTES + ")",
                 "  --lifecycle L               how long a workforce stays Initializing/Updating/Deleting",
                 "                              (SAGEMAKER_FAKE_LIFECYCLE, default OBSERVED(1)): IMMEDIATE,",
                 "                              OBSERVED(n) - until n reads have shown it - or TIMED(PT5M) on the",
@@ -132,6 +162,8 @@ public final class ServerMain {
                 "  --threads N                 event-loop threads (SAGEMAKER_FAKE_THREADS, default "
                         + ServerOptions.DEFAULT_THREADS + ")",
                 "                              Durations: ISO-8601 (PT10S) or milliseconds.",
+                "  --warm-up                   start on a free loopback port, answer a few requests, stop and",
+                "                              exit (the image build records the classes it loads)",
                 "  --help                      print this help and exit",
                 "",
                 "Point any AWS client at it, e.g.:",
@@ -161,6 +193,8 @@ public final class ServerMain {
             FLAGS.put("--max-workteams", "SAGEMAKER_FAKE_MAX_WORKTEAMS");
             FLAGS.put("--max-cidrs", "SAGEMAKER_FAKE_MAX_CIDRS");
             FLAGS.put("--max-tags", "SAGEMAKER_FAKE_MAX_TAGS");
+            FLAGS.put("--max-account-regions", "SAGEMAKER_FAKE_MAX_ACCOUNT_REGIONS");
+            FLAGS.put("--journal-max-bytes", "SAGEMAKER_FAKE_JOURNAL_MAX_BYTES");
             FLAGS.put("--lifecycle", "SAGEMAKER_FAKE_LIFECYCLE");
             FLAGS.put("--provisioning-delay", "SAGEMAKER_FAKE_PROVISIONING_DELAY");
             FLAGS.put("--strict-auth", "SAGEMAKER_FAKE_STRICT_AUTH");
@@ -192,6 +226,9 @@ public final class ServerMain {
             Map<String, String> fromFlags = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
+                if (arg.equals(WARM_UP)) {
+                    continue; // handled by main
+                }
                 if (arg.equals("--help") || arg.equals("-h")) {
                     return new Config(FakeSettings.defaults(), ServerOptions.defaults(), null, true);
                 }
@@ -244,6 +281,8 @@ public final class ServerMain {
                         case "--max-workteams" -> limits = limits.withMaxWorkteams(integer(value));
                         case "--max-cidrs" -> limits = limits.withMaxCidrs(integer(value));
                         case "--max-tags" -> limits = limits.withMaxTagsPerResource(integer(value));
+                        case "--max-account-regions" -> limits = limits.withMaxAccountRegions(integer(value));
+                        case "--journal-max-bytes" -> limits = limits.withJournalMaxBytes(longValue(value));
                         case "--lifecycle" -> settings = settings.withLifecycle(Lifecycle.parse(value));
                         case "--provisioning-delay" -> settings = settings.withProvisioningDelay(duration(value));
                         case "--strict-auth" ->
@@ -282,6 +321,14 @@ public final class ServerMain {
         private static int integer(String value) {
             try {
                 return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
+            }
+        }
+
+        private static long longValue(String value) {
+            try {
+                return Long.parseLong(value.trim());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
             }

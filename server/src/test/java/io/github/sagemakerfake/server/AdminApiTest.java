@@ -120,7 +120,7 @@ class AdminApiTest {
         assertAdminError(admin("POST", "/_fake/faults", "{\"Operaton\":\"ListWorkteams\"}"), 400,
                 "InvalidAdminRequest", "Unknown member(s) [Operaton]");
         assertAdminError(admin("POST", "/_fake/faults", "{\"Times\":0,\"Outcome\":\"EMPTY_RESPONSE\"}"), 400,
-                "InvalidAdminRequest", "\"Times\" must be a whole number from 1");
+                "InvalidAdminRequest", "\"Times\" must be a whole number from 1 to 2147483647");
         assertAdminError(admin("POST", "/_fake/faults", "not json"), 400, "InvalidAdminRequest", "not valid JSON");
         assertThat(fake.faults()).isEmpty();
     }

@@ -50,9 +50,9 @@ final class AwsJsonProtocol {
         RequestIdentity identity = null;
         Map<String, Object> body = Map.of();
         try {
-            identity = RequestIdentity.of(request.header("Authorization"), backend.settings().defaultAccount(),
-                    backend.settings().defaultRegion());
             try {
+                identity = RequestIdentity.of(request.header("Authorization"), backend.settings().defaultAccount(),
+                        backend.settings().defaultRegion());
                 authenticator.authenticate(request, identity);
             } catch (ServiceError refused) {
                 // Refused before it reached the service: no account acts, nothing is journaled.
@@ -152,7 +152,7 @@ final class AwsJsonProtocol {
     private static Operation route(ProtocolRequest request, String target) {
         if (!"POST".equals(request.method()) || !"/".equals(request.path())) {
             throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 404, "The SageMaker API answers POST / only; got "
-                    + request.method() + " " + request.path() + ". Point the client at the endpoint root.");
+                    + ServiceError.echo(request.method()) + " " + ServiceError.echo(request.path()) + ". Point the client at the endpoint root.");
         }
         if (target == null || target.isBlank()) {
             throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "The request has no X-Amz-Target header; "
@@ -160,17 +160,17 @@ final class AwsJsonProtocol {
         }
         String contentType = request.header("Content-Type");
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-amz-json-1.")) {
-            throw new ServiceError(ServiceError.SERIALIZATION, 400, "Unsupported Content-Type '" + contentType
+            throw new ServiceError(ServiceError.SERIALIZATION, 400, "Unsupported Content-Type '" + ServiceError.echo(contentType)
                     + "'; send application/x-amz-json-1.1.");
         }
         if (!target.startsWith(TARGET_PREFIX)) {
-            throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Unknown target " + target
+            throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Unknown target " + ServiceError.echo(target)
                     + "; this endpoint serves SageMaker.<Operation>.");
         }
         String name = target.substring(TARGET_PREFIX.length());
         Operation op = Operation.fromWireName(name);
         if (op == null) {
-            throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Operation " + name + " is not served by the "
+            throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Operation " + ServiceError.echo(name) + " is not served by the "
                     + "SageMaker Workforce Fake. It serves: " + Operation.servedNames() + ".");
         }
         return op;

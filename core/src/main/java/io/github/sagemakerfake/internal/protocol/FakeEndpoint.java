@@ -34,7 +34,7 @@ public final class FakeEndpoint implements FakeControl {
      */
     public FakeEndpoint(FakeSettings settings) {
         this.backend = new WorkforceBackend(Objects.requireNonNull(settings, "settings"));
-        this.journal = new Journal(settings.journalCapacity());
+        this.journal = new Journal(settings.journalCapacity(), settings.limits().journalMaxBytes());
         this.faults = new FaultEngine();
         this.protocol = new AwsJsonProtocol(backend, journal, faults);
     }

@@ -58,7 +58,7 @@ public record SigV4Authorization(String accessKeyId, String date, String region,
                 case "Credential" -> credential = once(name, credential, value, authorization);
                 case "SignedHeaders" -> signedHeaders = once(name, signedHeaders, value, authorization);
                 case "Signature" -> signature = once(name, signature, value, authorization);
-                default -> throw incomplete("Authorization header has the parameter '" + name + "', which is not part "
+                default -> throw incomplete("Authorization header has the parameter '" + ServiceError.echo(name) + "', which is not part "
                         + "of Signature Version 4: the header has exactly Credential, SignedHeaders and Signature, "
                         + "separated by commas.", authorization);
             }
@@ -74,12 +74,12 @@ public record SigV4Authorization(String accessKeyId, String date, String region,
             missing.append("Authorization header requires 'SignedHeaders' parameter. ");
         }
         if (missing.length() > 0) {
-            throw new ServiceError(INCOMPLETE, 400, missing + "Authorization=" + authorization);
+            throw new ServiceError(INCOMPLETE, 400, missing + "Authorization=" + ServiceError.echo(authorization));
         }
         String[] scope = credential.split("/", -1);
         if (scope.length != 5 || !"aws4_request".equals(scope[4]) || scope[0].isEmpty()) {
             throw new ServiceError(INCOMPLETE, 400, "Credential must have exactly 5 slash-delimited elements, e.g. "
-                    + "keyid/date/region/service/term, got '" + credential + "'");
+                    + "keyid/date/region/service/term, got '" + ServiceError.echo(credential) + "'");
         }
         requireRegion(scope[2]);
         return new SigV4Authorization(scope[0], scope[1], scope[2], scope[3],
@@ -103,7 +103,7 @@ public record SigV4Authorization(String accessKeyId, String date, String region,
     public static String requireRegion(String region) {
         if (!isRegion(region)) {
             throw new ServiceError(INVALID_SIGNATURE, 400, "Credential should be scoped to a valid region, not '"
-                    + region + "'. A region name looks like us-east-1 or eu-west-2: set the client's region.");
+                    + ServiceError.echo(region) + "'. A region name looks like us-east-1 or eu-west-2: set the client's region.");
         }
         return region;
     }
@@ -144,13 +144,13 @@ public record SigV4Authorization(String accessKeyId, String date, String region,
 
     private static String once(String name, String previous, String value, String authorization) {
         if (previous != null) {
-            throw incomplete("Authorization header has the parameter '" + name + "' twice.", authorization);
+            throw incomplete("Authorization header has the parameter '" + ServiceError.echo(name) + "' twice.", authorization);
         }
         return value == null ? "" : value;
     }
 
     private static ServiceError incomplete(String message, String authorization) {
-        return new ServiceError(INCOMPLETE, 400, message + " Authorization=" + authorization);
+        return new ServiceError(INCOMPLETE, 400, message + " Authorization=" + ServiceError.echo(authorization));
     }
 
     /** Never prints the signature in full. */
