@@ -146,7 +146,10 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
         return endpoint.settings();
     }
 
-    /** The transport-free fake behind the clients; an HTTP server can serve the same one. */
+    /**
+     * The transport-free fake behind the clients; an HTTP server can serve the same one. Its type is
+     * internal, not API: it may change without notice (consumer-tests' public-api.txt lists it).
+     */
     public FakeEndpoint endpoint() {
         return endpoint;
     }
