@@ -53,6 +53,7 @@ final class HttpConnection {
     private io.netty.util.concurrent.ScheduledFuture<?> deadline;
     private boolean sawFirstByte;
     private boolean closeAfterAnswer;
+    private boolean inputClosed;
 
     HttpConnection(SageMakerWorkforceServer server) {
         this.server = server;
@@ -80,6 +81,10 @@ final class HttpConnection {
                         return;
                     }
                 }
+                if (closeAfterAnswer) {
+                    bytes.release(); // lingering after a closing answer: read and dropped
+                    return;
+                }
                 if (phase == Phase.IDLE) {
                     phase = Phase.HEADERS;
                     arm(options.headerTimeout().toNanos());
@@ -96,6 +101,22 @@ final class HttpConnection {
             }
             waiting.clear();
             context.fireChannelInactive();
+        }
+
+        /**
+         * The client half-closed (sent FIN after its request, as some scripts do): a request in
+         * progress is still answered, then the connection closes; an idle one closes now.
+         */
+        @Override
+        public void userEventTriggered(ChannelHandlerContext context, Object event) {
+            if (event instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+                inputClosed = true;
+                if (phase != Phase.BUSY) {
+                    context.close();
+                }
+                return;
+            }
+            context.fireUserEventTriggered(event);
         }
 
         @Override
@@ -122,8 +143,8 @@ final class HttpConnection {
     final class Requests extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext context, Object msg) {
-            if (!(msg instanceof FullHttpRequest request)) {
-                ReferenceCountUtil.release(msg);
+            if (!(msg instanceof FullHttpRequest request) || closeAfterAnswer) {
+                ReferenceCountUtil.release(msg); // after a closing answer, the rest is discarded
                 return;
             }
             if (phase == Phase.BUSY) {
@@ -256,15 +277,57 @@ final class HttpConnection {
             finishRequest();
             return;
         }
+        if (closeNow) {
+            closeAfterAnswer = true; // nothing after this answer is served
+        }
         ctx.channel().writeAndFlush(response).addListener((ChannelFutureListener) f -> {
             finishRequest();
-            if (closeNow || !f.isSuccess()) {
+            if (!f.isSuccess()) {
                 f.channel().close();
-                return;
+            } else if (closeNow) {
+                lingeringClose();
+            } else {
+                next();
             }
-            next();
         });
     }
+
+    /** Answers a request refused before it was whole (an oversized body), then closes without losing the answer. */
+    void refuse(FullHttpResponse response) {
+        closeAfterAnswer = true;
+        ctx.channel().writeAndFlush(response).addListener((ChannelFutureListener) f -> {
+            if (f.isSuccess()) {
+                lingeringClose();
+            } else {
+                f.channel().close();
+            }
+        });
+    }
+
+    /**
+     * Closes after an answer without losing it: closing a socket with unread bytes (the rest of an
+     * oversized head or body) makes the kernel send an RST, which can destroy the answer in the
+     * client's buffers. So the server half-closes (FIN after the answer), discards what still
+     * arrives, and closes when the client does, or after a short linger.
+     */
+    private void lingeringClose() {
+        if (ctx.channel() instanceof io.netty.channel.socket.SocketChannel socket && socket.isActive()
+                && !socket.isInputShutdown()) {
+            socket.shutdownOutput().addListener(f -> {
+                if (!f.isSuccess()) {
+                    socket.close();
+                }
+            });
+            disarm();
+            deadline = ctx.executor().schedule(() -> {
+                socket.close();
+            }, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            ctx.channel().close();
+        }
+    }
+
+    private static final long LINGER_MILLIS = 2000;
 
     private void finishRequest() {
         server.requestFinished();
@@ -275,6 +338,10 @@ final class HttpConnection {
         FullHttpRequest queued = waiting.poll();
         if (queued != null) {
             serve(queued);
+            return;
+        }
+        if (inputClosed) {
+            ctx.channel().close(); // every request the client sent before its FIN is answered
             return;
         }
         phase = Phase.IDLE;

@@ -43,7 +43,12 @@ final class JsonAggregator extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        ctx.writeAndFlush(tooLarge()).addListener(ChannelFutureListener.CLOSE);
+        HttpConnection connection = ctx.channel().attr(SageMakerWorkforceServer.CONNECTION).get();
+        if (connection != null) {
+            connection.refuse(tooLarge());
+        } else {
+            ctx.writeAndFlush(tooLarge()).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     private io.netty.handler.codec.http.FullHttpResponse tooLarge() {

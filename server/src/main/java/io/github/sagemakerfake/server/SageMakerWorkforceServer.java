@@ -129,6 +129,7 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true) // no 40 ms delayed-ACK stall per response
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true) // a client's FIN still gets its answer
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -163,7 +164,7 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
         channel.attr(CONNECTION).set(connection);
     }
 
-    private static final io.netty.util.AttributeKey<HttpConnection> CONNECTION =
+    static final io.netty.util.AttributeKey<HttpConnection> CONNECTION =
             io.netty.util.AttributeKey.valueOf(SageMakerWorkforceServer.class, "connection");
 
     /** Counts connections and refuses those over the limit, with an AWS-shaped 503, before any decoding. */

@@ -9,6 +9,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,11 @@ public final class ServerMain {
             System.out.println(usage());
             return;
         }
+        quietNettyWithoutUnsafe();
+        if (Arrays.asList(args).contains(WARM_UP)) {
+            WarmUp.run();
+            return;
+        }
         FakeEndpoint fake = new FakeEndpoint(config.settings());
         StateFile state = null;
         SageMakerWorkforceServer server;
@@ -74,6 +80,24 @@ public final class ServerMain {
         System.out.println(LISTENING + "http://" + hostForUrl(config.options().host()) + ":" + server.port());
         System.out.flush();
         stopped.await(); // the server's threads are daemons: this thread keeps the JVM up
+    }
+
+    /** Used when building the image: see {@link WarmUp}. */
+    static final String WARM_UP = "--warm-up";
+
+    /**
+     * A trimmed runtime without {@code jdk.unsupported} has no {@code sun.misc.Unsafe}; Netty then
+     * uses heap buffers, which suits this server, but says so on every start unless told.
+     */
+    private static void quietNettyWithoutUnsafe() {
+        if (System.getProperty("io.netty.noUnsafe") != null) {
+            return;
+        }
+        try {
+            Class.forName("sun.misc.Unsafe");
+        } catch (ClassNotFoundException e) {
+            System.setProperty("io.netty.noUnsafe", "true");
+        }
     }
 
     private static String hostForUrl(String host) {
@@ -138,6 +162,8 @@ public final class ServerMain {
                 "  --threads N                 event-loop threads (SAGEMAKER_FAKE_THREADS, default "
                         + ServerOptions.DEFAULT_THREADS + ")",
                 "                              Durations: ISO-8601 (PT10S) or milliseconds.",
+                "  --warm-up                   start on a free loopback port, answer a few requests, stop and",
+                "                              exit (the image build records the classes it loads)",
                 "  --help                      print this help and exit",
                 "",
                 "Point any AWS client at it, e.g.:",
@@ -200,6 +226,9 @@ public final class ServerMain {
             Map<String, String> fromFlags = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
+                if (arg.equals(WARM_UP)) {
+                    continue; // handled by main
+                }
                 if (arg.equals("--help") || arg.equals("-h")) {
                     return new Config(FakeSettings.defaults(), ServerOptions.defaults(), null, true);
                 }

@@ -31,7 +31,7 @@ final class WireAnswers {
         byte[] body = response.body() == null ? new byte[0] : response.body();
         FullHttpResponse netty = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.statusCode()),
-                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body), false, false);
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         response.headers().forEach((k, v) -> netty.headers().set(k, v));
         netty.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         if (close) {

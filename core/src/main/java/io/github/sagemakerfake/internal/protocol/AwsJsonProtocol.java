@@ -50,9 +50,9 @@ final class AwsJsonProtocol {
         RequestIdentity identity = null;
         Map<String, Object> body = Map.of();
         try {
-            identity = RequestIdentity.of(request.header("Authorization"), backend.settings().defaultAccount(),
-                    backend.settings().defaultRegion());
             try {
+                identity = RequestIdentity.of(request.header("Authorization"), backend.settings().defaultAccount(),
+                        backend.settings().defaultRegion());
                 authenticator.authenticate(request, identity);
             } catch (ServiceError refused) {
                 // Refused before it reached the service: no account acts, nothing is journaled.

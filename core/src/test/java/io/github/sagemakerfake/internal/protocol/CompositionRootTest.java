@@ -61,10 +61,7 @@ class CompositionRootTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response)).containsEntry("__type", "IncompleteSignatureException");
         assertThat((String) json(response).get("message")).contains("'X'");
-        assertThat(fake.journal()).last().satisfies(e -> {
-            assertThat(e.account()).isNotEqualTo("999999999999");
-            assertThat(e.region()).isNotEqualTo("ap-south-1");
-        });
+        assertThat(fake.journal()).as("refused before it reached any account").isEmpty();
         String twice = SIGNED + ", Credential=999999999999/20240501/ap-south-1/sagemaker/aws4_request";
         assertThat(json(fake.handle(request("ListWorkteams", twice, "{}"))))
                 .containsEntry("__type", "IncompleteSignatureException");
