@@ -13,14 +13,15 @@
 #
 # Environment:
 #   SAGEMAKER_FAKE_BASE_IMAGE    image name (default sagemaker-workforce-fake-base:17)
-#   SAGEMAKER_FAKE_BASE_MODULES  jlink modules (default java.base,java.logging,jdk.httpserver)
+#   SAGEMAKER_FAKE_BASE_MODULES  jlink modules (default java.base,java.logging,jdk.unsupported,jdk.httpserver;
+#                                jdk.unsupported gives Netty sun.misc.Unsafe, optional)
 #   SAGEMAKER_FAKE_JDK           JDK 17 home holding jlink and jmods (default: found)
 #
 # Idempotent: does nothing when the image already exists, unless --force.
 set -euo pipefail
 
 IMAGE="${SAGEMAKER_FAKE_BASE_IMAGE:-sagemaker-workforce-fake-base:17}"
-MODULES="${SAGEMAKER_FAKE_BASE_MODULES:-java.base,java.logging,jdk.httpserver}"
+MODULES="${SAGEMAKER_FAKE_BASE_MODULES:-java.base,java.logging,jdk.unsupported,jdk.httpserver}"
 FAKE_UID=10001
 FORCE=false
 VERIFY=true

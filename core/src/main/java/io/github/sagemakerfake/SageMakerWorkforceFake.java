@@ -146,7 +146,10 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
         return endpoint.settings();
     }
 
-    /** The transport-free fake behind the clients; an HTTP server can serve the same one. */
+    /**
+     * The transport-free fake behind the clients; an HTTP server can serve the same one. Its type is
+     * internal, not API: it may change without notice (consumer-tests' public-api.txt lists it).
+     */
     public FakeEndpoint endpoint() {
         return endpoint;
     }
@@ -293,6 +296,21 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
 
         public Builder journalCapacity(int capacity) {
             settings = settings.withJournalCapacity(capacity);
+            return this;
+        }
+
+        /**
+         * The estimated heap size the request journal keeps (default 32 MiB); past it the oldest
+         * entries are dropped. Shorthand for {@code limits(...withJournalMaxBytes(bytes))}.
+         */
+        public Builder journalMaxBytes(long bytes) {
+            settings = settings.withLimits(settings.limits().withJournalMaxBytes(bytes));
+            return this;
+        }
+
+        /** How many account/region pairs may hold state at once (default 1,000). */
+        public Builder maxAccountRegions(int pairs) {
+            settings = settings.withLimits(settings.limits().withMaxAccountRegions(pairs));
             return this;
         }
 

@@ -48,8 +48,48 @@ class TagsTest {
 
         assertThat(echoed).containsExactly(tag("env", "prod"), tag("cost", "42"));
         assertThat(sageMaker.listTags(r -> r.resourceArn(teamArn)).tags())
-                .containsExactly(tag("env", "prod"), tag("owner", "ml"), tag("cost", "42"));
+                .as("listed by key").containsExactly(tag("cost", "42"), tag("env", "prod"), tag("owner", "ml"));
         assertThat(fake.state().workteam("t").orElseThrow().tags()).containsEntry("env", "prod").hasSize(3);
+    }
+
+    @Test
+    void pagesByKeyNeitherRepeatNorSkipAKeyWhileTagsChangeBetweenPages() {
+        try (SageMakerWorkforceFake roomy = SageMakerWorkforceFake.builder()
+                .limits(io.github.sagemakerfake.control.FakeLimits.service().withMaxTagsPerResource(300)).build()) {
+            SageMakerClient client = roomy.client();
+            String arn = client.createWorkteam(cognitoTeam("t")).workteamArn();
+            List<Tag> tags = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                tags.add(tag(String.format("k%03d", i), "v"));
+            }
+            for (int from = 0; from < 150; from += 50) { // at most 50 tags per request (model)
+                List<Tag> batch = tags.subList(from, from + 50);
+                client.addTags(r -> r.resourceArn(arn).tags(batch));
+            }
+
+            var first = client.listTags(r -> r.resourceArn(arn).maxResults(50));
+            // Between the pages: keys before and after the cursor go away, and new ones arrive on both sides.
+            client.deleteTags(r -> r.resourceArn(arn).tagKeys("k000", "k010", "k120"));
+            client.addTags(r -> r.resourceArn(arn).tags(tag("a-new", "v"), tag("k0495", "v"), tag("z-new", "v")));
+            List<String> keys = new ArrayList<>();
+            first.tags().forEach(t -> keys.add(t.key()));
+            String token = first.nextToken();
+            while (token != null) {
+                String next = token;
+                var page = client.listTags(r -> r.resourceArn(arn).maxResults(50).nextToken(next));
+                page.tags().forEach(t -> keys.add(t.key()));
+                token = page.nextToken();
+            }
+
+            assertThat(keys).doesNotHaveDuplicates().contains("k0495", "z-new").doesNotContain("a-new", "k120")
+                    .isSorted();
+            for (int i = 0; i < 150; i++) {
+                String key = String.format("k%03d", i);
+                if (!List.of("k000", "k010", "k120").contains(key)) {
+                    assertThat(keys).as("a key present throughout").contains(key);
+                }
+            }
+        }
     }
 
     @Test

@@ -5,6 +5,6 @@
  *
  * <p>A module of its own so that the fake's core and its server image never load AssertJ; the
  * JUnit extension and Testcontainers modules depend on it, so their users get these assertions
- * with no extra dependency.
+ * with them. AssertJ itself (3.25 or later) is the test project's own dependency.
  */
 package io.github.sagemakerfake.assertions;

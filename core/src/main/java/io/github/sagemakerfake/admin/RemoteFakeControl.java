@@ -7,6 +7,7 @@ import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
+import io.github.sagemakerfake.internal.protocol.SigV4Signing;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -49,14 +50,23 @@ public final class RemoteFakeControl implements FakeControl {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
+    /** The region an admin request is signed for: any valid region; the admin API is not regional. */
+    private static final String SIGNING_REGION = "us-east-1";
+
     private final URI base;
     private final HttpClient http;
+    private final Signer signer;
     private final String defaultAccount;
     private final String defaultRegion;
 
-    private RemoteFakeControl(URI base, HttpClient http, Map<String, Object> health) {
+    /** Signs admin requests for a server in strict mode; null signs nothing. */
+    private record Signer(String accessKeyId, String secretAccessKey) {
+    }
+
+    private RemoteFakeControl(URI base, HttpClient http, Signer signer, Map<String, Object> health) {
         this.base = base;
         this.http = http;
+        this.signer = signer;
         this.defaultAccount = (String) health.get("DefaultAccount");
         this.defaultRegion = (String) health.get("DefaultRegion");
     }
@@ -68,6 +78,25 @@ public final class RemoteFakeControl implements FakeControl {
      * @throws IllegalStateException when no SageMaker Workforce Fake answers there
      */
     public static RemoteFakeControl connect(URI endpoint) {
+        return connect(endpoint, null);
+    }
+
+    /**
+     * Connects to a server in strict mode ({@code --strict-auth KEY:SECRET}): every admin request
+     * is signed (AWS Signature Version 4, with the JDK's HMAC) with this key pair, which must be
+     * the server's strict pair; the server refuses unsigned admin requests with 403.
+     *
+     * @throws IllegalStateException when no SageMaker Workforce Fake answers there
+     */
+    public static RemoteFakeControl connect(URI endpoint, String accessKeyId, String secretAccessKey) {
+        if (accessKeyId == null || accessKeyId.isBlank() || secretAccessKey == null || secretAccessKey.isEmpty()) {
+            throw new IllegalArgumentException("Signing admin requests needs the strict key pair's access key id "
+                    + "and secret access key, e.g. connect(endpoint, \"123456789012\", \"mysecret\")");
+        }
+        return connect(endpoint, new Signer(accessKeyId, secretAccessKey));
+    }
+
+    private static RemoteFakeControl connect(URI endpoint, Signer signer) {
         Objects.requireNonNull(endpoint, "endpoint");
         if (endpoint.getScheme() == null || endpoint.getHost() == null) {
             throw new IllegalArgumentException("The endpoint must be an absolute URI such as http://127.0.0.1:9324; "
@@ -86,12 +115,12 @@ public final class RemoteFakeControl implements FakeControl {
                     return t;
                 }))
                 .build();
-        Map<String, Object> health = send(http, base, "GET", "/health", null);
+        Map<String, Object> health = send(http, base, signer, "GET", "/health", null);
         if (!"UP".equals(health.get("Status"))) {
             throw new IllegalStateException("The SageMaker Workforce Fake at " + base + " is not up: "
                     + Json.write(health));
         }
-        return new RemoteFakeControl(base, http, health);
+        return new RemoteFakeControl(base, http, signer, health);
     }
 
     /** The server's base URI, as given to {@link #connect(URI)}. */
@@ -200,7 +229,7 @@ public final class RemoteFakeControl implements FakeControl {
     }
 
     private Map<String, Object> call(String method, String resource, String body) {
-        return send(http, base, method, resource, body);
+        return send(http, base, signer, method, resource, body);
     }
 
     private static String regionQuery(String account, String region) {
@@ -211,14 +240,23 @@ public final class RemoteFakeControl implements FakeControl {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> send(HttpClient http, URI base, String method, String resource, String body) {
+    private static Map<String, Object> send(HttpClient http, URI base, Signer signer, String method, String resource,
+                                            String body) {
         URI uri = URI.create(base + "/_fake" + resource);
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (signer != null) {
+            // The JDK client sends Host as the URI's authority; sign exactly that.
+            String host = uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+            SigV4Signing.sign(signer.accessKeyId(), signer.secretAccessKey(), SIGNING_REGION, "sagemaker", method,
+                    uri.getRawPath(), uri.getRawQuery(), Map.of("host", host), bytes, Instant.now())
+                    .forEach(builder::header);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -241,6 +279,11 @@ public final class RemoteFakeControl implements FakeControl {
         }
         Map<String, Object> map = parsed instanceof Map ? (Map<String, Object>) parsed : Map.of();
         int status = response.statusCode();
+        if (status == 403) {
+            throw new IllegalStateException(method + " " + uri + " was refused (HTTP 403): " + message(map,
+                    response.body()) + (signer == null ? " Connect with RemoteFakeControl.connect(endpoint, "
+                    + "accessKeyId, secretAccessKey) to sign admin requests for a server in strict mode." : ""));
+        }
         if (status == 400) {
             throw new IllegalArgumentException(message(map, response.body()));
         }

@@ -15,6 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FakeClock {
 
+    /**
+     * How far the clock can be moved ahead in total: 200 years, so every instant it shows stays a
+     * valid timestamp on the wire and the offset never overflows.
+     */
+    public static final Duration MAX_TOTAL_ADVANCE = Duration.ofDays(200L * 365);
+
     private final Instant fixedBase; // null: follow the system clock
     private final AtomicLong offsetNanos = new AtomicLong();
 
@@ -37,13 +43,49 @@ public final class FakeClock {
         return base.plusNanos(offsetNanos.get());
     }
 
-    /** Moves the clock forward; a negative duration is rejected, time never runs backwards. */
+    /**
+     * Moves the clock forward; a negative duration is rejected, time never runs backwards, and the
+     * clock moves at most {@link #MAX_TOTAL_ADVANCE} ahead in total.
+     *
+     * @throws IllegalArgumentException for a negative duration, or one that would move the clock
+     *                                  past {@link #MAX_TOTAL_ADVANCE}; the clock is then unchanged
+     */
     public void advance(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
             throw new IllegalArgumentException("The fake clock only moves forward; got " + duration);
         }
-        offsetNanos.addAndGet(duration.toNanos());
+        long max = MAX_TOTAL_ADVANCE.toNanos();
+        while (true) {
+            long current = offsetNanos.get();
+            if (duration.compareTo(Duration.ofNanos(max - current)) > 0) {
+                throw new IllegalArgumentException("The fake clock moves at most " + MAX_TOTAL_ADVANCE.toDays()
+                        + " days (" + MAX_TOTAL_ADVANCE.toMillis() + " ms) ahead in total; it is "
+                        + Duration.ofNanos(current).toMillis() + " ms ahead and cannot move " + duration.toSeconds()
+                        + " s more. Create a new fake (or clock) to start again.");
+            }
+            if (offsetNanos.compareAndSet(current, current + duration.toNanos())) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Reads a clock advance given as JSON milliseconds (the admin API's {@code AdvanceMillis}):
+     * a whole number from 0 to {@link #MAX_TOTAL_ADVANCE} in milliseconds.
+     *
+     * @throws IllegalArgumentException saying the accepted range, for anything else
+     */
+    public static Duration advanceFromMillis(Object millis) {
+        long max = MAX_TOTAL_ADVANCE.toMillis();
+        if (millis instanceof Number n && !(millis instanceof java.math.BigDecimal d && d.signum() >= 0)
+                && n.doubleValue() < 0) {
+            throw new IllegalArgumentException("The fake clock only moves forward; \"AdvanceMillis\" must be a whole "
+                    + "number from 0 to " + max + ", got " + n + ".");
+        }
+        long value = JsonNumbers.wholeNumber(millis, "\"AdvanceMillis\"", 0, max,
+                "the milliseconds to move the fake clock forward");
+        return Duration.ofMillis(value);
     }
 
     /** True when the clock stands still unless advanced, so latency can be simulated without sleeping. */

@@ -44,6 +44,9 @@ public final class FaultRule {
     private static final Set<String> PROVISIONING_OPERATIONS =
             Set.of("CreateWorkforce", "UpdateWorkforce", "CreateWorkteam");
 
+    /** The longest latency a rule adds: 10 minutes, beyond any client's patience, within any clock's range. */
+    public static final Duration MAX_LATENCY = Duration.ofMinutes(10);
+
     private final String id;
     private final String operation;
     private final Map<String, Object> match;
@@ -225,20 +228,28 @@ public final class FaultRule {
             b.match.putAll((Map<String, Object>) m);
         }
         if (map.get("Times") != null) {
-            b.times(((Number) map.get("Times")).intValue());
+            b.times((int) JsonNumbers.wholeNumber(map.get("Times"), "Fault rule member \"Times\"", 1,
+                    Integer.MAX_VALUE, "how many matching requests the rule applies to"));
         }
         if (map.get("Probability") != null) {
-            b.probability(((Number) map.get("Probability")).doubleValue());
+            b.probability(JsonNumbers.probability(map.get("Probability"), "Fault rule member \"Probability\""));
         }
         if (map.get("Phase") != null) {
             b.phase = Phase.valueOf((String) map.get("Phase"));
         }
-        long min = map.get("MinLatencyMillis") == null ? 0 : ((Number) map.get("MinLatencyMillis")).longValue();
-        long max = map.get("MaxLatencyMillis") == null ? min : ((Number) map.get("MaxLatencyMillis")).longValue();
+        long maxMillis = MAX_LATENCY.toMillis();
+        long min = map.get("MinLatencyMillis") == null ? 0 : JsonNumbers.wholeNumber(map.get("MinLatencyMillis"),
+                "Fault rule member \"MinLatencyMillis\"", 0, maxMillis, "milliseconds of added latency");
+        long max = map.get("MaxLatencyMillis") == null ? min : JsonNumbers.wholeNumber(map.get("MaxLatencyMillis"),
+                "Fault rule member \"MaxLatencyMillis\"", 0, maxMillis, "milliseconds of added latency");
         b.withLatency(Duration.ofMillis(min), Duration.ofMillis(max));
         Outcome outcome = map.get("Outcome") == null ? Outcome.NONE : Outcome.valueOf((String) map.get("Outcome"));
-        int status = map.get("StatusCode") == null ? 0 : ((Number) map.get("StatusCode")).intValue();
-        long fired = map.get("FiredCount") == null ? 0 : ((Number) map.get("FiredCount")).longValue();
+        // Only an error carries a status; other outcomes write 0 in toMap(), which is no status at all.
+        int status = outcome != Outcome.ERROR || map.get("StatusCode") == null ? 0
+                : (int) JsonNumbers.wholeNumber(map.get("StatusCode"),
+                "Fault rule member \"StatusCode\"", 400, 599, "the HTTP status of the error");
+        long fired = map.get("FiredCount") == null ? 0 : JsonNumbers.wholeNumber(map.get("FiredCount"),
+                "Fault rule member \"FiredCount\"", 0, Long.MAX_VALUE, "how often the rule fired");
         FaultRule rule = outcome == Outcome.ERROR
                 ? b.error((String) map.get("ErrorCode"), status, (String) map.get("Message"))
                 : outcome == Outcome.PROVISIONING_FAILURE ? b.failProvisioning((String) map.get("Message"))
@@ -324,6 +335,10 @@ public final class FaultRule {
             Objects.requireNonNull(max, "max");
             if (min.isNegative() || max.compareTo(min) < 0) {
                 throw new IllegalArgumentException("latency needs 0 <= min <= max, got " + min + " and " + max);
+            }
+            if (max.compareTo(MAX_LATENCY) > 0) {
+                throw new IllegalArgumentException("latency is at most " + MAX_LATENCY.toMillis() + " ms ("
+                        + MAX_LATENCY.toMinutes() + " minutes), got " + max.toMillis() + " ms");
             }
             this.minLatency = min;
             this.maxLatency = max;

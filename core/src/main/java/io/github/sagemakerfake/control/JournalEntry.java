@@ -21,13 +21,24 @@ import java.util.Map;
  * @param errorCode    the {@code __type} answered, or null on success
  * @param errorMessage the error message answered, or null on success
  * @param fault        a description of the fault rule applied to this request, or null
+ * @param requestTruncated true when the body was too large to keep whole: {@link #request()} then
+ *                     holds a prefix of it (long strings cut and ending in {@code ...}, long lists
+ *                     and objects cut short); see docs/limitations.md
  */
 public record JournalEntry(long sequence, Instant time, String requestId, String operation, String account,
                            String region, Map<String, Object> request, int statusCode, String errorCode,
-                           String errorMessage, String fault) {
+                           String errorMessage, String fault, boolean requestTruncated) {
 
     public JournalEntry {
         request = Json.freeze(request == null ? Map.of() : request);
+    }
+
+    /** An entry whose request body is kept whole. */
+    public JournalEntry(long sequence, Instant time, String requestId, String operation, String account,
+                        String region, Map<String, Object> request, int statusCode, String errorCode,
+                        String errorMessage, String fault) {
+        this(sequence, time, requestId, operation, account, region, request, statusCode, errorCode, errorMessage,
+                fault, false);
     }
 
     public boolean succeeded() {
@@ -47,6 +58,7 @@ public record JournalEntry(long sequence, Instant time, String requestId, String
         map.put("ErrorCode", errorCode);
         map.put("ErrorMessage", errorMessage);
         map.put("Fault", fault);
+        map.put("RequestTruncated", requestTruncated);
         return map;
     }
 
@@ -56,13 +68,15 @@ public record JournalEntry(long sequence, Instant time, String requestId, String
                 (String) map.get("RequestId"), (String) map.get("Operation"), (String) map.get("Account"),
                 (String) map.get("Region"), (Map<String, Object>) map.get("Request"),
                 ((Number) map.get("StatusCode")).intValue(), (String) map.get("ErrorCode"),
-                (String) map.get("ErrorMessage"), (String) map.get("Fault"));
+                (String) map.get("ErrorMessage"), (String) map.get("Fault"),
+                Boolean.TRUE.equals(map.get("RequestTruncated")));
     }
 
     @Override
     public String toString() {
         return "#" + sequence + " " + operation + " [" + account + "/" + region + "] " + Json.write(request) + " -> "
                 + statusCode + (errorCode == null ? "" : " " + errorCode + ": " + errorMessage)
+                + (requestTruncated ? " (request truncated)" : "")
                 + (fault == null ? "" : " (fault: " + fault + ")");
     }
 }

@@ -57,7 +57,8 @@ class SnippetsAreCompiledTest {
         Matcher moduleNames = Pattern.compile("<module>([^<]+)</module>").matcher(read(root.resolve("pom.xml")));
         while (moduleNames.find()) {
             String pom = read(root.resolve(moduleNames.group(1)).resolve("pom.xml"));
-            String afterParent = pom.substring(pom.indexOf("</parent>"));
+            int parentEnd = pom.indexOf("</parent>");    // the BOM has no parent
+            String afterParent = parentEnd < 0 ? pom : pom.substring(parentEnd);
             Matcher artifact = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(afterParent);
             assertThat(artifact.find()).isTrue();
             modules.add(artifact.group(1));

@@ -140,6 +140,14 @@ final class FakeConfiguration {
                     + "@ResourceLock(Resources.SYSTEM_PROPERTIES) (org.junit.jupiter.api.parallel) to "
                     + classOwner.getRequiredTestClass().getName() + ".");
         }
+        if (setSystemProperties) {
+            // Fail before anything starts: an SDK that ignores the endpoint property sends to AWS.
+            Optional<String> problem = SdkVersion.endpointSettingProblem(SdkVersion.running());
+            if (problem.isPresent()) {
+                Declaration d = chain.stream().filter(x -> x.annotation().setSystemProperties()).findFirst().orElseThrow();
+                throw new ExtensionConfigurationException(d.describe("setSystemProperties", true) + " " + problem.get());
+            }
+        }
 
         List<SeedResource> seeds = new ArrayList<>();
         context.getConfigurationParameter(SEED_KEY).ifPresent(value -> Arrays.stream(value.split(","))

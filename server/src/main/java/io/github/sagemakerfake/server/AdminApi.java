@@ -1,5 +1,6 @@
 package io.github.sagemakerfake.server;
 
+import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
@@ -8,7 +9,6 @@ import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * The admin API under {@code /_fake/}: the fake's control surface over HTTP, for a server in
  * another process or a container. Bodies are JSON in the forms of the control classes'
  * {@code toMap()}; errors are {@code {"__type": code, "message": how to fix it}} like the AWS
- * operations'. It is outside the AWS operation space, so strict authentication does not apply.
+ * operations'. In strict mode the server lets through only requests signed with the strict key
+ * pair (health excepted).
  */
 final class AdminApi {
 
@@ -58,6 +59,10 @@ final class AdminApi {
     AdminApi(FakeEndpoint fake, String version) {
         this.fake = fake;
         this.version = version;
+    }
+
+    static boolean isHealth(String path) {
+        return path.equals(PREFIX + "/health") || path.equals(PREFIX + "/health/");
     }
 
     static boolean handles(String path) {
@@ -229,22 +234,15 @@ final class AdminApi {
 
     private void advanceClock(byte[] body) {
         Map<String, Object> map = object(body, "{\"AdvanceMillis\": 60000}");
-        Object millis = map.get("AdvanceMillis");
-        if (!(millis instanceof Number n) || map.size() != 1) {
+        if (!map.containsKey("AdvanceMillis") || map.size() != 1) {
             throw invalid("POST /_fake/clock takes {\"AdvanceMillis\": n} with n a whole number of milliseconds "
-                    + "to move the fake clock forward; got " + Json.write(map) + ".");
+                    + "to move the fake clock forward; got the member(s) " + map.keySet() + ".");
         }
-        long value;
-        try {
-            value = new java.math.BigDecimal(n.toString()).longValueExact();
-        } catch (ArithmeticException e) {
-            throw invalid("\"AdvanceMillis\" must be a whole number of milliseconds; got " + n + ".");
+        try { // the range checks live in core, so every form refuses the same values the same way
+            fake.advanceClock(FakeClock.advanceFromMillis(map.get("AdvanceMillis")));
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
         }
-        if (value < 0) {
-            throw invalid("The fake clock only moves forward; \"AdvanceMillis\" must not be negative, got " + value
-                    + ".");
-        }
-        fake.advanceClock(Duration.ofMillis(value));
     }
 
     private String account(Map<String, String> query) {

@@ -1,37 +1,51 @@
 package io.github.sagemakerfake.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.github.sagemakerfake.internal.backend.ServiceError;
-import io.github.sagemakerfake.internal.json.Json;
-import io.github.sagemakerfake.internal.protocol.AwsJsonProtocol;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.internal.protocol.RequestIds;
-import io.github.sagemakerfake.internal.protocol.ProtocolRequest;
-import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import io.github.sagemakerfake.internal.protocol.WireErrors;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
+import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fake as an HTTP/1.1 server on the real wire: any AWS client (the Java SDK v2, boto3, the AWS
- * CLI) points its endpoint at {@link #endpoint()} and works unchanged. Built on the JDK's own
- * {@code com.sun.net.httpserver}, so it needs no dependency, and no AWS SDK class either.
+ * CLI) points its endpoint at {@link #endpoint()} and works unchanged. Event-driven, on Netty: a
+ * few event-loop threads serve every connection, so slow, idle or stalled clients hold no thread,
+ * and a latency fault is a timer on the event loop, not a sleeping thread.
  *
  * <pre>{@code
  * FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
@@ -49,52 +63,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@code POST /} serves the 16 SageMaker operations (awsJson1_1); paths under {@code /_fake/}
  * are the admin API (health, reset, state, requests, faults, seed, clock), whose Java client is
- * {@link io.github.sagemakerfake.admin.RemoteFakeControl}. Every response carries
- * {@code x-amzn-RequestId}; an unexpected failure is answered {@code 500 InternalFailure} without
- * a stack trace, and the server goes on serving. Request bodies are bounded, slow clients are cut
- * off after the request timeout, and every thread is a daemon thread. See docs/server.md.
+ * {@link io.github.sagemakerfake.admin.RemoteFakeControl}. Every answer is the AWS error form
+ * ({@code __type}, {@code message}, {@code x-amzn-RequestId}) or a clean close, whatever arrives:
+ * malformed HTTP, oversized heads or bodies, TLS on the plain port. Limits and timeouts are in
+ * {@link ServerOptions}; every thread is a daemon thread. See docs/server.md.
  */
 public final class SageMakerWorkforceServer implements AutoCloseable {
 
-    /** The JDK server's TCP_NODELAY switch, read once by the JDK when its first server starts. */
-    static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
-    static {
-        // The JDK server writes a response's headers and its body as two segments; with Nagle's
-        // algorithm on, the body then waits for the client's delayed ACK, 40 ms on Linux, on every
-        // keep-alive response (docs/benchmarks.md). Turned off unless the JVM's owner decided.
-        if (System.getProperty(NODELAY_PROPERTY) == null) {
-            System.setProperty(NODELAY_PROPERTY, "true");
-        }
-    }
-
-    private static final System.Logger LOG = System.getLogger(SageMakerWorkforceServer.class.getName());
-    private static final String JSON_1_1 = "application/x-amz-json-1.1";
-    private static final String REQUEST_ID = "x-amzn-RequestId";
-    private static final int BACKLOG = 128;
-    /** How long {@link #close()} lets requests in progress finish. */
-    private static final int GRACE_SECONDS = 2;
+    private static final int BACKLOG = 1024;
+    private static final AtomicInteger SERVERS = new AtomicInteger();
 
     private final FakeEndpoint fake;
     private final ServerOptions options;
-    private final HttpServer http;
-    private final WorkerPool pool;
     private final AdminApi admin;
     private final SigV4Verifier verifier;
-    private final URI endpoint;
+    private final EventLoopGroup group;
+    private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
+    private final Set<DelayedAnswer> delayed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean closing;
+    private Channel listener;
+    private URI endpoint;
 
-    private SageMakerWorkforceServer(FakeEndpoint fake, ServerOptions options, HttpServer http, WorkerPool pool) {
+    private SageMakerWorkforceServer(FakeEndpoint fake, ServerOptions options) {
         this.fake = fake;
         this.options = options;
-        this.http = http;
-        this.pool = pool;
         this.admin = new AdminApi(fake, version());
         this.verifier = options.strictAuth() == null ? null
                 : new SigV4Verifier(options.strictAuth(), Clock.systemUTC());
-        this.endpoint = uriOf(http.getAddress());
+        this.group = new NioEventLoopGroup(options.threads(),
+                new DefaultThreadFactory("sagemaker-fake-http-" + SERVERS.incrementAndGet(), true));
     }
 
     /** Serves the fake on 127.0.0.1, on a free port. */
@@ -117,54 +116,171 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
             throw new IllegalArgumentException("Unknown host '" + options.host() + "'; use an address such as "
                     + "127.0.0.1 or 0.0.0.0", e);
         }
-        HttpServer http;
-        try {
-            http = HttpServer.create(address, BACKLOG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on " + options.host() + ":" + options.port() + ": "
-                    + e.getMessage() + (options.port() != 0 ? " (is the port taken? --port 0 picks a free one)" : ""),
-                    e);
-        }
-        WorkerPool pool = new WorkerPool(options.threads(), options.requestTimeout());
-        SageMakerWorkforceServer server = new SageMakerWorkforceServer(endpoint, options, http, pool);
-        http.createContext("/", server::handle);
-        http.setExecutor(pool);
-        startOnDaemonThread(http);
+        SageMakerWorkforceServer server = new SageMakerWorkforceServer(endpoint, options);
+        server.bind(address);
         return server;
     }
 
-    /**
-     * The JDK's dispatcher thread inherits daemon status from the thread that calls
-     * {@code start()}; starting it from a daemon thread keeps it from holding the JVM open.
-     */
-    private static void startOnDaemonThread(HttpServer http) {
-        RuntimeException[] failure = new RuntimeException[1];
-        Thread starter = new Thread(() -> {
-            try {
-                http.start();
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            }
-        }, "sagemaker-fake-http-start");
-        starter.setDaemon(true);
-        starter.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                starter.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
+    private void bind(InetSocketAddress address) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, BACKLOG)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true) // no 40 ms delayed-ACK stall per response
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true) // a client's FIN still gets its answer
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        configure(channel);
+                    }
+                });
+        try {
+            listener = bootstrap.bind(address).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            String why = e.getMessage() == null ? "the address is not available" : e.getMessage();
+            throw new UncheckedIOException("Cannot listen on " + options.host() + ":" + options.port() + ": " + why
+                    + (options.port() != 0 ? " (is the port taken? --port 0 picks a free one)" : ""),
+                    e instanceof java.io.IOException io ? io : new BindException(why));
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        endpoint = uriOf((InetSocketAddress) listener.localAddress());
+    }
+
+    private void configure(SocketChannel channel) {
+        HttpConnection connection = new HttpConnection(this);
+        ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("gate", gate);
+        pipeline.addLast("raw", connection.new RawBytes());
+        pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(WireAnswers.MAX_INITIAL_LINE)
+                .setMaxHeaderSize(options.maxHeaderBytes())
+                .setMaxChunkSize(64 * 1024)
+                .setValidateHeaders(true)));
+        pipeline.addLast("headers", connection.new Headers());
+        pipeline.addLast("aggregate", new JsonAggregator(options.maxBodyBytes()));
+        pipeline.addLast("requests", connection.new Requests());
+        channel.attr(CONNECTION).set(connection);
+    }
+
+    static final io.netty.util.AttributeKey<HttpConnection> CONNECTION =
+            io.netty.util.AttributeKey.valueOf(SageMakerWorkforceServer.class, "connection");
+
+    /** Counts connections and refuses those over the limit, with an AWS-shaped 503, before any decoding. */
+    private final ChannelHandler gate = new Gate();
+
+    @ChannelHandler.Sharable
+    private final class Gate extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            Channel channel = ctx.channel();
+            if (closing || connections.size() >= options.maxConnections()) {
+                String message = closing ? "The server is shutting down."
+                        : "The server has " + options.maxConnections() + " connections open, the most it accepts "
+                        + "(--max-connections); close idle connections or raise the limit.";
+                ctx.writeAndFlush(rawResponse(503, WireAnswers.SERVICE_UNAVAILABLE, message))
+                        .addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            connections.add(channel);
+            channel.closeFuture().addListener(f -> connections.remove(channel));
+            ctx.fireChannelActive();
         }
-        if (failure[0] != null) {
-            http.stop(0);
-            throw failure[0];
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!connections.contains(ctx.channel())) {
+                io.netty.util.ReferenceCountUtil.release(msg); // refused: its bytes are not read
+                return;
+            }
+            ctx.fireChannelRead(msg);
         }
     }
+
+    /** A whole response as bytes, for the gate, which sits before the HTTP encoder. */
+    private static ByteBuf rawResponse(int status, String code, String message) {
+        byte[] body = WireErrors.body(code, message);
+        String head = "HTTP/1.1 " + status + " Service Unavailable\r\nContent-Type: " + WireErrors.JSON_1_1
+                + "\r\n" + WireErrors.REQUEST_ID_HEADER + ": " + RequestIds.next() + "\r\nContent-Length: "
+                + body.length + "\r\nConnection: close\r\n\r\n";
+        return Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.US_ASCII), body);
+    }
+
+    // ------------------------------------------------------------------ for the connections
+
+    AdminApi admin() {
+        return admin;
+    }
+
+    SigV4Verifier verifier() {
+        return verifier;
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    void requestStarted() {
+        inFlight.incrementAndGet();
+    }
+
+    void requestFinished() {
+        inFlight.decrementAndGet();
+    }
+
+    /**
+     * In strict mode the admin API answers only requests signed with the strict key pair;
+     * {@code GET /_fake/health} stays open, for readiness probes and wait strategies.
+     *
+     * @throws io.github.sagemakerfake.internal.backend.ServiceError the refusal
+     */
+    void authenticateAdmin(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+                           byte[] body) {
+        if (verifier == null || ("GET".equals(method) && AdminApi.isHealth(rawPath))) {
+            return;
+        }
+        verifier.verify(method, rawPath, rawQuery, headers, body);
+    }
+
+    /** Schedules a delayed answer on the connection's event loop; shutdown runs it early. */
+    void delayed(EventExecutor loop, long nanos, Runnable answer) {
+        DelayedAnswer task = new DelayedAnswer(loop, answer);
+        delayed.add(task);
+        task.future = loop.schedule(task::run, nanos, TimeUnit.NANOSECONDS);
+        if (closing) {
+            task.runEarly();
+        }
+    }
+
+    private final class DelayedAnswer {
+        final EventExecutor loop;
+        final Runnable answer;
+        final AtomicBoolean done = new AtomicBoolean();
+        volatile ScheduledFuture<?> future;
+
+        DelayedAnswer(EventExecutor loop, Runnable answer) {
+            this.loop = loop;
+            this.answer = answer;
+        }
+
+        void run() {
+            if (done.compareAndSet(false, true)) {
+                delayed.remove(this);
+                answer.run();
+            }
+        }
+
+        void runEarly() {
+            ScheduledFuture<?> f = future;
+            if (f != null) {
+                f.cancel(false);
+            }
+            loop.execute(this::run);
+        }
+    }
+
+    // ------------------------------------------------------------------ public surface
 
     /** The base URI for clients, e.g. {@code http://127.0.0.1:54321}; a wildcard bind is reached on loopback. */
     public URI endpoint() {
@@ -180,6 +296,7 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
         return fake;
     }
 
+    /** The options this server runs with. */
     public ServerOptions options() {
         return options;
     }
@@ -191,8 +308,10 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets requests in progress finish (up to 2 seconds), then stops.
-     * Idempotent.
+     * Stops accepting connections and refuses new requests (503), answers the requests in progress
+     * (a request waiting out a latency fault is answered at once) within the shutdown grace period
+     * ({@link ServerOptions#shutdownGrace()}, 2 s by default), then closes every connection and
+     * stops its threads. Idempotent.
      */
     @Override
     public void close() {
@@ -200,158 +319,48 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
             return;
         }
         closing = true;
-        // On JDK 17, stop(n) waits the full n seconds when nothing is in progress; stop(0) then.
-        http.stop(inFlight.get() > 0 ? GRACE_SECONDS : 0);
-        pool.shutdown(Duration.ofSeconds(1));
+        listener.close().syncUninterruptibly();
+        for (DelayedAnswer task : delayed) {
+            task.runEarly();
+        }
+        for (Channel channel : connections) {
+            HttpConnection connection = channel.attr(CONNECTION).get();
+            if (connection != null) {
+                channel.eventLoop().execute(connection::closeIfIdle);
+            }
+        }
+        long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
+        boolean onEventLoop = group.next().inEventLoop() || isEventLoopThread();
+        if (!onEventLoop) {
+            for (Channel channel : connections) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                channel.closeFuture().awaitUninterruptibly(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+            }
+        }
+        for (Channel channel : connections) {
+            channel.close();
+        }
+        io.netty.util.concurrent.Future<?> stopped = group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        if (!onEventLoop) {
+            stopped.awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private boolean isEventLoopThread() {
+        for (EventExecutor e : group) {
+            if (e.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public String toString() {
         return "SageMakerWorkforceServer[" + endpoint + (closed.get() ? ", closed]" : "]");
-    }
-
-    // ------------------------------------------------------------------ request handling
-
-    private void handle(HttpExchange exchange) {
-        inFlight.incrementAndGet();
-        try {
-            serve(exchange);
-        } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "The SageMaker Workforce Fake failed while answering a request", e);
-            exchange.close();
-        } finally {
-            inFlight.decrementAndGet();
-        }
-    }
-
-    private void serve(HttpExchange exchange) {
-        String requestId = RequestIds.next();
-        byte[] body;
-        try {
-            body = readBody(exchange);
-        } catch (BodyTooLarge e) {
-            pool.disarm();
-            respond(exchange, awsError(requestId, new ServiceError("SerializationException", 413, e.getMessage())),
-                    requestId, true);
-            return;
-        } catch (IOException e) {
-            // The client went away or was cut off at the request timeout: nobody to answer.
-            pool.disarm();
-            exchange.close();
-            return;
-        }
-        if (pool.disarm()) {
-            exchange.close();
-            return;
-        }
-        ProtocolResponse response;
-        try {
-            response = dispatch(exchange, body, requestId);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "The SageMaker Workforce Fake failed while answering a request", e);
-            response = internalFailure(requestId, e);
-        }
-        respond(exchange, response, requestId, false);
-    }
-
-    private ProtocolResponse dispatch(HttpExchange exchange, byte[] body, String requestId) {
-        String method = exchange.getRequestMethod();
-        URI uri = exchange.getRequestURI();
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        if (AdminApi.handles(path)) {
-            AdminApi.Reply reply = admin.handle(method, path, uri.getRawQuery(), body);
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Content-Type", "application/json");
-            headers.put(REQUEST_ID, requestId);
-            return new ProtocolResponse(reply.status(), headers, Json.writeBytes(reply.body()), null);
-        }
-        if (verifier != null) {
-            try {
-                verifier.verify(method, uri, exchange.getRequestHeaders(), body);
-            } catch (ServiceError e) {
-                return awsError(requestId, e);
-            }
-        }
-        return fake.handle(new ProtocolRequest(method, path, uri.getRawQuery(), exchange.getRequestHeaders(), body));
-    }
-
-    private void respond(HttpExchange exchange, ProtocolResponse response, String requestId, boolean closeAfter) {
-        ProtocolResponse.ConnectionFault fault = response.fault();
-        if (fault == ProtocolResponse.ConnectionFault.CONNECTION_RESET) {
-            ConnectionAbort.reset(exchange); // falls back to the close below: no bytes, then EOF
-            exchange.close();
-            return;
-        }
-        if (fault == ProtocolResponse.ConnectionFault.EMPTY_RESPONSE) {
-            exchange.close();
-            return;
-        }
-        var headers = exchange.getResponseHeaders();
-        response.headers().forEach(headers::set);
-        if (!headers.containsKey(REQUEST_ID)) {
-            headers.set(REQUEST_ID, requestId);
-        }
-        if (closeAfter || closing) {
-            headers.set("Connection", "close");
-        }
-        byte[] body = response.body() == null ? new byte[0] : response.body();
-        boolean head = "HEAD".equals(exchange.getRequestMethod());
-        pool.arm();
-        try {
-            exchange.sendResponseHeaders(response.statusCode(), head || body.length == 0 ? -1 : body.length);
-            if (!head && body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        } catch (IOException e) {
-            // The client stopped reading or went away; the connection is closed below.
-        } finally {
-            pool.disarm();
-            exchange.close();
-        }
-    }
-
-    private byte[] readBody(HttpExchange exchange) throws IOException {
-        int max = options.maxBodyBytes();
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                long length = Long.parseLong(declared.trim());
-                if (length > max) {
-                    throw new BodyTooLarge(length, max);
-                }
-            } catch (NumberFormatException e) {
-                // The JDK has already refused a malformed Content-Length; nothing to add.
-            }
-        }
-        InputStream in = exchange.getRequestBody();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            total += n;
-            if (total > max) {
-                throw new BodyTooLarge(-1, max);
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    private static ProtocolResponse awsError(String requestId, ServiceError e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("__type", e.code());
-        body.put("message", e.getMessage());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", JSON_1_1);
-        headers.put(REQUEST_ID, requestId);
-        return new ProtocolResponse(e.statusCode(), headers, Json.writeBytes(body), null);
-    }
-
-    private static ProtocolResponse internalFailure(String requestId, RuntimeException e) {
-        return awsError(requestId, AwsJsonProtocol.internalFailure(e));
     }
 
     private static URI uriOf(InetSocketAddress bound) {
@@ -367,16 +376,4 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + bound.getPort());
     }
 
-    /** A body over the limit; the server answers 413 and closes the connection rather than read on. */
-    private static final class BodyTooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        BodyTooLarge(long length, int max) {
-            super(length >= 0
-                    ? "The request body has " + length + " bytes; this server accepts at most " + max + " bytes "
-                            + "(--max-body-bytes). No valid SageMaker workforce request comes near that size."
-                    : "The request body is larger than " + max + " bytes, the most this server accepts "
-                            + "(--max-body-bytes). No valid SageMaker workforce request comes near that size.");
-        }
-    }
 }

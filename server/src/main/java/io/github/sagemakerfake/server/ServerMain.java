@@ -5,8 +5,11 @@ import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,22 +50,54 @@ public final class ServerMain {
             System.out.println(usage());
             return;
         }
+        quietNettyWithoutUnsafe();
+        if (Arrays.asList(args).contains(WARM_UP)) {
+            WarmUp.run();
+            return;
+        }
+        FakeEndpoint fake = new FakeEndpoint(config.settings());
+        StateFile state = null;
         SageMakerWorkforceServer server;
         try {
-            server = SageMakerWorkforceServer.start(new FakeEndpoint(config.settings()), config.options());
-        } catch (UncheckedIOException | IllegalArgumentException e) {
+            if (config.stateFile() != null) {
+                state = StateFile.open(config.stateFile(), fake); // a corrupt file stops the start here
+            }
+            server = SageMakerWorkforceServer.start(fake, config.options());
+        } catch (UncheckedIOException | IllegalArgumentException | StateFile.Unusable e) {
             System.err.println("sagemaker-workforce-fake: " + e.getMessage());
             System.exit(1);
             return;
         }
+        StateFile saver = state;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            if (saver != null) {
+                saver.close(); // the last save, after the last request
+            }
             stopped.countDown();
         }, "sagemaker-fake-shutdown"));
         System.out.println(LISTENING + "http://" + hostForUrl(config.options().host()) + ":" + server.port());
         System.out.flush();
         stopped.await(); // the server's threads are daemons: this thread keeps the JVM up
+    }
+
+    /** Used when building the image: see {@link WarmUp}. */
+    static final String WARM_UP = "--warm-up";
+
+    /**
+     * A trimmed runtime without {@code jdk.unsupported} has no {@code sun.misc.Unsafe}; Netty then
+     * uses heap buffers, which suits this server, but says so on every start unless told.
+     */
+    private static void quietNettyWithoutUnsafe() {
+        if (System.getProperty("io.netty.noUnsafe") != null) {
+            return;
+        }
+        try {
+            Class.forName("sun.misc.Unsafe");
+        } catch (ClassNotFoundException e) {
+            System.setProperty("io.netty.noUnsafe", "true");
+        }
     }
 
     private static String hostForUrl(String host) {
@@ -91,6 +126,12 @@ public final class ServerMain {
                         + FakeLimits.SERVICE_MAX_CIDRS + ")",
                 "  --max-tags N                tags per resource (SAGEMAKER_FAKE_MAX_TAGS, default "
                         + FakeLimits.SERVICE_MAX_TAGS + ")",
+                "  --max-account-regions N     account/region pairs holding state at once, else",
+                "                              ResourceLimitExceeded (SAGEMAKER_FAKE_MAX_ACCOUNT_REGIONS, default "
+                        + FakeLimits.DEFAULT_MAX_ACCOUNT_REGIONS + ")",
+                "  --journal-max-bytes N       estimated heap size of the request journal; the oldest entries",
+                "                              go first (SAGEMAKER_FAKE_JOURNAL_MAX_BYTES, default "
+                        + FakeLimits.DEFAULT_JOURNAL_MAX_BYTES + ")",
                 "  --lifecycle L               how long a workforce stays Initializing/Updating/Deleting",
                 "                              (SAGEMAKER_FAKE_LIFECYCLE, default OBSERVED(1)): IMMEDIATE,",
                 "                              OBSERVED(n) - until n reads have shown it - or TIMED(PT5M) on the",
@@ -99,10 +140,30 @@ public final class ServerMain {
                 "                              (SAGEMAKER_FAKE_PROVISIONING_DELAY)",
                 "  --strict-auth KEY:SECRET    accept only SigV4 requests signed with this key pair",
                 "                              (SAGEMAKER_FAKE_STRICT_AUTH, default: accept any request)",
-                "  --max-body-bytes N          largest request body (SAGEMAKER_FAKE_MAX_BODY_BYTES, default "
+                "  --state-file PATH           keep the state in this file: loaded at start, saved within a",
+                "                              second of a change and on shutdown (SAGEMAKER_FAKE_STATE_FILE)",
+                "  --max-body-bytes N          largest request body, else 413 (SAGEMAKER_FAKE_MAX_BODY_BYTES, default "
                         + ServerOptions.DEFAULT_MAX_BODY_BYTES + ")",
-                "  --request-timeout D         time a client has to send a request, ISO-8601 or milliseconds",
-                "                              (SAGEMAKER_FAKE_REQUEST_TIMEOUT, default PT10S)",
+                "  --max-header-bytes N        largest request headers, else 431 (SAGEMAKER_FAKE_MAX_HEADER_BYTES,",
+                "                              default " + ServerOptions.DEFAULT_MAX_HEADER_BYTES + ")",
+                "  --max-connections N         connections open at once, else 503 (SAGEMAKER_FAKE_MAX_CONNECTIONS,",
+                "                              default " + ServerOptions.DEFAULT_MAX_CONNECTIONS + ")",
+                "  --header-timeout D          time to send a request's headers (SAGEMAKER_FAKE_HEADER_TIMEOUT,",
+                "                              default " + ServerOptions.DEFAULT_HEADER_TIMEOUT + ")",
+                "  --body-timeout D            time to send a request's body (SAGEMAKER_FAKE_BODY_TIMEOUT, default "
+                        + ServerOptions.DEFAULT_BODY_TIMEOUT + ")",
+                "  --idle-timeout D            time a connection may stay idle (SAGEMAKER_FAKE_IDLE_TIMEOUT, default "
+                        + ServerOptions.DEFAULT_IDLE_TIMEOUT + ")",
+                "  --request-timeout D         sets both --header-timeout and --body-timeout",
+                "                              (SAGEMAKER_FAKE_REQUEST_TIMEOUT)",
+                "  --shutdown-grace D          time to finish requests in progress on shutdown",
+                "                              (SAGEMAKER_FAKE_SHUTDOWN_GRACE, default " + ServerOptions.DEFAULT_SHUTDOWN_GRACE
+                        + ")",
+                "  --threads N                 event-loop threads (SAGEMAKER_FAKE_THREADS, default "
+                        + ServerOptions.DEFAULT_THREADS + ")",
+                "                              Durations: ISO-8601 (PT10S) or milliseconds.",
+                "  --warm-up                   start on a free loopback port, answer a few requests, stop and",
+                "                              exit (the image build records the classes it loads)",
                 "  --help                      print this help and exit",
                 "",
                 "Point any AWS client at it, e.g.:",
@@ -116,9 +177,10 @@ public final class ServerMain {
      *
      * @param settings how the fake behaves
      * @param options  how the server listens
+     * @param stateFile where the state is kept across restarts, or null for none
      * @param help     true when --help was asked for: print the usage and start nothing
      */
-    record Config(FakeSettings settings, ServerOptions options, boolean help) {
+    record Config(FakeSettings settings, ServerOptions options, Path stateFile, boolean help) {
 
         /** The flags, then the environment variables they stand for. */
         private static final Map<String, String> FLAGS = new LinkedHashMap<>();
@@ -131,11 +193,21 @@ public final class ServerMain {
             FLAGS.put("--max-workteams", "SAGEMAKER_FAKE_MAX_WORKTEAMS");
             FLAGS.put("--max-cidrs", "SAGEMAKER_FAKE_MAX_CIDRS");
             FLAGS.put("--max-tags", "SAGEMAKER_FAKE_MAX_TAGS");
+            FLAGS.put("--max-account-regions", "SAGEMAKER_FAKE_MAX_ACCOUNT_REGIONS");
+            FLAGS.put("--journal-max-bytes", "SAGEMAKER_FAKE_JOURNAL_MAX_BYTES");
             FLAGS.put("--lifecycle", "SAGEMAKER_FAKE_LIFECYCLE");
             FLAGS.put("--provisioning-delay", "SAGEMAKER_FAKE_PROVISIONING_DELAY");
             FLAGS.put("--strict-auth", "SAGEMAKER_FAKE_STRICT_AUTH");
+            FLAGS.put("--state-file", "SAGEMAKER_FAKE_STATE_FILE");
             FLAGS.put("--max-body-bytes", "SAGEMAKER_FAKE_MAX_BODY_BYTES");
+            FLAGS.put("--max-header-bytes", "SAGEMAKER_FAKE_MAX_HEADER_BYTES");
+            FLAGS.put("--max-connections", "SAGEMAKER_FAKE_MAX_CONNECTIONS");
             FLAGS.put("--request-timeout", "SAGEMAKER_FAKE_REQUEST_TIMEOUT");
+            FLAGS.put("--header-timeout", "SAGEMAKER_FAKE_HEADER_TIMEOUT");
+            FLAGS.put("--body-timeout", "SAGEMAKER_FAKE_BODY_TIMEOUT");
+            FLAGS.put("--idle-timeout", "SAGEMAKER_FAKE_IDLE_TIMEOUT");
+            FLAGS.put("--shutdown-grace", "SAGEMAKER_FAKE_SHUTDOWN_GRACE");
+            FLAGS.put("--threads", "SAGEMAKER_FAKE_THREADS");
         }
 
         /**
@@ -154,8 +226,11 @@ public final class ServerMain {
             Map<String, String> fromFlags = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
+                if (arg.equals(WARM_UP)) {
+                    continue; // handled by main
+                }
                 if (arg.equals("--help") || arg.equals("-h")) {
-                    return new Config(FakeSettings.defaults(), ServerOptions.defaults(), true);
+                    return new Config(FakeSettings.defaults(), ServerOptions.defaults(), null, true);
                 }
                 String flag = arg;
                 String value = null;
@@ -192,6 +267,7 @@ public final class ServerMain {
             FakeSettings settings = FakeSettings.defaults();
             ServerOptions options = ServerOptions.defaults().withPort(DEFAULT_PORT);
             FakeLimits limits = settings.limits();
+            Path stateFile = null;
             for (Map.Entry<String, String> e : values.entrySet()) {
                 String flag = e.getKey();
                 String value = e.getValue();
@@ -205,19 +281,37 @@ public final class ServerMain {
                         case "--max-workteams" -> limits = limits.withMaxWorkteams(integer(value));
                         case "--max-cidrs" -> limits = limits.withMaxCidrs(integer(value));
                         case "--max-tags" -> limits = limits.withMaxTagsPerResource(integer(value));
+                        case "--max-account-regions" -> limits = limits.withMaxAccountRegions(integer(value));
+                        case "--journal-max-bytes" -> limits = limits.withJournalMaxBytes(longValue(value));
                         case "--lifecycle" -> settings = settings.withLifecycle(Lifecycle.parse(value));
                         case "--provisioning-delay" -> settings = settings.withProvisioningDelay(duration(value));
                         case "--strict-auth" ->
                                 options = options.withStrictAuth(ServerOptions.Credentials.parse(value));
+                        case "--state-file" -> stateFile = stateFile(value);
                         case "--max-body-bytes" -> options = options.withMaxBodyBytes(integer(value));
+                        case "--max-header-bytes" -> options = options.withMaxHeaderBytes(integer(value));
+                        case "--max-connections" -> options = options.withMaxConnections(integer(value));
                         case "--request-timeout" -> options = options.withRequestTimeout(duration(value));
+                        case "--header-timeout" -> options = options.withHeaderTimeout(duration(value));
+                        case "--body-timeout" -> options = options.withBodyTimeout(duration(value));
+                        case "--idle-timeout" -> options = options.withIdleTimeout(duration(value));
+                        case "--shutdown-grace" -> options = options.withShutdownGrace(duration(value));
+                        case "--threads" -> options = options.withThreads(integer(value));
                         default -> throw new IllegalStateException(flag);
                     }
                 } catch (IllegalArgumentException ex) {
                     throw new IllegalArgumentException(source + ": " + ex.getMessage(), ex);
                 }
             }
-            return new Config(settings.withLimits(limits), options, false);
+            return new Config(settings.withLimits(limits), options, stateFile, false);
+        }
+
+        private static Path stateFile(String value) {
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("not a file path: '" + value + "'");
+            }
         }
 
         private static String describe(String flag, Set<String> givenAsFlags) {
@@ -227,6 +321,14 @@ public final class ServerMain {
         private static int integer(String value) {
             try {
                 return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
+            }
+        }
+
+        private static long longValue(String value) {
+            try {
+                return Long.parseLong(value.trim());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
             }

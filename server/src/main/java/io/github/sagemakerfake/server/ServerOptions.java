@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * How a {@link SageMakerWorkforceServer} listens and protects itself. Immutable;
  * {@link #defaults()} listens on loopback on a free port, accepts any request signature, and keeps
- * the limits below.
+ * the limits below (docs/server.md lists each with its flag).
  *
  * <pre>{@code
  * ServerOptions options = ServerOptions.defaults().withPort(9324).withStrictAuth("AKIDEXAMPLE", "secret");
@@ -15,21 +15,34 @@ import java.util.Objects;
  * @param host           the address to bind, e.g. {@code 127.0.0.1} (the default) or {@code 0.0.0.0}
  * @param port           the port to bind; 0 picks a free one
  * @param maxBodyBytes   the largest request body accepted; a larger one is answered 413
- * @param requestTimeout how long a client may take to send one whole request (headers and body),
- *                       and to take delivery of the response; a slower connection is dropped so it
- *                       cannot hold a worker thread
- * @param strictAuth     the only key pair accepted, with SigV4 signatures verified; null (the
- *                       default) accepts any request, signed or not
- * @param threads        the worker threads that serve requests (daemon threads, created on demand)
+ * @param maxHeaderBytes the largest request head (request line excepted: all header lines together);
+ *                       a larger one is answered 431
+ * @param maxConnections the most connections open at once; one more is answered 503 and closed
+ * @param headerTimeout  how long a client may take to send a request's headers, from its first byte;
+ *                       a slower connection is closed without an answer
+ * @param bodyTimeout    how long a client may take to send a request's body, once its headers are in
+ * @param idleTimeout    how long a connection may stay open without a request in progress
+ * @param shutdownGrace  how long {@link SageMakerWorkforceServer#close()} lets requests in progress finish
+ * @param strictAuth     the only key pair accepted, with SigV4 signatures verified, also on the admin
+ *                       API; null (the default) accepts any request, signed or not
+ * @param threads        the event-loop threads that serve every connection (daemon threads)
  */
-public record ServerOptions(String host, int port, int maxBodyBytes, Duration requestTimeout,
-                            Credentials strictAuth, int threads) {
+public record ServerOptions(String host, int port, int maxBodyBytes, int maxHeaderBytes, int maxConnections,
+                            Duration headerTimeout, Duration bodyTimeout, Duration idleTimeout,
+                            Duration shutdownGrace, Credentials strictAuth, int threads) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** 1 MiB: far above the largest valid request of the 16 operations. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    public static final int DEFAULT_THREADS = 32;
+    /** 16 KiB of header lines: an SDK request's are under 2 KiB. */
+    public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;
+    public static final int DEFAULT_MAX_CONNECTIONS = 4096;
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(2);
+    /** Event loops: one per core, at most 4; the work per request is microseconds. */
+    public static final int DEFAULT_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     public ServerOptions {
         if (host == null || host.isBlank()) {
@@ -39,43 +52,101 @@ public record ServerOptions(String host, int port, int maxBodyBytes, Duration re
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (a free port) to 65535; got " + port);
         }
-        if (maxBodyBytes < 1) {
-            throw new IllegalArgumentException("maxBodyBytes must be at least 1; got " + maxBodyBytes);
-        }
-        Objects.requireNonNull(requestTimeout, "requestTimeout");
-        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-            throw new IllegalArgumentException("requestTimeout must be positive; got " + requestTimeout);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1; got " + threads);
+        atLeast("maxBodyBytes", maxBodyBytes, 1);
+        atLeast("maxHeaderBytes", maxHeaderBytes, 1024);
+        atLeast("maxConnections", maxConnections, 1);
+        atLeast("threads", threads, 1);
+        positive("headerTimeout", headerTimeout);
+        positive("bodyTimeout", bodyTimeout);
+        positive("idleTimeout", idleTimeout);
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        if (shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("shutdownGrace must not be negative; got " + shutdownGrace);
         }
     }
 
-    /** Loopback, a free port, 1 MiB bodies, 10 s per request, any signature, 32 threads. */
+    private static void atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + "; got " + value);
+        }
+    }
+
+    private static void positive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive; got " + value);
+        }
+    }
+
+    /**
+     * Loopback, a free port, 1 MiB bodies, 16 KiB headers, 4096 connections, 10 s for headers and
+     * 10 s for a body, 60 s idle, 2 s shutdown grace, any signature.
+     */
     public static ServerOptions defaults() {
-        return new ServerOptions(DEFAULT_HOST, 0, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT, null,
-                DEFAULT_THREADS);
+        return new ServerOptions(DEFAULT_HOST, 0, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_HEADER_BYTES,
+                DEFAULT_MAX_CONNECTIONS, DEFAULT_HEADER_TIMEOUT, DEFAULT_BODY_TIMEOUT, DEFAULT_IDLE_TIMEOUT,
+                DEFAULT_SHUTDOWN_GRACE, null, DEFAULT_THREADS);
     }
 
     public ServerOptions withHost(String value) {
-        return new ServerOptions(value, port, maxBodyBytes, requestTimeout, strictAuth, threads);
+        return new ServerOptions(value, port, maxBodyBytes, maxHeaderBytes, maxConnections, headerTimeout,
+                bodyTimeout, idleTimeout, shutdownGrace, strictAuth, threads);
     }
 
     public ServerOptions withPort(int value) {
-        return new ServerOptions(host, value, maxBodyBytes, requestTimeout, strictAuth, threads);
+        return new ServerOptions(host, value, maxBodyBytes, maxHeaderBytes, maxConnections, headerTimeout,
+                bodyTimeout, idleTimeout, shutdownGrace, strictAuth, threads);
     }
 
     public ServerOptions withMaxBodyBytes(int value) {
-        return new ServerOptions(host, port, value, requestTimeout, strictAuth, threads);
+        return new ServerOptions(host, port, value, maxHeaderBytes, maxConnections, headerTimeout,
+                bodyTimeout, idleTimeout, shutdownGrace, strictAuth, threads);
     }
 
+    public ServerOptions withMaxHeaderBytes(int value) {
+        return new ServerOptions(host, port, maxBodyBytes, value, maxConnections, headerTimeout,
+                bodyTimeout, idleTimeout, shutdownGrace, strictAuth, threads);
+    }
+
+    public ServerOptions withMaxConnections(int value) {
+        return new ServerOptions(host, port, maxBodyBytes, maxHeaderBytes, value, headerTimeout,
+                bodyTimeout, idleTimeout, shutdownGrace, strictAuth, threads);
+    }
+
+    public ServerOptions withHeaderTimeout(Duration value) {
+        return new ServerOptions(host, port, maxBodyBytes, maxHeaderBytes, maxConnections, value,
+                bodyTimeout, idleTimeout, shutdownGrace, strictAuth, threads);
+    }
+
+    public ServerOptions withBodyTimeout(Duration value) {
+        return new ServerOptions(host, port, maxBodyBytes, maxHeaderBytes, maxConnections, headerTimeout,
+                value, idleTimeout, shutdownGrace, strictAuth, threads);
+    }
+
+    public ServerOptions withIdleTimeout(Duration value) {
+        return new ServerOptions(host, port, maxBodyBytes, maxHeaderBytes, maxConnections, headerTimeout,
+                bodyTimeout, value, shutdownGrace, strictAuth, threads);
+    }
+
+    public ServerOptions withShutdownGrace(Duration value) {
+        return new ServerOptions(host, port, maxBodyBytes, maxHeaderBytes, maxConnections, headerTimeout,
+                bodyTimeout, idleTimeout, value, strictAuth, threads);
+    }
+
+    /** Sets both the header and the body timeout: the time a client has to send one request. */
     public ServerOptions withRequestTimeout(Duration value) {
-        return new ServerOptions(host, port, maxBodyBytes, value, strictAuth, threads);
+        return withHeaderTimeout(value).withBodyTimeout(value);
+    }
+
+    /** The header timeout (kept for the single "request timeout" of earlier versions). */
+    public Duration requestTimeout() {
+        return headerTimeout;
     }
 
     /** Accepts only requests signed (SigV4) with this key pair; null accepts anything again. */
     public ServerOptions withStrictAuth(Credentials value) {
-        return new ServerOptions(host, port, maxBodyBytes, requestTimeout, value, threads);
+        return new ServerOptions(host, port, maxBodyBytes, maxHeaderBytes, maxConnections, headerTimeout,
+                bodyTimeout, idleTimeout, shutdownGrace, value, threads);
     }
 
     public ServerOptions withStrictAuth(String accessKeyId, String secretAccessKey) {
@@ -83,7 +154,8 @@ public record ServerOptions(String host, int port, int maxBodyBytes, Duration re
     }
 
     public ServerOptions withThreads(int value) {
-        return new ServerOptions(host, port, maxBodyBytes, requestTimeout, strictAuth, value);
+        return new ServerOptions(host, port, maxBodyBytes, maxHeaderBytes, maxConnections, headerTimeout,
+                bodyTimeout, idleTimeout, shutdownGrace, strictAuth, value);
     }
 
     /**

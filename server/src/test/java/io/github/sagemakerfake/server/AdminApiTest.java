@@ -84,7 +84,7 @@ class AdminApiTest {
         assertThat(advanced.json().get("Now")).isEqualTo(new BigDecimal("1714564801.500"));
         assertThat(fake.now()).isEqualTo(Instant.parse("2024-05-01T12:00:01.500Z"));
         assertAdminError(admin("POST", "/_fake/clock", "{\"AdvanceMillis\": -1}"), 400, "InvalidAdminRequest",
-                "only moves forward");
+                "\"AdvanceMillis\" must be a whole number from 0");
         assertAdminError(admin("POST", "/_fake/clock", "{\"Advance\": \"PT1M\"}"), 400, "InvalidAdminRequest",
                 "{\"AdvanceMillis\": n}");
         assertAdminError(admin("POST", "/_fake/clock", "{\"AdvanceMillis\": 1.5}"), 400, "InvalidAdminRequest",
@@ -120,7 +120,7 @@ class AdminApiTest {
         assertAdminError(admin("POST", "/_fake/faults", "{\"Operaton\":\"ListWorkteams\"}"), 400,
                 "InvalidAdminRequest", "Unknown member(s) [Operaton]");
         assertAdminError(admin("POST", "/_fake/faults", "{\"Times\":0,\"Outcome\":\"EMPTY_RESPONSE\"}"), 400,
-                "InvalidAdminRequest", "times must be at least 1");
+                "InvalidAdminRequest", "\"Times\" must be a whole number from 1 to 2147483647");
         assertAdminError(admin("POST", "/_fake/faults", "not json"), 400, "InvalidAdminRequest", "not valid JSON");
         assertThat(fake.faults()).isEmpty();
     }

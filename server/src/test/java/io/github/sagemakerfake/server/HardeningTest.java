@@ -336,14 +336,6 @@ class HardeningTest {
     }
 
     @Test
-    void theServerTurnsNaglesAlgorithmOffUnlessTheJvmsOwnerDecided() {
-        server(ServerOptions.defaults());
-        // Set on loading the server class (surefire sets nothing): otherwise every keep-alive
-        // response would wait for the client's delayed ACK, see docs/server.md.
-        assertThat(System.getProperty(SageMakerWorkforceServer.NODELAY_PROPERTY)).isEqualTo("true");
-    }
-
-    @Test
     void everyResponseCarriesARequestId() {
         SageMakerWorkforceServer server = server(ServerOptions.defaults());
         assertThat(TestClients.awsJson(server.endpoint(), "ListWorkteams", "{}").header("x-amzn-RequestId")).isNotBlank();

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /** The command line: parsing, and the real thing started as a subprocess without the AWS SDK. */
@@ -159,10 +160,16 @@ class ServerMainTest {
         return Path.of(System.getProperty("basedir", ".")).resolve("target/classes");
     }
 
-    /** The server's classes and core's (without the in-process client), as the runnable jar holds them. */
+    /** The server's classes, core's (without the in-process client) and Netty's, as the runnable jar holds them. */
     private static String classPath() {
         Path core = Path.of(System.getProperty("basedir", ".")).resolve("../core/target/classes").normalize();
-        return classes() + java.io.File.pathSeparator + core;
+        StringBuilder path = new StringBuilder().append(classes()).append(java.io.File.pathSeparator).append(core);
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.replace('\\', '/').contains("/io/netty/")) {
+                path.append(java.io.File.pathSeparator).append(entry);
+            }
+        }
+        return path.toString();
     }
 
     private Process java(List<String> jvmArgs, String mainClass, String classPath, String... args) throws IOException {
@@ -229,9 +236,8 @@ class ServerMainTest {
     }
 
     @Test
-    void anInjectedResetIsATcpResetWhenTheJdkInternalsAreOpen() throws Exception {
-        Process p = java(List.of("--add-opens", "jdk.httpserver/sun.net.httpserver=ALL-UNNAMED"),
-                ServerMain.class.getName(), classPath(), "--port", "0");
+    void anInjectedResetIsATcpReset() throws Exception {
+        Process p = java(List.of(), ServerMain.class.getName(), classPath(), "--port", "0");
         Matcher m = LISTENING.matcher(firstLine(p));
         assertThat(m.matches()).isTrue();
         URI endpoint = URI.create(m.group(1));
@@ -277,5 +283,71 @@ class ServerMainTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the JVM exits by itself").isTrue();
         assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
         assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("served 200");
+    }
+
+    private URI startWithStateFile(Path file) throws Exception {
+        Process p = java(List.of(), ServerMain.class.getName(), classPath(), "--port", "0", "--state-file",
+                file.toString());
+        Matcher m = LISTENING.matcher(firstLine(p));
+        assertThat(m.matches()).isTrue();
+        return URI.create(m.group(1));
+    }
+
+    private void stop(URI endpoint) throws Exception {
+        for (Process p : processes) {
+            if (p.isAlive()) {
+                p.toHandle().destroy(); // SIGTERM: the shutdown hook saves a last time
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aStateFileSurvivesARestart(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state.json");
+        URI first = startWithStateFile(file);
+        try (SageMakerClient client = TestClients.urlConnection(first)) {
+            client.createWorkteam(r -> r.workteamName("kept").description("survives a restart")
+                    .memberDefinitions(TestClients.cognitoMember("us-east-1_abc123"))
+                    .tags(t -> t.key("env").value("dev")));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(file) && Files.readString(file).contains("\"kept\""))) { // saved without a shutdown
+            assertThat(System.nanoTime()).as("the state file is saved after a change").isLessThan(deadline);
+            Thread.sleep(50); // polling a condition, with a deadline
+        }
+        stop(first);
+        assertThat(file).exists();
+        assertThat(dir.resolve("state.json.tmp")).doesNotExist();
+
+        URI second = startWithStateFile(file);
+        RemoteFakeControl control = RemoteFakeControl.connect(second);
+        assertThat(control.state().workteamNames()).containsExactly("kept");
+        assertThat(control.state().workteam("kept").orElseThrow().description()).isEqualTo("survives a restart");
+        assertThat(control.state().workteam("kept").orElseThrow().tags()).containsEntry("env", "dev");
+        stop(second);
+    }
+
+    @Test
+    void aCorruptStateFileStopsTheStartWithAClearMessage(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state.json");
+        Files.writeString(file, "{\"StateFileVersion\":1,\"Regions\":[{\"Workteams\":[{\"Workteam"); // cut short
+        Process p = java(List.of(), ServerMain.class.getName(), classPath(), "--port", "0", "--state-file",
+                file.toString());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("The state file " + file.toAbsolutePath() + " is not valid JSON")
+                .contains("delete it to start empty");
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        assertThat(Files.readString(file)).as("the file is left as it was").endsWith("\"Workteam");
+
+        Files.writeString(file, "{\"Workteams\":[]}");
+        Process notOurs = java(List.of(), ServerMain.class.getName(), classPath(), "--port", "0", "--state-file",
+                file.toString());
+        assertThat(notOurs.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(notOurs.exitValue()).isEqualTo(1);
+        assertThat(new String(notOurs.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("is not a SageMaker Workforce Fake state file");
     }
 }

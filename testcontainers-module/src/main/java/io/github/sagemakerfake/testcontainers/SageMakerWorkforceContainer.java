@@ -49,6 +49,7 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
     private String region = FakeSettings.DEFAULT_REGION;
     private RemoteFakeControl control;
     private URI controlEndpoint;
+    private boolean strictAuth;
 
     /** A container from the image built locally from the shipped server jar. */
     public SageMakerWorkforceContainer() {
@@ -83,6 +84,9 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
     /** The default account, and the account (access key id) of {@link #client()}. */
     public SageMakerWorkforceContainer withAccount(String account) {
         this.account = FakeSettings.requireAccount(account);
+        if (strictAuth) {
+            withEnv("SAGEMAKER_FAKE_STRICT_AUTH", account + ":" + SECRET_KEY);
+        }
         return withEnv("SAGEMAKER_FAKE_ACCOUNT", account);
     }
 
@@ -124,6 +128,16 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
             throw new IllegalArgumentException("provisioningDelay must not be negative, got " + delay);
         }
         return withLifecycle(delay.isZero() ? Lifecycle.immediate() : Lifecycle.timed(delay));
+    }
+
+    /**
+     * Strict mode: the fake accepts only requests SigV4-signed with {@link #getAccessKey()} and
+     * {@link #getSecretKey()} (what {@link #client()} and {@link #credentials()} use), on the SageMaker
+     * API and on the admin API, which {@link #control()} then signs.
+     */
+    public SageMakerWorkforceContainer withStrictAuth() {
+        this.strictAuth = true;
+        return withEnv("SAGEMAKER_FAKE_STRICT_AUTH", account + ":" + SECRET_KEY);
     }
 
     private static String positive(String name, int value) {
@@ -174,7 +188,8 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
     public synchronized FakeControl control() {
         URI endpoint = getEndpoint();
         if (control == null || !endpoint.equals(controlEndpoint)) {
-            control = RemoteFakeControl.connect(endpoint);
+            control = strictAuth ? RemoteFakeControl.connect(endpoint, getAccessKey(), getSecretKey())
+                    : RemoteFakeControl.connect(endpoint);
             controlEndpoint = endpoint;
         }
         return control;

@@ -77,17 +77,41 @@ public final class SageMakerWorkforceImage {
         return BUILT.computeIfAbsent(baseImage, SageMakerWorkforceImage::imageOn);
     }
 
+    /** The container's JVM flags, chosen by measurement (docs/benchmarks.md). */
+    static final String[] JVM_FLAGS = {"java", "-XX:+UseSerialGC", "-Xms16m", "-Xmx64m", "-Xss512k",
+        "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m", "-XX:MaxDirectMemorySize=32m",
+        "-XX:MaxMetaspaceSize=64m", "-Xshare:auto"};
+
+    private static String[] quoted(String[] values) {
+        String[] out = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = "\"" + values[i] + "\"";
+        }
+        return out;
+    }
+
     private static ImageFromDockerfile imageOn(String baseImage) {
         byte[] jar = serverJar();
+        String home = "/opt/sagemaker-workforce-fake";
         String dockerfile = String.join("\n",
                 "FROM " + baseImage,
-                "COPY server.jar /opt/sagemaker-workforce-fake/server.jar",
+                "COPY server.jar " + home + "/server.jar",
+                // Class-data sharing: record the classes a real start loads (--warm-up serves a few
+                // requests over loopback and exits), then dump them into an archive the JVM maps at
+                // start instead of loading and verifying each class (docs/container.md, measured in
+                // docs/benchmarks.md). Exec form: the base image may have no shell.
+                "RUN [\"java\", \"-XX:DumpLoadedClassList=/tmp/server.classes\", \"-jar\", \"" + home
+                        + "/server.jar\", \"--warm-up\"]",
+                "RUN [\"java\", \"-Xshare:dump\", \"-XX:SharedClassListFile=/tmp/server.classes\", "
+                        + "\"-XX:SharedArchiveFile=" + home + "/server.jsa\", \"-cp\", \"" + home + "/server.jar\"]",
                 "USER " + USER,
                 "EXPOSE " + PORT,
                 "ENV SAGEMAKER_FAKE_HOST=0.0.0.0 SAGEMAKER_FAKE_PORT=" + PORT,
-                // Small heap and C1 only: the fake's work is tiny, start-up time is what users feel.
-                "ENTRYPOINT [\"java\", \"-XX:+UseSerialGC\", \"-XX:TieredStopAtLevel=1\", \"-Xss512k\", "
-                        + "\"-XX:MaxRAMPercentage=50\", \"-jar\", \"/opt/sagemaker-workforce-fake/server.jar\"]",
+                // The flags are measured (docs/benchmarks.md): the serial collector and a small fixed
+                // heap keep the footprint near the 12 MB live set; C1 only, since start-up is what
+                // users feel; direct memory and code cache bounded.
+                "ENTRYPOINT [" + String.join(", ", quoted(JVM_FLAGS)) + ", \"-XX:SharedArchiveFile=" + home
+                        + "/server.jsa\", \"-jar\", \"" + home + "/server.jar\"]",
                 "");
         return new ImageFromDockerfile(defaultImageName().asCanonicalNameString(), false)
                 .withFileFromTransferable("server.jar", Transferable.of(jar))

@@ -4,11 +4,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * Container tests run wherever Docker runs. Without Docker they are skipped with a message that
@@ -23,13 +23,15 @@ import org.testcontainers.DockerClientFactory;
     final class Condition implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            if (DockerClientFactory.instance().isDockerAvailable()) {
+            // Decided within seconds, naming the setting that fixes an unusable engine (DockerPreflight).
+            Optional<DockerPreflight.Problem> problem = DockerPreflight.check();
+            if (problem.isEmpty()) {
                 return ConditionEvaluationResult.enabled("Docker is available");
             }
-            String message = "Docker is not available. Start a Docker engine (on Debian: apt-get install docker.io "
-                    + "&& dockerd &) or run 'bash .ci/run', which prepares one, to run the container tests.";
+            String message = "Container tests skipped: " + problem.get().message();
             if ("true".equalsIgnoreCase(System.getenv("SAGEMAKER_FAKE_REQUIRE_DOCKER"))) {
-                throw new IllegalStateException(message + " SAGEMAKER_FAKE_REQUIRE_DOCKER=true forbids skipping them.");
+                throw new IllegalStateException(problem.get().message()
+                        + " (SAGEMAKER_FAKE_REQUIRE_DOCKER=true forbids skipping the container tests.)");
             }
             return ConditionEvaluationResult.disabled(message);
         }

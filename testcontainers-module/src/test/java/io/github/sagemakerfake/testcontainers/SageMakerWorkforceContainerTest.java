@@ -167,6 +167,25 @@ class SageMakerWorkforceContainerTest {
     }
 
     @Test
+    void inStrictModeTheClientAndTheControlSignAndUnsignedAdminCallsAreRefused() throws Exception {
+        try (SageMakerWorkforceContainer strict = new SageMakerWorkforceContainer().withStrictAuth()) {
+            strict.start();
+            try (SageMakerClient client = strict.client()) {
+                client.createWorkteam(team("signed"));
+            }
+            assertThat(strict.control().state().workteamNames()).containsExactly("signed");
+            java.net.http.HttpResponse<String> unsigned = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(strict.getEndpoint().resolve("/_fake/reset"))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(unsigned.statusCode()).isEqualTo(403);
+            assertThat(unsigned.body()).contains("MissingAuthenticationToken");
+            assertThat(strict.control().state().workteamNames()).as("the unsigned reset did nothing")
+                    .containsExactly("signed");
+        }
+    }
+
+    @Test
     void startToReadyTimeAndImageSize() {
         long started = System.nanoTime();
         try (SageMakerWorkforceContainer fresh = new SageMakerWorkforceContainer()) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -22,8 +23,14 @@ final class RegionState {
     final String region;
     final ReentrantLock lock = new ReentrantLock();
 
+    /** Set, under the lock, when this state is dropped from the backend; a thread that finds it set looks again. */
+    boolean retired;
+
     WorkforceRecord workforce;
+    /** By name. Change it only through {@link #putWorkteam}, {@link #removeWorkteam} and {@link #clear}. */
     final TreeMap<String, WorkteamRecord> workteams = new TreeMap<>();
+    /** The same teams in ListWorkteams' default order, CreateDate then name, so a page needs no sort. */
+    final TreeSet<WorkteamRecord> workteamsByDate = new TreeSet<>(WorkteamRecord.BY_CREATE_DATE);
     final List<Map<String, Object>> subscribedWorkteams = new ArrayList<>();
     final Map<String, List<Map<String, Object>>> labelingJobs = new LinkedHashMap<>();
 
@@ -42,9 +49,29 @@ final class RegionState {
         }
     }
 
+    void putWorkteam(WorkteamRecord team) {
+        WorkteamRecord old = workteams.put(team.name, team);
+        if (old != null) {
+            workteamsByDate.remove(old);
+        }
+        workteamsByDate.add(team);
+    }
+
+    void removeWorkteam(String name) {
+        WorkteamRecord old = workteams.remove(name);
+        if (old != null) {
+            workteamsByDate.remove(old);
+        }
+    }
+
+    boolean isEmpty() {
+        return workforce == null && workteams.isEmpty() && subscribedWorkteams.isEmpty() && labelingJobs.isEmpty();
+    }
+
     void clear() {
         workforce = null;
         workteams.clear();
+        workteamsByDate.clear();
         subscribedWorkteams.clear();
         labelingJobs.clear();
     }

@@ -19,11 +19,16 @@ public final class ServiceError extends RuntimeException {
     public static final String SERIALIZATION = "SerializationException";
     public static final String UNKNOWN_OPERATION = "UnknownOperationException";
 
+    /** DECISION: how much of a header or other raw value an error message echoes, in characters. */
+    public static final int MAX_ECHO_CHARS = 256;
+    /** A last bound on any message, in characters: past it the message is cut and ends in "...". */
+    public static final int MAX_MESSAGE_CHARS = 32 * 1024;
+
     private final String code;
     private final int statusCode;
 
     public ServiceError(String code, int statusCode, String message) {
-        super(message, null, false, false); // no stack trace: this is an answer, not a bug
+        super(bounded(message), null, false, false); // no stack trace: this is an answer, not a bug
         this.code = code;
         this.statusCode = statusCode;
     }
@@ -46,6 +51,17 @@ public final class ServiceError extends RuntimeException {
 
     public static ServiceError conflict(String message) {
         return new ServiceError(CONFLICT, 400, message);
+    }
+
+    /** A value as an error message echoes it: whole when short, else its first characters and "...". */
+    public static String echo(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= MAX_ECHO_CHARS ? text : text.substring(0, MAX_ECHO_CHARS) + "...";
+    }
+
+    private static String bounded(String message) {
+        return message == null || message.length() <= MAX_MESSAGE_CHARS ? message
+                : message.substring(0, MAX_MESSAGE_CHARS) + "...";
     }
 
     public String code() {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The fake's state and rules, independent of any transport: one {@link RegionState} per
@@ -29,12 +30,10 @@ public final class WorkforceBackend {
     private final FakeSettings settings;
     private final WorkforceOperations operations;
     private final ConcurrentHashMap<String, RegionState> regions = new ConcurrentHashMap<>();
-    private final Journal journal;
 
     public WorkforceBackend(FakeSettings settings) {
         this.settings = settings;
         this.operations = new WorkforceOperations(settings.limits(), settings.lifecycle());
-        this.journal = new Journal(settings.journalCapacity());
     }
 
     public FakeSettings settings() {
@@ -43,10 +42,6 @@ public final class WorkforceBackend {
 
     public FakeClock clock() {
         return settings.clock();
-    }
-
-    public Journal journal() {
-        return journal;
     }
 
     /**
@@ -66,14 +61,67 @@ public final class WorkforceBackend {
     public Map<String, Object> execute(Operation op, String account, String region, Map<String, Object> request,
                                        String provisioningFailure) {
         validate(op.inputShape(), request);
-        RegionState state = region(account, region);
-        state.lock.lock();
-        try {
+        return inRegion(account, region, state -> {
             Instant now = settings.clock().now();
             state.settle(now);
             return operations.execute(op, state, request, now, provisioningFailure);
-        } finally {
-            state.lock.unlock();
+        });
+    }
+
+    /**
+     * Runs an action on the state of one (account, region) under its lock. State exists only while
+     * it holds something: an action on an unknown pair runs on a fresh state that is kept only if
+     * the action left something in it (so read-only calls and refused requests create nothing),
+     * and a state an action emptied is dropped. Keeping a new pair is refused past
+     * {@link io.github.sagemakerfake.control.FakeLimits#maxAccountRegions()}.
+     */
+    private <T> T inRegion(String account, String region, Function<RegionState, T> action) {
+        String key = account + "/" + region;
+        while (true) {
+            RegionState state = regions.get(key);
+            boolean attached = state != null;
+            if (!attached) {
+                state = new RegionState(account, region);
+            }
+            state.lock.lock();
+            try {
+                if (state.retired) {
+                    continue; // dropped by another thread between the lookup and the lock: look again
+                }
+                T result;
+                try {
+                    result = action.apply(state);
+                } finally {
+                    if (attached && state.isEmpty()) {
+                        state.retired = true;
+                        regions.remove(key, state);
+                    }
+                }
+                if (!attached && !state.isEmpty() && !attach(key, state)) {
+                    continue; // another thread kept this pair first: run the action on its state instead
+                }
+                return result;
+            } finally {
+                state.lock.unlock();
+            }
+        }
+    }
+
+    /** Keeps a new pair's state; false when another thread kept one first. */
+    private boolean attach(String key, RegionState state) {
+        synchronized (regions) {
+            if (regions.containsKey(key)) {
+                return false;
+            }
+            int max = settings.limits().maxAccountRegions();
+            if (regions.size() >= max) {
+                throw ServiceError.limitExceeded("The SageMaker Workforce Fake keeps state for at most " + max
+                        + " account/region pairs, and this request would add account " + state.account + " region "
+                        + state.region + ". Reset the fake (or the pairs you no longer need), or raise the limit "
+                        + "(FakeLimits.withMaxAccountRegions, server flag --max-account-regions).");
+            }
+            regions.put(key, state);
+            return true;
         }
     }
 
@@ -85,10 +133,6 @@ public final class WorkforceBackend {
         } catch (RequestSerializationException e) {
             throw new ServiceError(ServiceError.SERIALIZATION, 400, e.getMessage());
         }
-    }
-
-    private RegionState region(String account, String region) {
-        return regions.computeIfAbsent(account + "/" + region, k -> new RegionState(account, region));
     }
 
     /** A consistent copy of every region in which something exists, sorted by account and region. */
@@ -110,29 +154,35 @@ public final class WorkforceBackend {
         return state == null ? RegionSnapshot.empty(account, region) : state.snapshot(settings.clock().now());
     }
 
-    /** Forgets every resource in every region and the journal. */
+    /** Forgets every resource in every region; no account or region keeps any memory. */
     public void reset() {
         for (RegionState state : regions.values()) {
-            clear(state);
+            drop(state);
         }
-        journal.clear();
     }
 
-    /** Forgets every resource of one account and region; other regions and the journal stay. */
+    /** Forgets every resource of one account and region; other regions stay. */
     public void reset(String account, String region) {
         RegionState state = regions.get(account + "/" + region);
         if (state != null) {
-            clear(state);
+            drop(state);
         }
     }
 
-    private static void clear(RegionState state) {
+    private void drop(RegionState state) {
         state.lock.lock();
         try {
             state.clear();
+            state.retired = true;
+            regions.remove(state.account + "/" + state.region, state);
         } finally {
             state.lock.unlock();
         }
+    }
+
+    /** How many (account, region) pairs hold state now. */
+    public int accountRegionCount() {
+        return regions.size();
     }
 
     /**
@@ -158,8 +208,18 @@ public final class WorkforceBackend {
                 : FakeSettings.requireAccount(asString(document.get("Account"), "Account"));
         String regionName = document.get("Region") == null ? settings.defaultRegion()
                 : FakeSettings.requireRegion(asString(document.get("Region"), "Region"));
-        RegionState state = region(account, regionName);
-        state.lock.lock();
+        try {
+            inRegion(account, regionName, state -> {
+                seed(document, account, state);
+                return null;
+            });
+        } catch (ServiceError e) {
+            throw new IllegalArgumentException("The seed was refused with " + e.code() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies one region's seed document under that region's lock. */
+    private void seed(Map<String, Object> document, String account, RegionState state) {
         WorkforceRecord oldWorkforce = state.workforce;
         TreeMap<String, WorkteamRecord> oldTeams = new TreeMap<>(state.workteams);
         List<Map<String, Object>> oldSubscribed = new ArrayList<>(state.subscribedWorkteams);
@@ -210,15 +270,13 @@ public final class WorkforceBackend {
             }
         } catch (RuntimeException e) {
             state.workforce = oldWorkforce;
-            state.workteams.clear();
-            state.workteams.putAll(oldTeams);
+            new ArrayList<>(state.workteams.keySet()).forEach(state::removeWorkteam);
+            oldTeams.values().forEach(state::putWorkteam);
             state.subscribedWorkteams.clear();
             state.subscribedWorkteams.addAll(oldSubscribed);
             state.labelingJobs.clear();
             state.labelingJobs.putAll(oldJobs);
             throw e;
-        } finally {
-            state.lock.unlock();
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * The behavioural rules of the 16 operations (facts §3 and the brief's decisions). Requests reach
@@ -205,7 +204,7 @@ final class WorkforceOperations {
             all.add(s.workforce);
         }
         boolean byName = "Name".equals(str(r, "SortBy"));
-        Pages.Page<WorkforceRecord> page = sortAndPage(all, byName ? w -> w.name : w -> dateKey(w.createDate, w.name),
+        Pages.Page<WorkforceRecord> page = sortAndPage(all, byName ? WORKFORCES_BY_NAME : WORKFORCES_BY_DATE,
                 r, Pages.query("ListWorkforces", r, "SortBy", "SortOrder", "NameContains"));
         List<Object> items = new ArrayList<>();
         for (WorkforceRecord w : page.items()) {
@@ -245,6 +244,13 @@ final class WorkforceOperations {
             throw ServiceError.validation("No workforce found with name " + workforceName + " in account " + s.account
                     + " and region " + s.region + "; the workforce here is " + wf.name + ".");
         }
+        if (wf != null && WorkforceRecord.DELETING.equals(wf.status())) {
+            // decision: a team must never outlive its workforce, so a workforce on its way out takes no team.
+            // ValidationException as for a missing workforce (facts §3.10); Terraform retries it (facts §1).
+            throw ServiceError.validation("Workforce " + wf.name + " is being deleted (status Deleting); it takes no "
+                    + "new work teams. Wait until DescribeWorkforce answers that no workforce is found, then create "
+                    + "the workforce again.");
+        }
         boolean implicitWorkforce = false;
         if (wf == null) {
             if (kind == MemberKind.OIDC) { // [DG sms-workforce-manage-private-oidc] prerequisites
@@ -279,7 +285,7 @@ final class WorkforceOperations {
         if (implicitWorkforce) {
             s.workforce = wf;
         }
-        s.workteams.put(name, team);
+        s.putWorkteam(team);
         return single("WorkteamArn", team.arn);
     }
 
@@ -306,7 +312,7 @@ final class WorkforceOperations {
 
     private Map<String, Object> deleteWorkteam(RegionState s, Map<String, Object> r) {
         WorkteamRecord team = requireWorkteam(s, str(r, "WorkteamName"));
-        s.workteams.remove(team.name);
+        s.removeWorkteam(team.name);
         s.labelingJobs.remove(team.arn);
         if (s.workteams.isEmpty() && s.workforce != null && s.workforce.implicit) {
             // decision after facts §3.2: the implicit workforce goes with its last team ("if you delete all of
@@ -318,19 +324,29 @@ final class WorkforceOperations {
 
     private Map<String, Object> listWorkteams(RegionState s, Map<String, Object> r) {
         String contains = str(r, "NameContains");
-        List<WorkteamRecord> matching = new ArrayList<>();
-        for (WorkteamRecord team : s.workteams.values()) {
-            if (nameContains(team.name, contains)) {
-                matching.add(team);
-            }
-        }
         boolean byName = "Name".equals(str(r, "SortBy")); // facts §1: default CreationTime (CreateDate)
-        Pages.Page<WorkteamRecord> page = sortAndPage(matching,
-                byName ? t -> t.name : t -> dateKey(t.createDate, t.name), r,
-                Pages.query("ListWorkteams", r, "SortBy", "SortOrder", "NameContains"));
-        List<Object> items = new ArrayList<>();
-        page.items().forEach(t -> items.add(t.toWire()));
-        return listResponse("Workteams", items, page.nextToken());
+        boolean descending = "Descending".equals(str(r, "SortOrder"));
+        String query = Pages.query("ListWorkteams", r, "SortBy", "SortOrder", "NameContains");
+        List<WorkteamRecord> teams;
+        String nextToken;
+        // Both orders are kept by the region's sorted indexes: a page reads from its cursor on, no sort.
+        if (byName) {
+            Pages.Page<String> page = Pages.page(s.workteams.navigableKeySet(), TEAM_NAMES,
+                    name -> nameContains(name, contains), descending, query, str(r, "NextToken"), r.get("MaxResults"),
+                    Pages.DEFAULT_MAX_RESULTS);
+            teams = new ArrayList<>(page.items().size());
+            page.items().forEach(name -> teams.add(s.workteams.get(name)));
+            nextToken = page.nextToken();
+        } else {
+            Pages.Page<WorkteamRecord> page = Pages.page(s.workteamsByDate, WORKTEAMS_BY_DATE,
+                    t -> nameContains(t.name, contains), descending, query, str(r, "NextToken"), r.get("MaxResults"),
+                    Pages.DEFAULT_MAX_RESULTS);
+            teams = page.items();
+            nextToken = page.nextToken();
+        }
+        List<Object> items = new ArrayList<>(teams.size());
+        teams.forEach(t -> items.add(t.toWire()));
+        return listResponse("Workteams", items, nextToken);
     }
 
     private static WorkteamRecord requireWorkteam(RegionState s, String name) {
@@ -413,17 +429,12 @@ final class WorkforceOperations {
 
     private Map<String, Object> listTags(RegionState s, Map<String, Object> r) {
         Map<String, String> tags = taggable(s, str(r, "ResourceArn"));
-        List<String> keys = new ArrayList<>(tags.keySet());
-        // Keys in insertion order; the cursor key is the position, zero-padded so it sorts as text.
-        List<String> positions = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            positions.add(String.format("%08d", i));
-        }
-        Pages.Page<String> page = Pages.page(positions, Function.identity(), false,
+        // decision: by key, and the cursor is the last key, so a page never repeats or skips a key that
+        // exists throughout, however tags change between calls.
+        Pages.Page<String> page = Pages.page(new ArrayList<>(tags.keySet()), TAG_KEYS, false,
                 Pages.query("ListTags", r, "ResourceArn"), str(r, "NextToken"), r.get("MaxResults"), 50);
         List<Object> items = new ArrayList<>();
-        for (String position : page.items()) {
-            String key = keys.get(Integer.parseInt(position));
+        for (String key : page.items()) {
             Map<String, Object> tag = new LinkedHashMap<>();
             tag.put("Key", key);
             tag.put("Value", tags.get(key));
@@ -494,8 +505,7 @@ final class WorkforceOperations {
                 matching.add(job);
             }
         }
-        Pages.Page<Map<String, Object>> page = sortAndPage(matching,
-                j -> dateKey(WireTime.instant(j.get("CreationTime")), (String) j.get("JobReferenceCode")), r,
+        Pages.Page<Map<String, Object>> page = sortAndPage(matching, JOBS_BY_CREATION_TIME, r,
                 Pages.query("ListLabelingJobsForWorkteam", r, "WorkteamArn", "CreationTimeAfter",
                         "CreationTimeBefore", "JobReferenceCodeContains", "SortBy", "SortOrder"));
         return listResponse("LabelingJobSummaryList", new ArrayList<>(Json.copy(page.items())), page.nextToken());
@@ -510,7 +520,7 @@ final class WorkforceOperations {
                 matching.add(team);
             }
         }
-        Pages.Page<Map<String, Object>> page = Pages.page(matching, t -> (String) t.get("WorkteamArn"), false,
+        Pages.Page<Map<String, Object>> page = Pages.page(matching, SUBSCRIBED_BY_ARN, false,
                 Pages.query("ListSubscribedWorkteams", r, "NameContains"), str(r, "NextToken"), r.get("MaxResults"),
                 Pages.DEFAULT_MAX_RESULTS);
         return listResponse("SubscribedWorkteams", new ArrayList<>(Json.copy(page.items())), page.nextToken());
@@ -529,18 +539,29 @@ final class WorkforceOperations {
 
     // ---------------------------------------------------------------- helpers
 
-    private <T> Pages.Page<T> sortAndPage(List<T> items, Function<T, String> key, Map<String, Object> r, String query) {
+    private <T> Pages.Page<T> sortAndPage(List<T> items, Pages.Order<T> order, Map<String, Object> r, String query) {
         boolean descending = "Descending".equals(str(r, "SortOrder"));
-        Comparator<T> order = Comparator.comparing(key);
-        items.sort(descending ? order.reversed() : order);
-        return Pages.page(items, key, descending, query, str(r, "NextToken"), r.get("MaxResults"),
+        return Pages.page(items, order, descending, query, str(r, "NextToken"), r.get("MaxResults"),
                 Pages.DEFAULT_MAX_RESULTS);
     }
 
-    /** A text key that sorts by time, then name. */
-    private static String dateKey(Instant time, String name) {
-        return String.format("%020d", time.toEpochMilli() + 1_000_000_000_000_000L) + "\u0000" + name;
-    }
+    // The orders of the listings: by name, or by time then name (facts §1: CreateDate is the default).
+    private static final Pages.Order<WorkforceRecord> WORKFORCES_BY_NAME =
+            Pages.byText(w -> w.name, name -> new WorkforceRecord(name, null, null, null));
+    private static final Pages.Order<WorkforceRecord> WORKFORCES_BY_DATE = Pages.byTimeThenText(
+            w -> w.createDate.toEpochMilli(), w -> w.name,
+            (millis, name) -> new WorkforceRecord(name, null, null, Instant.ofEpochMilli(millis)));
+    private static final Pages.Order<String> TEAM_NAMES = Pages.byText(name -> name, name -> name);
+    private static final Pages.Order<WorkteamRecord> WORKTEAMS_BY_DATE = Pages.byTimeThenText(
+            WorkteamRecord.BY_CREATE_DATE, t -> t.createDate.toEpochMilli(), t -> t.name,
+            (millis, name) -> new WorkteamRecord(name, null, null, null, Instant.ofEpochMilli(millis)));
+    private static final Pages.Order<String> TAG_KEYS = Pages.byText(key -> key, key -> key);
+    private static final Pages.Order<Map<String, Object>> SUBSCRIBED_BY_ARN =
+            Pages.byText(t -> (String) t.get("WorkteamArn"), arn -> Map.of("WorkteamArn", arn));
+    private static final Pages.Order<Map<String, Object>> JOBS_BY_CREATION_TIME = Pages.byTimeThenText(
+            j -> WireTime.instant(j.get("CreationTime")).toEpochMilli(), j -> (String) j.get("JobReferenceCode"),
+            (millis, code) -> Map.of("CreationTime", WireTime.epochSeconds(Instant.ofEpochMilli(millis)),
+                    "JobReferenceCode", code));
 
     /** decision: NameContains matches case-insensitively, as SageMaker's other NameContains filters. */
     private static boolean nameContains(String name, String contains) {

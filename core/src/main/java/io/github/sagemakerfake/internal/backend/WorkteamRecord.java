@@ -3,12 +3,17 @@ package io.github.sagemakerfake.internal.backend;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** One private work team. Guarded by its {@link RegionState}'s lock. */
 final class WorkteamRecord {
+
+    /** CreateDate (to the millisecond, as the wire shows it), then name: unique, since names are. */
+    static final Comparator<WorkteamRecord> BY_CREATE_DATE =
+            Comparator.<WorkteamRecord>comparingLong(t -> t.createDate.toEpochMilli()).thenComparing(t -> t.name);
 
     final String name;
     final String arn;

@@ -20,8 +20,23 @@ import java.util.Map;
  */
 public final class Json {
 
+    // Stream constraints, after Jackson's StreamReadConstraints: input past any of them is refused
+    // with a ParseException before it costs memory or time, so no body can make the fake store or
+    // render a value much larger than the body's own text.
+
     /** Nesting deeper than this is rejected, so a hostile body cannot exhaust the stack. */
-    static final int MAX_DEPTH = 64;
+    public static final int MAX_DEPTH = 64;
+    /** The longest request body, in UTF-8 bytes (2 MiB; the largest valid SageMaker request here is a few KiB). */
+    public static final int MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+    /** The longest string or member name, in characters (1 Mi). */
+    public static final int MAX_STRING_LENGTH = 1024 * 1024;
+    /** The longest number literal, in characters. */
+    public static final int MAX_NUMBER_LENGTH = 100;
+    /**
+     * The largest decimal exponent of a number, either sign (beyond any double), so that no
+     * literal such as {@code 1e2147483647} can stand for a value billions of digits long.
+     */
+    public static final int MAX_NUMBER_EXPONENT = 1000;
 
     private Json() {
     }
@@ -29,6 +44,18 @@ public final class Json {
     /** Parses one JSON value that must fill the whole input (surrounding whitespace allowed). */
     public static Object parse(byte[] utf8) {
         return parse(new String(utf8, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Parses a request body: as {@link #parse(byte[])}, and refuses a body longer than
+     * {@link #MAX_DOCUMENT_BYTES} before decoding it. (Seeds, state files and admin responses are
+     * the fake's own documents and may be larger.)
+     */
+    public static Object parseRequest(byte[] utf8) {
+        if (utf8.length > MAX_DOCUMENT_BYTES) {
+            throw tooLarge(utf8.length);
+        }
+        return parse(utf8);
     }
 
     public static Object parse(String text) {
@@ -40,6 +67,24 @@ public final class Json {
             throw reader.error("Unexpected character after the JSON value");
         }
         return value;
+    }
+
+    private static ParseException tooLarge(long size) {
+        return new ParseException("The body is " + size + " bytes; at most " + MAX_DOCUMENT_BYTES
+                + " bytes are accepted");
+    }
+
+    /**
+     * The JSON text of a number: plain digits, unless those would be more than a few characters
+     * longer than the scientific form ({@code 1E+999}), so a number never renders much larger
+     * than the literal it was read from.
+     */
+    public static String numberText(BigDecimal d) {
+        int scale = d.scale();
+        if (scale >= 0 ? scale <= d.precision() + 24 : -scale <= 24) {
+            return d.toPlainString();
+        }
+        return d.toString();
     }
 
     /** Serialises a tree of the types listed in the class comment. */
@@ -89,11 +134,11 @@ public final class Json {
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue());
         } else if (value instanceof BigDecimal d) {
-            out.append(d.toPlainString());
+            out.append(numberText(d));
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
             out.append(value);
         } else if (value instanceof Number n) {
-            out.append(new BigDecimal(n.toString()).toPlainString());
+            out.append(numberText(new BigDecimal(n.toString())));
         } else {
             throw new IllegalArgumentException("Not a JSON value: " + value.getClass().getName());
         }
@@ -312,6 +357,9 @@ public final class Json {
                     throw error("Unterminated string");
                 }
                 char c = text.charAt(pos);
+                if (pos - start + (sb == null ? 0 : sb.length()) > MAX_STRING_LENGTH) {
+                    throw error("String longer than " + MAX_STRING_LENGTH + " characters");
+                }
                 if (c == '"') {
                     String result = sb == null ? text.substring(start, pos) : sb.append(text, start, pos).toString();
                     pos++;
@@ -397,10 +445,22 @@ public final class Json {
                     throw error("Invalid number");
                 }
             }
-            if (pos - start > 100) {
-                throw error("Number too long");
+            if (pos - start > MAX_NUMBER_LENGTH) {
+                throw error("Number literal longer than " + MAX_NUMBER_LENGTH + " characters");
             }
-            return new BigDecimal(text.substring(start, pos));
+            BigDecimal number;
+            try {
+                number = new BigDecimal(text.substring(start, pos));
+            } catch (NumberFormatException e) { // an exponent beyond int range
+                number = null;
+            }
+            // The decimal exponent of the leading digit: 1e5 -> 5, 0.001 -> -3.
+            if (number == null || Math.abs((long) number.precision() - number.scale() - 1) > MAX_NUMBER_EXPONENT) {
+                throw error("Number " + text.substring(start, Math.min(pos, start + 40)) + " out of range: the "
+                        + "largest accepted magnitude is 1e" + MAX_NUMBER_EXPONENT + " and the smallest 1e-"
+                        + MAX_NUMBER_EXPONENT);
+            }
+            return number;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sagemakerfake.internal.protocol;
 
+import io.github.sagemakerfake.internal.backend.Journal;
 import io.github.sagemakerfake.internal.backend.Operation;
 import io.github.sagemakerfake.internal.backend.ServiceError;
 import io.github.sagemakerfake.internal.backend.WorkforceBackend;
@@ -18,128 +19,140 @@ import java.util.concurrent.ThreadLocalRandom;
  * The awsJson1_1 protocol (facts §4): {@code POST /} with {@code X-Amz-Target: SageMaker.<Op>},
  * a JSON body, and errors as {@code {"__type": code, "message": text}} with the HTTP status, each
  * response carrying {@code x-amzn-RequestId}. Transport-independent: the in-memory SDK HTTP
- * clients and the HTTP server both hand their bytes to {@link #handle(ProtocolRequest)}.
+ * clients and the HTTP server both hand their bytes to it, through {@link FakeEndpoint}.
  */
-public final class AwsJsonProtocol {
+final class AwsJsonProtocol {
 
-    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final String TARGET_PREFIX = "SageMaker.";
 
-    private static final byte[] MALFORMED_BODY = utf8("<html><body>Bad Gateway (malformed response injected by "
-            + "the SageMaker Workforce Fake)</body></html>");
-
     private final WorkforceBackend backend;
-    private final FaultEngine faults = new FaultEngine();
+    private final Journal journal;
+    private final FaultEngine faults;
 
-    public AwsJsonProtocol(WorkforceBackend backend) {
+    /** Built by {@link FakeEndpoint}, the composition root, which owns the journal and the fault rules. */
+    AwsJsonProtocol(WorkforceBackend backend, Journal journal, FaultEngine faults) {
         this.backend = backend;
+        this.journal = journal;
+        this.faults = faults;
     }
 
-    public FaultEngine faults() {
-        return faults;
-    }
-
-    public WorkforceBackend backend() {
-        return backend;
-    }
-
-    public ProtocolResponse handle(ProtocolRequest request) {
-        String requestId = RequestIds.next();
+    /**
+     * The first phase of a request: routes, parses, authenticates and picks the fault rule. Nothing
+     * runs and nothing is journaled until {@link PendingResponse#complete()}.
+     *
+     * @param requestId the exchange's one request id, the one the transport uses for its own answers
+     */
+    PendingResponse accept(ProtocolRequest request, String requestId, Authenticator authenticator) {
         Instant arrived = backend.clock().now();
-        RequestIdentity identity = RequestIdentity.of(request.header("Authorization"),
-                backend.settings().defaultAccount(), backend.settings().defaultRegion());
         String target = request.header("X-Amz-Target");
         String operationName = target == null ? "(no X-Amz-Target)"
                 : target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
+        RequestIdentity identity = null;
         Map<String, Object> body = Map.of();
-        FaultRule fault = null;
-        Map<String, Object> result = null;
-        ServiceError error = null;
         try {
+            try {
+                identity = RequestIdentity.of(request.header("Authorization"), backend.settings().defaultAccount(),
+                        backend.settings().defaultRegion());
+                authenticator.authenticate(request, identity);
+            } catch (ServiceError refused) {
+                // Refused before it reached the service: no account acts, nothing is journaled.
+                return PendingResponse.immediate(requestId, WireErrors.error(requestId, refused));
+            }
             Operation op = route(request, target);
             body = parseBody(request);
-            fault = faults.select(op.wireName(), body);
-            if (fault != null) {
-                applyLatency(fault);
-            }
-            boolean failsProvisioning = fault != null && fault.outcome() == FaultRule.Outcome.PROVISIONING_FAILURE;
-            boolean faulted = fault != null && fault.outcome() != FaultRule.Outcome.NONE && !failsProvisioning;
-            if (!faulted || fault.phase() == FaultRule.Phase.AFTER_STATE_CHANGE) {
-                try {
-                    result = backend.execute(op, identity.account(), identity.region(), body,
-                            failsProvisioning ? fault.message() : null);
-                } catch (ServiceError e) {
-                    error = e;
-                } catch (RuntimeException e) { // a bug of ours: answer as the service would, never crash the caller
-                    error = internalFailure(e);
-                }
-            }
-            if (faulted) {
-                result = null; // the fault replaces whatever the operation answered
-                error = fault.outcome() == FaultRule.Outcome.ERROR
-                        ? new ServiceError(fault.errorCode(), fault.statusCode(), fault.message()) : null;
-            }
+            FaultRule fault = faults.select(op.wireName(), body);
+            long delay = fault == null ? 0 : latencyNanos(fault);
+            RequestIdentity who = identity;
+            Map<String, Object> input = body;
+            return new PendingResponse(requestId, delay,
+                    () -> execute(requestId, arrived, operationName, who, op, input, fault));
         } catch (ServiceError e) {
-            error = e;
+            RequestIdentity who = identity != null ? identity : new RequestIdentity(
+                    backend.settings().defaultAccount(), backend.settings().defaultRegion(), null);
+            Map<String, Object> input = body;
+            return new PendingResponse(requestId, 0, () -> {
+                ProtocolResponse response = WireErrors.error(requestId, e);
+                record(arrived, requestId, operationName, who, input, response, e, null);
+                return response;
+            });
         }
-        ProtocolResponse.ConnectionFault connectionFault = fault == null ? null : connectionFault(fault.outcome());
-        ProtocolResponse response = connectionFault != null ? connectionFaultResponse(requestId, connectionFault)
-                : error != null ? error(requestId, error) : success(requestId, result);
-        backend.journal().record(arrived, requestId, operationName, identity.account(), identity.region(),
-                redact(body), connectionFault != null ? 0 : response.statusCode(),
-                connectionFault != null ? connectionFault.name() : error == null ? null : error.code(),
-                error == null ? null : error.getMessage(), fault == null ? null : fault.describe());
+    }
+
+    private ProtocolResponse execute(String requestId, Instant arrived, String operationName,
+                                     RequestIdentity identity, Operation op, Map<String, Object> body,
+                                     FaultRule fault) {
+        Map<String, Object> result = null;
+        ServiceError error = null;
+        boolean failsProvisioning = fault != null && fault.outcome() == FaultRule.Outcome.PROVISIONING_FAILURE;
+        boolean faulted = fault != null && fault.outcome() != FaultRule.Outcome.NONE && !failsProvisioning;
+        if (!faulted || fault.phase() == FaultRule.Phase.AFTER_STATE_CHANGE) {
+            try {
+                result = backend.execute(op, identity.account(), identity.region(), body,
+                        failsProvisioning ? fault.message() : null);
+            } catch (ServiceError e) {
+                error = e;
+            } catch (RuntimeException e) { // a bug of ours: answer as the service would, never crash the caller
+                error = WireErrors.internalFailure(e);
+            }
+        }
+        ProtocolResponse response;
+        if (faulted) {
+            ConnectionFault connectionFault = connectionFault(fault.outcome());
+            error = fault.outcome() == FaultRule.Outcome.ERROR
+                    ? new ServiceError(fault.errorCode(), fault.statusCode(), fault.message()) : null;
+            response = connectionFault != null ? faultResponse(requestId, connectionFault)
+                    : error != null ? WireErrors.error(requestId, error) : success(requestId, Map.of());
+        } else {
+            response = error != null ? WireErrors.error(requestId, error) : success(requestId, result);
+        }
+        record(arrived, requestId, operationName, identity, body, response, error, fault);
         return response;
     }
 
-    private void applyLatency(FaultRule fault) {
+    private void record(Instant arrived, String requestId, String operationName, RequestIdentity identity,
+                        Map<String, Object> body, ProtocolResponse response, ServiceError error, FaultRule fault) {
+        ConnectionFault connectionFault = response.fault();
+        journal.record(arrived, requestId, operationName, identity.account(), identity.region(), redact(body),
+                connectionFault != null ? 0 : response.statusCode(),
+                connectionFault != null ? connectionFault.name() : error == null ? null : error.code(),
+                error == null ? null : error.getMessage(), fault == null ? null : fault.describe());
+    }
+
+    /**
+     * The latency a rule asks for. On a manual clock it is observed through the clock, at once:
+     * the clock moves, nobody waits.
+     */
+    private long latencyNanos(FaultRule fault) {
         long min = fault.minLatency().toNanos();
         long max = fault.maxLatency().toNanos();
         long nanos = max > min ? ThreadLocalRandom.current().nextLong(min, max + 1) : min;
-        if (nanos == 0) {
-            return;
+        if (nanos > 0 && backend.clock().isManual()) {
+            backend.clock().advance(Duration.ofNanos(nanos));
+            return 0;
         }
-        if (backend.clock().isManual()) {
-            backend.clock().advance(Duration.ofNanos(nanos)); // latency observed through the clock, no waiting
-            return;
-        }
-        try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return nanos;
     }
 
-    /** The answer to an unexpected failure inside the fake: HTTP 500 InternalFailure, without a stack trace. */
-    public static ServiceError internalFailure(RuntimeException e) {
-        String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
-        if (detail.length() > 300) {
-            detail = detail.substring(0, 300) + "...";
-        }
-        return new ServiceError("InternalFailure", 500, "The SageMaker Workforce Fake failed while answering this "
-                + "request (" + e.getClass().getSimpleName() + detail + "). This is a bug in the fake, not in your "
-                + "code; please report it with the request.");
-    }
-
-    private static ProtocolResponse.ConnectionFault connectionFault(FaultRule.Outcome outcome) {
+    private static ConnectionFault connectionFault(FaultRule.Outcome outcome) {
         return switch (outcome) {
-            case CONNECTION_RESET -> ProtocolResponse.ConnectionFault.CONNECTION_RESET;
-            case EMPTY_RESPONSE -> ProtocolResponse.ConnectionFault.EMPTY_RESPONSE;
-            case MALFORMED_RESPONSE -> ProtocolResponse.ConnectionFault.MALFORMED_RESPONSE;
+            case CONNECTION_RESET -> ConnectionFault.RESET;
+            case EMPTY_RESPONSE -> ConnectionFault.EMPTY_RESPONSE;
+            case MALFORMED_RESPONSE -> ConnectionFault.MALFORMED_BODY;
             case NONE, ERROR, PROVISIONING_FAILURE -> null;
         };
     }
 
-    private static ProtocolResponse connectionFaultResponse(String requestId, ProtocolResponse.ConnectionFault fault) {
-        return fault == ProtocolResponse.ConnectionFault.MALFORMED_RESPONSE
-                ? new ProtocolResponse(200, headers(requestId), MALFORMED_BODY, fault)
-                : new ProtocolResponse(0, Map.of(), new byte[0], fault);
+    private static ProtocolResponse faultResponse(String requestId, ConnectionFault fault) {
+        Map<String, String> headers = WireErrors.headers(requestId, WireErrors.JSON_1_1);
+        return fault instanceof ConnectionFault.MalformedBody malformed
+                ? new ProtocolResponse(200, headers, malformed.body(), fault)
+                : ProtocolResponse.fault(fault, headers);
     }
 
     private static Operation route(ProtocolRequest request, String target) {
         if (!"POST".equals(request.method()) || !"/".equals(request.path())) {
             throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 404, "The SageMaker API answers POST / only; got "
-                    + request.method() + " " + request.path() + ". Point the client at the endpoint root.");
+                    + ServiceError.echo(request.method()) + " " + ServiceError.echo(request.path()) + ". Point the client at the endpoint root.");
         }
         if (target == null || target.isBlank()) {
             throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "The request has no X-Amz-Target header; "
@@ -147,17 +160,17 @@ public final class AwsJsonProtocol {
         }
         String contentType = request.header("Content-Type");
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-amz-json-1.")) {
-            throw new ServiceError(ServiceError.SERIALIZATION, 400, "Unsupported Content-Type '" + contentType
+            throw new ServiceError(ServiceError.SERIALIZATION, 400, "Unsupported Content-Type '" + ServiceError.echo(contentType)
                     + "'; send application/x-amz-json-1.1.");
         }
         if (!target.startsWith(TARGET_PREFIX)) {
-            throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Unknown target " + target
+            throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Unknown target " + ServiceError.echo(target)
                     + "; this endpoint serves SageMaker.<Operation>.");
         }
         String name = target.substring(TARGET_PREFIX.length());
         Operation op = Operation.fromWireName(name);
         if (op == null) {
-            throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Operation " + name + " is not served by the "
+            throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Operation " + ServiceError.echo(name) + " is not served by the "
                     + "SageMaker Workforce Fake. It serves: " + Operation.servedNames() + ".");
         }
         return op;
@@ -171,7 +184,7 @@ public final class AwsJsonProtocol {
         }
         Object parsed;
         try {
-            parsed = Json.parse(bytes);
+            parsed = Json.parseRequest(bytes);
         } catch (Json.ParseException e) {
             throw new ServiceError(ServiceError.SERIALIZATION, 400, "The request body is not valid JSON: "
                     + e.getMessage());
@@ -213,21 +226,7 @@ public final class AwsJsonProtocol {
     }
 
     static ProtocolResponse success(String requestId, Map<String, Object> result) {
-        return new ProtocolResponse(200, headers(requestId), Json.writeBytes(result), null);
-    }
-
-    static ProtocolResponse error(String requestId, ServiceError e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("__type", e.code());
-        body.put("message", e.getMessage());
-        return new ProtocolResponse(e.statusCode(), headers(requestId), Json.writeBytes(body), null);
-    }
-
-    private static Map<String, String> headers(String requestId) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", CONTENT_TYPE);
-        headers.put("x-amzn-RequestId", requestId);
-        return headers;
+        return WireErrors.json(requestId, WireErrors.JSON_1_1, 200, result);
     }
 
     static byte[] utf8(String s) {

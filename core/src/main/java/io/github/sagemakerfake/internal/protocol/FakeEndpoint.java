@@ -1,5 +1,6 @@
 package io.github.sagemakerfake.internal.protocol;
 
+import io.github.sagemakerfake.internal.backend.Journal;
 import io.github.sagemakerfake.internal.backend.WorkforceBackend;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
@@ -22,16 +23,41 @@ import java.util.Objects;
 public final class FakeEndpoint implements FakeControl {
 
     private final WorkforceBackend backend;
+    private final Journal journal;
+    private final FaultEngine faults;
     private final AwsJsonProtocol protocol;
 
+    /**
+     * The composition root: builds the backend, the journal and the fault engine, and hands the
+     * journal and the rules to the protocol, which writes the one and reads the other. The backend
+     * knows neither.
+     */
     public FakeEndpoint(FakeSettings settings) {
         this.backend = new WorkforceBackend(Objects.requireNonNull(settings, "settings"));
-        this.protocol = new AwsJsonProtocol(backend);
+        this.journal = new Journal(settings.journalCapacity(), settings.limits().journalMaxBytes());
+        this.faults = new FaultEngine();
+        this.protocol = new AwsJsonProtocol(backend, journal, faults);
     }
 
-    /** Answers one awsJson1_1 request. */
+    /**
+     * Answers one awsJson1_1 request on this thread, waiting out any latency fault here: for
+     * callers that block anyway (the sync in-memory client, tests).
+     */
     public ProtocolResponse handle(ProtocolRequest request) {
-        return protocol.handle(request);
+        return accept(request, RequestIds.next(), Authenticator.ANY).awaitAndComplete();
+    }
+
+    /**
+     * The first phase of one request; the transport waits {@link PendingResponse#delayNanos()} its
+     * own way, then calls {@link PendingResponse#complete()}.
+     *
+     * @param requestId     the exchange's one request id: every answer to this exchange carries it
+     * @param authenticator the check the transport demands (strict SigV4), given the one parse of
+     *                      the Authorization header
+     */
+    public PendingResponse accept(ProtocolRequest request, String requestId, Authenticator authenticator) {
+        return protocol.accept(Objects.requireNonNull(request, "request"), Objects.requireNonNull(requestId),
+                Objects.requireNonNull(authenticator));
     }
 
     public FakeSettings settings() {
@@ -50,8 +76,9 @@ public final class FakeEndpoint implements FakeControl {
 
     @Override
     public void reset() {
-        protocol.faults().clear();
+        faults.clear();
         backend.reset();
+        journal.clear();
     }
 
     @Override
@@ -71,12 +98,12 @@ public final class FakeEndpoint implements FakeControl {
 
     @Override
     public List<JournalEntry> journal() {
-        return backend.journal().entries();
+        return journal.entries();
     }
 
     @Override
     public void clearJournal() {
-        backend.journal().clear();
+        journal.clear();
     }
 
     @Override
@@ -106,16 +133,16 @@ public final class FakeEndpoint implements FakeControl {
 
     @Override
     public FaultRule addFault(FaultRule rule) {
-        return protocol.faults().add(Objects.requireNonNull(rule, "rule"));
+        return faults.add(Objects.requireNonNull(rule, "rule"));
     }
 
     @Override
     public List<FaultRule> faults() {
-        return protocol.faults().rules();
+        return faults.rules();
     }
 
     @Override
     public void clearFaults() {
-        protocol.faults().clear();
+        faults.clear();
     }
 }

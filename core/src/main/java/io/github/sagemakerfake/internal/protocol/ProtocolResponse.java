@@ -3,23 +3,23 @@ package io.github.sagemakerfake.internal.protocol;
 import java.util.Map;
 
 /**
- * An HTTP response of the protocol layer.
+ * An answer of the protocol layer: an HTTP response, or a connection fault the transport acts out
+ * instead of sending it.
  *
- * @param statusCode the HTTP status
+ * @param statusCode the HTTP status (0 for a connection fault)
  * @param headers    response headers (single-valued)
  * @param body       the response body
- * @param fault      a connection-level fault the transport must apply instead of sending this
- *                   response normally, or null
+ * @param fault      the connection fault to act out instead of this response, or null
  */
 public record ProtocolResponse(int statusCode, Map<String, String> headers, byte[] body, ConnectionFault fault) {
 
-    /** Faults that only a socket can express; the in-memory transport turns them into IOExceptions. */
-    public enum ConnectionFault {
-        /** Close the connection abruptly (TCP reset) without answering. */
-        CONNECTION_RESET,
-        /** Close the connection after the request without sending a single byte. */
-        EMPTY_RESPONSE,
-        /** Answer 200 with a body that is not JSON. */
-        MALFORMED_RESPONSE
+    /** An HTTP answer. */
+    public static ProtocolResponse http(int statusCode, Map<String, String> headers, byte[] body) {
+        return new ProtocolResponse(statusCode, headers, body, null);
+    }
+
+    /** A connection fault; the request id is still carried for the journal and the logs. */
+    public static ProtocolResponse fault(ConnectionFault fault, Map<String, String> headers) {
+        return new ProtocolResponse(0, headers, new byte[0], fault);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.sagemakerfake.internal.transport;
 
+import io.github.sagemakerfake.internal.protocol.ConnectionFault;
 import io.github.sagemakerfake.internal.protocol.ProtocolRequest;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
 import java.io.IOException;
@@ -19,14 +20,32 @@ final class InMemoryExchange {
                 query, request.headers(), body);
     }
 
-    /** Connection faults have no HTTP form in memory; they surface as the IOException a socket would give. */
-    static IOException connectionFault(ProtocolResponse response) {
-        return switch (response.fault()) {
-            case CONNECTION_RESET -> new SocketException("Connection reset (injected by the SageMaker Workforce Fake)");
-            case EMPTY_RESPONSE -> new IOException("The server closed the connection without a response "
-                    + "(injected by the SageMaker Workforce Fake)");
-            case MALFORMED_RESPONSE -> throw new IllegalStateException("malformed responses are sent, not thrown");
-        };
+    /**
+     * Connection faults have no HTTP form in memory: a reset or an empty response surfaces as the
+     * IOException a socket would give (returned, for the caller to throw or signal); a malformed
+     * body is a 200 the SDK fails to parse, so null (send it).
+     */
+    static IOException connectionFailure(ProtocolResponse response) {
+        if (response.fault() == null) {
+            return null;
+        }
+        return response.fault().accept(new ConnectionFault.Handler<IOException>() {
+            @Override
+            public IOException reset() {
+                return new SocketException("Connection reset (injected by the SageMaker Workforce Fake)");
+            }
+
+            @Override
+            public IOException emptyResponse() {
+                return new IOException("The server closed the connection without a response "
+                        + "(injected by the SageMaker Workforce Fake)");
+            }
+
+            @Override
+            public IOException malformedBody(byte[] body) {
+                return null;
+            }
+        });
     }
 
     static SdkHttpFullResponse toSdk(ProtocolResponse response) {
@@ -34,10 +53,5 @@ final class InMemoryExchange {
         response.headers().forEach(builder::putHeader);
         builder.putHeader("Content-Length", Integer.toString(response.body().length));
         return builder.build();
-    }
-
-    static boolean failsConnection(ProtocolResponse response) {
-        return response.fault() == ProtocolResponse.ConnectionFault.CONNECTION_RESET
-                || response.fault() == ProtocolResponse.ConnectionFault.EMPTY_RESPONSE;
     }
 }

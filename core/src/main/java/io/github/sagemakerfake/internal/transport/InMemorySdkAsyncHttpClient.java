@@ -1,10 +1,14 @@
 package io.github.sagemakerfake.internal.transport;
 
+import io.github.sagemakerfake.internal.protocol.Authenticator;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.protocol.PendingResponse;
+import io.github.sagemakerfake.internal.protocol.RequestIds;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -60,18 +64,38 @@ public final class InMemorySdkAsyncHttpClient implements SdkAsyncHttpClient {
 
     private void respond(AsyncExecuteRequest request, byte[] body, SdkAsyncHttpResponseHandler handler,
                          CompletableFuture<Void> done) {
-        ProtocolResponse response;
+        PendingResponse pending;
         try {
-            response = protocol.handle(InMemoryExchange.toProtocol(request.request(), body));
+            pending = protocol.accept(InMemoryExchange.toProtocol(request.request(), body), RequestIds.next(),
+                    Authenticator.ANY);
         } catch (RuntimeException e) {
             handler.onError(e);
             done.completeExceptionally(e);
             return;
         }
-        if (InMemoryExchange.failsConnection(response)) {
-            Throwable t = InMemoryExchange.connectionFault(response);
-            handler.onError(t);
-            done.completeExceptionally(t);
+        if (pending.delayNanos() > 0) {
+            // A latency fault holds no thread: a timer completes the call when it is due.
+            CompletableFuture.delayedExecutor(pending.delayNanos(), TimeUnit.NANOSECONDS)
+                    .execute(() -> complete(pending, handler, done));
+        } else {
+            complete(pending, handler, done);
+        }
+    }
+
+    private static void complete(PendingResponse pending, SdkAsyncHttpResponseHandler handler,
+                                 CompletableFuture<Void> done) {
+        ProtocolResponse response;
+        try {
+            response = pending.complete();
+        } catch (RuntimeException e) {
+            handler.onError(e);
+            done.completeExceptionally(e);
+            return;
+        }
+        Throwable failure = InMemoryExchange.connectionFailure(response);
+        if (failure != null) {
+            handler.onError(failure);
+            done.completeExceptionally(failure);
             return;
         }
         handler.onHeaders(InMemoryExchange.toSdk(response));

@@ -38,8 +38,9 @@ public final class InMemorySdkHttpClient implements SdkHttpClient {
                     body = new byte[0];
                 }
                 ProtocolResponse response = protocol.handle(InMemoryExchange.toProtocol(request.httpRequest(), body));
-                if (InMemoryExchange.failsConnection(response)) {
-                    throw InMemoryExchange.connectionFault(response);
+                IOException failure = InMemoryExchange.connectionFailure(response);
+                if (failure != null) {
+                    throw failure;
                 }
                 return HttpExecuteResponse.builder()
                         .response(InMemoryExchange.toSdk(response))

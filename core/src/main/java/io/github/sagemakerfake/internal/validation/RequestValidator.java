@@ -1,5 +1,6 @@
 package io.github.sagemakerfake.internal.validation;
 
+import io.github.sagemakerfake.internal.json.Json;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,6 +60,17 @@ public final class RequestValidator {
     private static final Map<String, Node> NODES = compile(SageMakerShapes.shapes());
 
     private static final String NOT_NULL = "Member must not be null";
+
+    /**
+     * DECISION: how much of a value a message echoes, in characters; longer values are cut and end
+     * in {@code ...}. The service's limit is unknown; without one a 10 MB name made a 20 MB message.
+     */
+    public static final int MAX_ECHOED_CHARS = 1024;
+    /** DECISION: how many violations a message lists; the count in its first words stays exact. */
+    public static final int MAX_LISTED_VIOLATIONS = 20;
+    /** Epoch seconds of 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the timestamps accepted. */
+    public static final BigDecimal MIN_TIMESTAMP = BigDecimal.valueOf(-62_135_596_800L);
+    public static final BigDecimal MAX_TIMESTAMP = BigDecimal.valueOf(253_402_300_799L);
     private static final String REDACTED = "*** Sensitive Data Redacted ***";
 
     private RequestValidator() {
@@ -84,22 +96,31 @@ public final class RequestValidator {
         Context ctx = new Context();
         checkStructure(node, body, ctx);
         if (ctx.violations != null) {
-            throw new RequestValidationException(ctx.violations);
+            throw new RequestValidationException(ctx.violations, ctx.count);
         }
     }
 
     // ---- walking the body --------------------------------------------------------------------
 
-    /** Per-call state: the current path, reused by truncation, and the violations so far. */
+    /**
+     * Per-call state: the current path, reused by truncation, and the violations so far. Only the
+     * first {@link #MAX_LISTED_VIOLATIONS} are written out; the rest are counted, so a body with
+     * half a million bad elements costs a counter, not a 20 MB message.
+     */
     private static final class Context {
         final StringBuilder path = new StringBuilder(64);
         List<String> violations;
+        int count;
 
-        void add(String violation) {
+        void report(Node node, Object value, String constraint) {
+            count++;
+            if (count > MAX_LISTED_VIOLATIONS) {
+                return;
+            }
             if (violations == null) {
                 violations = new ArrayList<>(4);
             }
-            violations.add(violation);
+            violations.add(violation(node, value, path, constraint));
         }
 
         /** Appends {@code .segment} (or just {@code segment} at the root) and returns the old length. */
@@ -129,7 +150,7 @@ public final class RequestValidator {
             int mark = ctx.push(field.pathName);
             if (value == null) {
                 if (field.required) {
-                    ctx.add(violation(field.node, null, ctx.path, NOT_NULL));
+                    ctx.report(field.node, null, NOT_NULL);
                 }
             } else {
                 checkValue(field.node, value, ctx);
@@ -184,7 +205,7 @@ public final class RequestValidator {
                 }
             }
             if (broken) {
-                ctx.add(violation(node, list, ctx.path, "Member must satisfy constraint: " + element.bracket));
+                ctx.report(node, list, "Member must satisfy constraint: " + element.bracket);
             }
         } else {
             int index = 0;
@@ -222,10 +243,10 @@ public final class RequestValidator {
                 }
             }
             if (keysBroken) {
-                ctx.add(violation(node, map, ctx.path, "Map keys must satisfy constraint: " + key.bracket));
+                ctx.report(node, map, "Map keys must satisfy constraint: " + key.bracket);
             }
             if (valuesBroken) {
-                ctx.add(violation(node, map, ctx.path, "Map value must satisfy constraint: " + value.bracket));
+                ctx.report(node, map, "Map value must satisfy constraint: " + value.bracket);
             }
         } else {
             boolean keysBroken = false;
@@ -236,7 +257,7 @@ public final class RequestValidator {
                 }
             }
             if (keysBroken) {
-                ctx.add(violation(node, map, ctx.path, "Map keys must satisfy constraint: " + key.bracket));
+                ctx.report(node, map, "Map keys must satisfy constraint: " + key.bracket);
             }
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 int mark = ctx.push(String.valueOf(e.getKey()));
@@ -251,9 +272,9 @@ public final class RequestValidator {
 
     private static void checkSize(Node node, Object value, int size, Context ctx) {
         if (size > node.maxLength) {
-            ctx.add(violation(node, value, ctx.path, node.maxMessage));
+            ctx.report(node, value, node.maxMessage);
         } else if (size < node.minLength) {
-            ctx.add(violation(node, value, ctx.path, node.minMessage));
+            ctx.report(node, value, node.minMessage);
         }
     }
 
@@ -266,22 +287,22 @@ public final class RequestValidator {
             if (node.hasLength) {
                 long length = codePointLength(s, node);
                 if (length > node.maxLength) {
-                    ctx.add(violation(node, s, ctx.path, node.maxMessage));
+                    ctx.report(node, s, node.maxMessage);
                 } else if (length < node.minLength) {
-                    ctx.add(violation(node, s, ctx.path, node.minMessage));
+                    ctx.report(node, s, node.minMessage);
                 }
             }
             if (node.pattern != null && !node.pattern.test(s)) {
-                ctx.add(violation(node, s, ctx.path, node.patternMessage));
+                ctx.report(node, s, node.patternMessage);
             }
             if (node.enumValues != null && !node.enumValues.contains(s)) {
-                ctx.add(violation(node, s, ctx.path, node.enumMessage));
+                ctx.report(node, s, node.enumMessage);
             }
         } else if (value instanceof BigDecimal d) {
             if (node.maxValue != null && d.compareTo(node.maxValue) > 0) {
-                ctx.add(violation(node, d, ctx.path, node.maxMessage));
+                ctx.report(node, d, node.maxMessage);
             } else if (node.minValue != null && d.compareTo(node.minValue) < 0) {
-                ctx.add(violation(node, d, ctx.path, node.minMessage));
+                ctx.report(node, d, node.minMessage);
             }
         }
     }
@@ -321,6 +342,16 @@ public final class RequestValidator {
         if (!node.isJsonTypeOf(value)) {
             throw typeError(path, node, value);
         }
+        if (node.type == Shape.Type.TIMESTAMP) {
+            BigDecimal seconds = (BigDecimal) value;
+            if (seconds.compareTo(MIN_TIMESTAMP) < 0 || seconds.compareTo(MAX_TIMESTAMP) > 0) {
+                // DECISION: beyond what a timestamp can hold, a deserialization error, as for a wrong type
+                String p = path.toString();
+                throw new RequestSerializationException(p, "Cannot deserialize '" + p + "': expected a timestamp "
+                        + "(epoch seconds) from " + MIN_TIMESTAMP + " (0001-01-01T00:00:00Z) to " + MAX_TIMESTAMP
+                        + " (9999-12-31T23:59:59Z) but found " + Json.numberText(seconds));
+            }
+        }
     }
 
     // ---- messages ----------------------------------------------------------------------------
@@ -334,7 +365,11 @@ public final class RequestValidator {
             sb.append("null ");
         } else {
             sb.append('\'');
-            print(node, value, sb);
+            int limit = sb.length() + MAX_ECHOED_CHARS;
+            if (!print(node, value, sb, limit) || sb.length() > limit) {
+                sb.setLength(Math.min(sb.length(), limit));
+                sb.append("...");
+            }
             sb.append("' ");
         }
         return sb.append("at '").append(path).append("' failed to satisfy constraint: ").append(constraint).toString();
@@ -345,7 +380,10 @@ public final class RequestValidator {
      * structures print their modeled members as {@code {Key=k, Value=v}} (AWS prints an opaque
      * {@code Class@hash}); sensitive members inside them are redacted.
      */
-    private static void print(Node node, Object value, StringBuilder sb) {
+    private static boolean print(Node node, Object value, StringBuilder sb, int limit) {
+        if (sb.length() >= limit) {
+            return false; // stop walking: the message shows a prefix only
+        }
         if (value == null) {
             sb.append("null");
         } else if (node.sensitive) {
@@ -361,7 +399,9 @@ public final class RequestValidator {
                     }
                     first = false;
                     sb.append(f.jsonName).append('=');
-                    print(f.node, v, sb);
+                    if (!print(f.node, v, sb, limit)) {
+                        return false;
+                    }
                 }
             }
             sb.append('}');
@@ -373,7 +413,9 @@ public final class RequestValidator {
                     sb.append(", ");
                 }
                 first = false;
-                print(node.element, item, sb);
+                if (!print(node.element, item, sb, limit)) {
+                    return false;
+                }
             }
             sb.append(']');
         } else if (node.type == Shape.Type.MAP && value instanceof Map<?, ?> map) {
@@ -384,17 +426,27 @@ public final class RequestValidator {
                     sb.append(", ");
                 }
                 first = false;
-                print(node.key, e.getKey(), sb);
+                if (!print(node.key, e.getKey(), sb, limit)) {
+                    return false;
+                }
                 sb.append('=');
-                print(node.value, e.getValue(), sb);
+                if (!print(node.value, e.getValue(), sb, limit)) {
+                    return false;
+                }
             }
             sb.append('}');
         } else if (value instanceof BigDecimal d) {
-            // toPlainString of 1e999999999 would be a billion digits
-            sb.append(Math.abs((long) d.scale()) <= 100 ? d.toPlainString() : d.toString());
+            sb.append(Json.numberText(d)); // never the billion digits of 1e999999999 in plain form
         } else {
-            sb.append(value);
+            String text = String.valueOf(value);
+            int room = limit - sb.length();
+            if (text.length() > room) {
+                sb.append(text, 0, room);
+                return false;
+            }
+            sb.append(text);
         }
+        return sb.length() <= limit;
     }
 
     private static RequestSerializationException typeError(CharSequence path, Node expected, Object found) {

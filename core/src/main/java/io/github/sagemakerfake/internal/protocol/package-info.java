@@ -1,0 +1,7 @@
+/**
+ * Internal: not API, may change without notice in any release. Use the public packages
+ * ({@code io.github.sagemakerfake}, {@code .control}, {@code .admin}) instead.
+ *
+ * <p>Here: the awsJson1_1 protocol: requests and responses without a transport, and the fault engine.
+ */
+package io.github.sagemakerfake.internal.protocol;
