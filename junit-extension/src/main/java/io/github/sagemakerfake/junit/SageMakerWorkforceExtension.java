@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -165,7 +166,18 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Parameter parameter = parameterContext.getParameter();
-        return Injectable.claims(parameter, parameter.getType()) || Injectable.isMistakenFor(parameter.getType());
+        return Injectable.claims(parameter, parameter.getType())
+                || (Injectable.isMistakenFor(parameter.getType()) && mayClaimMistakes(parameterContext));
+    }
+
+    /**
+     * Only where no other resolver of JUnit's own would serve the type: a parameterized test or
+     * class takes its arguments (a URI from a {@code @CsvSource}, say) from its sources, and
+     * claiming them would make JUnit report competing resolvers.
+     */
+    private static boolean mayClaimMistakes(ParameterContext parameterContext) {
+        return parameterContext.getDeclaringExecutable() instanceof Method method
+                && !AnnotationSupport.isAnnotated(method, TestTemplate.class);
     }
 
     @Override

@@ -185,6 +185,11 @@ class MisuseTest {
     }
 
     @Test
+    void aParameterizedTestKeepsItsOwnUriArguments() {
+        TestKit.assertAllPassed(TestKit.run(ParameterizedUri.class), 1);
+    }
+
+    @Test
     void aUriParameterWithoutTheAnnotationSaysToAddIt() {
         Throwable failure = TestKit.onlyFailure(TestKit.run(BareUriParameter.class));
         assertThat(failure).isInstanceOf(ParameterResolutionException.class)
@@ -389,6 +394,16 @@ class MisuseTest {
     static class BareUriParameter {
         @Test
         void test(URI endpoint) {
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest
+    static class ParameterizedUri {
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(strings = "http://example.com")
+        void test(URI uri, SageMakerClient client) {
+            assertThat(uri).hasHost("example.com");
         }
     }
 }

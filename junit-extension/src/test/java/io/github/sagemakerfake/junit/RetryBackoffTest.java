@@ -35,6 +35,11 @@ class RetryBackoffTest {
     }
 
     @Test
+    void overHttpToo() {
+        TestKit.assertAllPassed(TestKit.run(ThrottledOverHttp.class), 3);
+    }
+
+    @Test
     void sdkDefaultRestoresTheSdksBackoff() {
         TestKit.assertAllPassed(TestKit.run(RealBackoff.class), 1);
         TestKit.assertAllPassed(TestKit.run(Map.of(FakeConfiguration.RETRY_BACKOFF_KEY, "sdk_default"),
@@ -118,6 +123,11 @@ class RetryBackoffTest {
                     .hasCauseInstanceOf(SageMakerException.class);
             assertThat(attemptsInJournal(fake, "ListWorkteams")).isEqualTo(attempts);
         }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest(transport = Transport.HTTP)
+    static class ThrottledOverHttp extends Throttled {
     }
 
     @TestKitOnly
