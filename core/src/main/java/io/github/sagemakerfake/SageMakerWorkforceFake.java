@@ -12,10 +12,13 @@ import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.internal.transport.InMemorySdkAsyncHttpClient;
 import io.github.sagemakerfake.internal.transport.InMemorySdkHttpClient;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -102,10 +105,16 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
         return clientBuilder(defaultAccount(), defaultRegion());
     }
 
+    /**
+     * A client builder for another account and region. Like {@link #clientBuilder()}, it names the
+     * region's SageMaker endpoint itself, the one the SDK would compute; see {@link #endpointFor}.
+     */
     public SageMakerClientBuilder clientBuilder(String account, String region) {
+        Region sdkRegion = Region.of(FakeSettings.requireRegion(region));
         return SageMakerClient.builder()
                 .httpClient(httpClient)
-                .region(Region.of(FakeSettings.requireRegion(region)))
+                .region(sdkRegion)
+                .endpointOverride(endpointFor(sdkRegion))
                 .credentialsProvider(credentialsFor(account));
     }
 
@@ -114,11 +123,27 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
     }
 
     public SageMakerAsyncClientBuilder asyncClientBuilder(String account, String region) {
+        Region sdkRegion = Region.of(FakeSettings.requireRegion(region));
         return SageMakerAsyncClient.builder()
                 .httpClient(asyncHttpClient)
-                .region(Region.of(FakeSettings.requireRegion(region)))
+                .region(sdkRegion)
+                .endpointOverride(endpointFor(sdkRegion))
                 .credentialsProvider(credentialsFor(account));
     }
+
+    /**
+     * SageMaker's endpoint in a region, such as {@code https://api.sagemaker.us-east-1.amazonaws.com}:
+     * what the SDK's own client builder computes from its service metadata, computed here once per
+     * region. The in-process builders set it as the endpoint, which saves every client build that
+     * lookup (about a third of the allocation of building a client, docs/benchmarks.md); the
+     * request still goes through the SDK's endpoint rules and reaches the in-memory HTTP client.
+     */
+    public static URI endpointFor(Region region) {
+        return ENDPOINTS.computeIfAbsent(region, r -> URI.create("https://" + SageMakerClient.serviceMetadata().endpointFor(r)));
+    }
+
+    /** Immutable values, one per region: nothing a fake could change, so sharing them is safe. */
+    private static final Map<Region, URI> ENDPOINTS = new ConcurrentHashMap<>();
 
     /** The in-memory HTTP client, for code that assembles its own SDK client. */
     public SdkHttpClient httpClient() {

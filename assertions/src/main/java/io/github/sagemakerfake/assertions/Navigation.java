@@ -90,16 +90,12 @@ interface Navigation {
     Set<String> OUR_CLASSES = Set.of("SageMakerWorkforceAssertions", "SageMakerWorkforceSoftAssertions",
             "SageMakerWorkforceBddAssertions", "RegionStateAssert", "StateSnapshotAssert", "WorkteamAssert",
             "WorkforceAssert", "SageMakerErrorAssert", "RequestJournalAssert", "OperationCallsAssert", "Navigation",
-            "Texts", "NearMatches", "SdkWireForm");
+            "Texts", "NearMatches", "SdkWireForm", "AbstractFakeAssert");
 
-    /** Gives an assertion that itself leads to others the navigation it was opened with. */
+    /** Gives an assertion of this library the navigation it was opened with, so that its own steps are soft too. */
     static <A> A inherit(A assertion, Navigation navigation) {
-        if (assertion instanceof RegionStateAssert region) {
-            region.navigation = navigation;
-        } else if (assertion instanceof StateSnapshotAssert state) {
-            state.navigation = navigation;
-        } else if (assertion instanceof RequestJournalAssert journal) {
-            journal.navigation = navigation;
+        if (assertion instanceof AbstractFakeAssert<?, ?> ours) {
+            ours.navigation = navigation;
         }
         return assertion;
     }

@@ -2,18 +2,22 @@ package io.github.sagemakerfake.assertions;
 
 import io.github.sagemakerfake.control.JournalEntry;
 import java.util.List;
-import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on the calls of one operation, reached from
  * {@link RequestJournalAssert#hasCalled(String)}: {@code hasCalled("CreateWorkteam").times(3)}.
  */
-public class OperationCallsAssert extends AbstractAssert<OperationCallsAssert, List<JournalEntry>> {
+public class OperationCallsAssert extends AbstractFakeAssert<OperationCallsAssert, List<JournalEntry>> {
 
     public OperationCallsAssert(List<JournalEntry> calls) {
         super(calls, OperationCallsAssert.class);
     }
 
+    /**
+     * Verifies that the operation was called exactly {@code expected} times, as the journal counts.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public OperationCallsAssert times(int expected) {
         isNotNull();
         if (actual.size() != expected) {
@@ -24,10 +28,20 @@ public class OperationCallsAssert extends AbstractAssert<OperationCallsAssert, L
         return myself;
     }
 
+    /**
+     * Verifies that the operation was called exactly once, as the journal counts.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public OperationCallsAssert once() {
         return times(1);
     }
 
+    /**
+     * Verifies that the operation was called at least {@code expected} times, as the journal counts.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public OperationCallsAssert atLeast(int expected) {
         isNotNull();
         if (actual.size() < expected) {
@@ -38,6 +52,11 @@ public class OperationCallsAssert extends AbstractAssert<OperationCallsAssert, L
         return myself;
     }
 
+    /**
+     * Verifies that the operation was called at most {@code expected} times, as the journal counts.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public OperationCallsAssert atMost(int expected) {
         isNotNull();
         if (actual.size() > expected) {
@@ -48,7 +67,11 @@ public class OperationCallsAssert extends AbstractAssert<OperationCallsAssert, L
         return myself;
     }
 
-    /** Verifies every call of the operation succeeded. */
+    /**
+     * Verifies every call of the operation succeeded.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public OperationCallsAssert allSucceeded() {
         isNotNull();
         List<JournalEntry> failed = actual.stream().filter(e -> !e.succeeded()).toList();
@@ -63,7 +86,4 @@ public class OperationCallsAssert extends AbstractAssert<OperationCallsAssert, L
         return actual.isEmpty() ? "the operation" : actual.get(0).operation();
     }
 
-    private void fail(String format, Object... args) {
-        failWithMessage("%s", String.format(format, args));
-    }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on what the fake holds for one account and region: its workforce and work teams.
@@ -34,10 +33,9 @@ import org.assertj.core.api.AbstractAssert;
  * when the assertion was made on a {@link FakeControl}, the requests about it from the journal, so
  * a rejected {@code CreateWorkteam} shows its error right in the test report.
  */
-public class RegionStateAssert extends AbstractAssert<RegionStateAssert, RegionSnapshot> {
+public class RegionStateAssert extends AbstractFakeAssert<RegionStateAssert, RegionSnapshot> {
 
     /** Set by soft assertions; see {@link Navigation}. */
-    Navigation navigation = Navigation.HARD;
 
     /** Where the snapshot came from, for journal hints in failure messages; null for a bare snapshot. */
     FakeControl source;
@@ -59,7 +57,11 @@ public class RegionStateAssert extends AbstractAssert<RegionStateAssert, RegionS
 
     // ------------------------------------------------------------------ workforce
 
-    /** Verifies there is a workforce, and leads to its assertions. */
+    /**
+     * Verifies there is a workforce, and leads to its assertions.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert hasWorkforce() {
         return Navigation.step(this, navigation, () -> {
             isNotNull();
@@ -72,7 +74,11 @@ public class RegionStateAssert extends AbstractAssert<RegionStateAssert, RegionS
         }, WorkforceAssert.class, WorkforceSnapshot.class, WorkforceAssert::new);
     }
 
-    /** Verifies there is a workforce with this name, and leads to its assertions. */
+    /**
+     * Verifies there is a workforce with this name, and leads to its assertions.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert hasWorkforceNamed(String name) {
         return Navigation.step(this, navigation, () -> {
             isNotNull();
@@ -90,6 +96,11 @@ public class RegionStateAssert extends AbstractAssert<RegionStateAssert, RegionS
         }, WorkforceAssert.class, WorkforceSnapshot.class, WorkforceAssert::new);
     }
 
+    /**
+     * Verifies that the account and region has no workforce.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RegionStateAssert hasNoWorkforce() {
         isNotNull();
         actual.workforce().ifPresent(workforce ->
@@ -99,7 +110,11 @@ public class RegionStateAssert extends AbstractAssert<RegionStateAssert, RegionS
 
     // ------------------------------------------------------------------ work teams
 
-    /** Verifies there is a work team with this name, and leads to its assertions. */
+    /**
+     * Verifies there is a work team with this name, and leads to its assertions.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasWorkteam(String name) {
         return Navigation.step(this, navigation, () -> {
             isNotNull();
@@ -113,6 +128,11 @@ public class RegionStateAssert extends AbstractAssert<RegionStateAssert, RegionS
         }, WorkteamAssert.class, WorkteamSnapshot.class, WorkteamAssert::new);
     }
 
+    /**
+     * Verifies that the account and region has no work team of this name.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RegionStateAssert doesNotHaveWorkteam(String name) {
         isNotNull();
         actual.workteam(name).ifPresent(team ->
@@ -120,6 +140,11 @@ public class RegionStateAssert extends AbstractAssert<RegionStateAssert, RegionS
         return myself;
     }
 
+    /**
+     * Verifies that the account and region has exactly {@code expected} work teams.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RegionStateAssert hasWorkteamCount(int expected) {
         isNotNull();
         if (actual.workteams().size() != expected) {
@@ -129,6 +154,11 @@ public class RegionStateAssert extends AbstractAssert<RegionStateAssert, RegionS
         return myself;
     }
 
+    /**
+     * Verifies that the account and region has no work team.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RegionStateAssert hasNoWorkteams() {
         isNotNull();
         if (!actual.workteams().isEmpty()) {
@@ -138,7 +168,11 @@ public class RegionStateAssert extends AbstractAssert<RegionStateAssert, RegionS
         return myself;
     }
 
-    /** Verifies these work teams exist (others may too). */
+    /**
+     * Verifies these work teams exist (others may too).
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RegionStateAssert hasWorkteamsNamed(String... names) {
         isNotNull();
         List<String> missing = missing(names);
@@ -157,7 +191,11 @@ public class RegionStateAssert extends AbstractAssert<RegionStateAssert, RegionS
         return myself;
     }
 
-    /** Verifies exactly these work teams exist, in any order. */
+    /**
+     * Verifies exactly these work teams exist, in any order.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RegionStateAssert hasOnlyWorkteamsNamed(String... names) {
         isNotNull();
         List<String> missing = missing(names);
@@ -172,7 +210,11 @@ public class RegionStateAssert extends AbstractAssert<RegionStateAssert, RegionS
         return myself;
     }
 
-    /** Verifies nothing exists here: no workforce, no work teams, no seeded vendor teams or jobs. */
+    /**
+     * Verifies nothing exists here: no workforce, no work teams, no seeded vendor teams or jobs.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RegionStateAssert isEmpty() {
         isNotNull();
         if (!actual.isEmpty()) {
@@ -250,7 +292,4 @@ public class RegionStateAssert extends AbstractAssert<RegionStateAssert, RegionS
                 : String.format("%n%s:%n%s", heading, Texts.calls(entries));
     }
 
-    private void fail(String format, Object... args) {
-        failWithMessage("%s", String.format(format, args));
-    }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on the requests a fake received, oldest first: which operations were called, how
@@ -33,7 +32,7 @@ import org.assertj.core.api.AbstractAssert;
  * so a typo cannot make {@code hasNeverCalled} pass. Requests are maps in wire form
  * ({@code {"WorkteamName": "labelers", ...}}), with {@code ClientSecret} masked.
  */
-public class RequestJournalAssert extends AbstractAssert<RequestJournalAssert, List<JournalEntry>> {
+public class RequestJournalAssert extends AbstractFakeAssert<RequestJournalAssert, List<JournalEntry>> {
 
     /** The operations of the service model the fake serves (facts §1), for typo detection. */
     static final Set<String> OPERATIONS = Set.of("CreateWorkforce", "DescribeWorkforce", "UpdateWorkforce",
@@ -42,7 +41,6 @@ public class RequestJournalAssert extends AbstractAssert<RequestJournalAssert, L
             "ListSubscribedWorkteams", "DescribeSubscribedWorkteam");
 
     /** Set by soft assertions; see {@link Navigation}. */
-    Navigation navigation = Navigation.HARD;
 
     public RequestJournalAssert(List<JournalEntry> actual) {
         super(actual, RequestJournalAssert.class);
@@ -59,7 +57,11 @@ public class RequestJournalAssert extends AbstractAssert<RequestJournalAssert, L
 
     // ------------------------------------------------------------------ how often
 
-    /** Verifies the operation was called at least once, and leads to assertions on its calls ({@code times(3)}). */
+    /**
+     * Verifies the operation was called at least once, and leads to assertions on its calls ({@code times(3)}).
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public OperationCallsAssert hasCalled(String operation) {
         return Navigation.step(this, navigation, () -> {
             isNotNull();
@@ -72,6 +74,11 @@ public class RequestJournalAssert extends AbstractAssert<RequestJournalAssert, L
         }, OperationCallsAssert.class, listType(), OperationCallsAssert::new);
     }
 
+    /**
+     * Verifies that the operation was called exactly {@code times} times.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RequestJournalAssert hasCalledTimes(String operation, int times) {
         isNotNull();
         requireKnown(operation);
@@ -83,6 +90,11 @@ public class RequestJournalAssert extends AbstractAssert<RequestJournalAssert, L
         return myself;
     }
 
+    /**
+     * Verifies that the operation was never called.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RequestJournalAssert hasNeverCalled(String operation) {
         isNotNull();
         requireKnown(operation);
@@ -97,6 +109,8 @@ public class RequestJournalAssert extends AbstractAssert<RequestJournalAssert, L
     /**
      * Verifies these operations were called in this order, other calls possibly in between (a
      * subsequence of the journal).
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
      */
     public RequestJournalAssert hasCalledInOrder(String... operations) {
         isNotNull();
@@ -121,12 +135,20 @@ public class RequestJournalAssert extends AbstractAssert<RequestJournalAssert, L
 
     // ------------------------------------------------------------------ with what
 
-    /** Verifies a call of the operation whose request (wire form) satisfies the condition. */
+    /**
+     * Verifies a call of the operation whose request (wire form) satisfies the condition.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RequestJournalAssert hasCall(String operation, Predicate<Map<String, Object>> requestCondition) {
         return hasCall(operation, "the given condition", requestCondition);
     }
 
-    /** Like {@link #hasCall(String, Predicate)}, with a description of the condition for the failure message. */
+    /**
+     * Like {@link #hasCall(String, Predicate)}, with a description of the condition for the failure message.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RequestJournalAssert hasCall(String operation, String conditionDescription,
                                         Predicate<Map<String, Object>> requestCondition) {
         isNotNull();
@@ -146,6 +168,8 @@ public class RequestJournalAssert extends AbstractAssert<RequestJournalAssert, L
      * in the request JSON; a dotted path reaches into structures and lists (0-based), e.g.
      * {@code NotificationConfiguration.NotificationTopicArn} or
      * {@code MemberDefinitions.0.CognitoMemberDefinition.UserGroup}. Numbers compare by value.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
      */
     public RequestJournalAssert hasCallWithMember(String operation, String memberPath, Object value) {
         isNotNull();
@@ -171,6 +195,11 @@ public class RequestJournalAssert extends AbstractAssert<RequestJournalAssert, L
 
     // ------------------------------------------------------------------ outcomes
 
+    /**
+     * Verifies that every request in the journal succeeded.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RequestJournalAssert hasNoFailedCalls() {
         isNotNull();
         List<JournalEntry> failed = actual.stream().filter(e -> !e.succeeded()).toList();
@@ -181,7 +210,11 @@ public class RequestJournalAssert extends AbstractAssert<RequestJournalAssert, L
         return myself;
     }
 
-    /** Verifies a call of the operation was answered with an error. */
+    /**
+     * Verifies a call of the operation was answered with an error.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RequestJournalAssert hasFailedCall(String operation) {
         isNotNull();
         requireKnown(operation);
@@ -194,7 +227,11 @@ public class RequestJournalAssert extends AbstractAssert<RequestJournalAssert, L
         return myself;
     }
 
-    /** Verifies a call of the operation was answered with this error code, e.g. {@code ResourceInUse}. */
+    /**
+     * Verifies a call of the operation was answered with this error code, e.g. {@code ResourceInUse}.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RequestJournalAssert hasFailedCall(String operation, String errorCode) {
         isNotNull();
         requireKnown(operation);
@@ -207,6 +244,11 @@ public class RequestJournalAssert extends AbstractAssert<RequestJournalAssert, L
         return myself;
     }
 
+    /**
+     * Verifies that the journal holds exactly {@code expected} requests.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RequestJournalAssert hasCallCount(int expected) {
         isNotNull();
         if (actual.size() != expected) {
@@ -265,7 +307,4 @@ public class RequestJournalAssert extends AbstractAssert<RequestJournalAssert, L
         return (Class) List.class;
     }
 
-    private void fail(String format, Object... args) {
-        failWithMessage("%s", String.format(format, args));
-    }
 }

@@ -51,7 +51,11 @@ public class SageMakerErrorAssert extends AbstractThrowableAssert<SageMakerError
         return new SageMakerErrorAssert(Assertions.catchThrowable(call)).isSageMakerException();
     }
 
-    /** Verifies the actual error is a {@link SageMakerException}: an answer from the service, not a client failure. */
+    /**
+     * Verifies the actual error is a {@link SageMakerException}: an answer from the service, not a client failure.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public SageMakerErrorAssert isSageMakerException() {
         sageMakerException();
         return myself;
@@ -59,7 +63,11 @@ public class SageMakerErrorAssert extends AbstractThrowableAssert<SageMakerError
 
     // ------------------------------------------------------------------ code, status, message
 
-    /** Verifies the wire error code, e.g. {@code ThrottlingException} or {@code ResourceInUse}. */
+    /**
+     * Verifies the wire error code, e.g. {@code ThrottlingException} or {@code ResourceInUse}.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public SageMakerErrorAssert hasErrorCode(String expected) {
         SageMakerException error = sageMakerException();
         if (!Objects.equals(errorCode(error), expected)) {
@@ -69,6 +77,11 @@ public class SageMakerErrorAssert extends AbstractThrowableAssert<SageMakerError
         return myself;
     }
 
+    /**
+     * Verifies the HTTP status code the service answered.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public SageMakerErrorAssert hasStatusCode(int expected) {
         SageMakerException error = sageMakerException();
         if (error.statusCode() != expected) {
@@ -78,7 +91,11 @@ public class SageMakerErrorAssert extends AbstractThrowableAssert<SageMakerError
         return myself;
     }
 
-    /** Verifies the service's message, without the SDK's "(Service: ..., Request ID: ...)" suffix. */
+    /**
+     * Verifies the service's message, without the SDK's "(Service: ..., Request ID: ...)" suffix.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public SageMakerErrorAssert hasErrorMessage(String expected) {
         SageMakerException error = sageMakerException();
         if (!Objects.equals(errorMessage(error), expected)) {
@@ -88,6 +105,11 @@ public class SageMakerErrorAssert extends AbstractThrowableAssert<SageMakerError
         return myself;
     }
 
+    /**
+     * Verifies that the service's error message contains this text.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public SageMakerErrorAssert hasErrorMessageContaining(String expected) {
         SageMakerException error = sageMakerException();
         String message = errorMessage(error);
@@ -99,12 +121,20 @@ public class SageMakerErrorAssert extends AbstractThrowableAssert<SageMakerError
 
     // ------------------------------------------------------------------ the service's errors
 
-    /** {@code ResourceLimitExceeded}: e.g. a 26th work team in an account and region. */
+    /**
+     * {@code ResourceLimitExceeded}: e.g. a 26th work team in an account and region.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public SageMakerErrorAssert isResourceLimitExceeded() {
         return isError("ResourceLimitExceeded", "a ResourceLimitExceeded error");
     }
 
-    /** {@code ResourceInUse}: e.g. a duplicate work-team name, or deleting a workforce that has teams. */
+    /**
+     * {@code ResourceInUse}: e.g. a duplicate work-team name, or deleting a workforce that has teams.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public SageMakerErrorAssert isResourceInUse() {
         return isError("ResourceInUse", "a ResourceInUse error");
     }
@@ -113,6 +143,8 @@ public class SageMakerErrorAssert extends AbstractThrowableAssert<SageMakerError
      * {@code ResourceNotFound}: only {@code ListLabelingJobsForWorkteam} answers it. Describe, update
      * and delete of a missing team or workforce answer a ValidationException: see
      * {@link #isNotFoundQuirk()}.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
      */
     public SageMakerErrorAssert isResourceNotFound() {
         SageMakerException error = sageMakerException();
@@ -124,17 +156,29 @@ public class SageMakerErrorAssert extends AbstractThrowableAssert<SageMakerError
         return myself;
     }
 
-    /** {@code ConflictException}: e.g. updating a workforce that is not Active. */
+    /**
+     * {@code ConflictException}: e.g. updating a workforce that is not Active.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public SageMakerErrorAssert isConflict() {
         return isError("ConflictException", "a ConflictException");
     }
 
-    /** {@code ThrottlingException}: "Rate exceeded". */
+    /**
+     * {@code ThrottlingException}: "Rate exceeded".
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public SageMakerErrorAssert isThrottling() {
         return isError("ThrottlingException", "a ThrottlingException");
     }
 
-    /** {@code ValidationException}, for a constraint of the model or a rule of the service. */
+    /**
+     * {@code ValidationException}, for a constraint of the model or a rule of the service.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public SageMakerErrorAssert isValidationError() {
         return isError("ValidationException", "a ValidationException");
     }
@@ -143,6 +187,8 @@ public class SageMakerErrorAssert extends AbstractThrowableAssert<SageMakerError
      * Verifies a ValidationException about this member, named as the service names it: the
      * lowerCamelCase path of the request member, e.g. {@code workteamName} or
      * {@code memberDefinitions.1.member.cognitoMemberDefinition.userPool}.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
      */
     public SageMakerErrorAssert isValidationErrorOn(String memberPath) {
         SageMakerException error = sageMakerException();
@@ -162,7 +208,11 @@ public class SageMakerErrorAssert extends AbstractThrowableAssert<SageMakerError
         return myself;
     }
 
-    /** Verifies the "N validation error(s) detected" count of a ValidationException. */
+    /**
+     * Verifies the "N validation error(s) detected" count of a ValidationException.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public SageMakerErrorAssert hasValidationErrorCount(int expected) {
         SageMakerException error = sageMakerException();
         String message = errorMessage(error);
@@ -183,6 +233,8 @@ public class SageMakerErrorAssert extends AbstractThrowableAssert<SageMakerError
      * {@code ValidationException}, HTTP 400, and a message containing {@code The work team} or
      * {@code No workforce}, not with {@code ResourceNotFound}. Code that checks for a missing team
      * must look for exactly this.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
      */
     public SageMakerErrorAssert isNotFoundQuirk() {
         SageMakerException error = sageMakerException();
@@ -248,6 +300,8 @@ public class SageMakerErrorAssert extends AbstractThrowableAssert<SageMakerError
         return String.format("%s (HTTP %d):%n  %s", errorCode(error), error.statusCode(), quote(errorMessage(error)));
     }
 
+    // The one copy left of AbstractFakeAssert's helpers: this assertion extends AssertJ's
+    // AbstractThrowableAssert (for its inherited cause and message checks), not our base.
     private void fail(String format, Object... args) {
         failWithMessage("%s", String.format(format, args));
     }

@@ -3,7 +3,6 @@ package io.github.sagemakerfake.assertions;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
 import java.util.List;
-import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on the whole state of a fake, every account and region, for tests of code that works
@@ -15,10 +14,9 @@ import org.assertj.core.api.AbstractAssert;
  * assertThat(state).hasResourcesOnlyIn("111122223333", "eu-west-1");
  * }</pre>
  */
-public class StateSnapshotAssert extends AbstractAssert<StateSnapshotAssert, StateSnapshot> {
+public class StateSnapshotAssert extends AbstractFakeAssert<StateSnapshotAssert, StateSnapshot> {
 
     /** Set by soft assertions; see {@link Navigation}. */
-    Navigation navigation = Navigation.HARD;
 
     public StateSnapshotAssert(StateSnapshot actual) {
         super(actual, StateSnapshotAssert.class);
@@ -28,7 +26,11 @@ public class StateSnapshotAssert extends AbstractAssert<StateSnapshotAssert, Sta
         return new StateSnapshotAssert(actual);
     }
 
-    /** Leads to the assertions on one account and region (empty if nothing was ever created there). */
+    /**
+     * Leads to the assertions on one account and region (empty if nothing was ever created there).
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RegionStateAssert inRegion(String account, String region) {
         return Navigation.step(this, navigation, () -> {
             isNotNull();
@@ -36,7 +38,11 @@ public class StateSnapshotAssert extends AbstractAssert<StateSnapshotAssert, Sta
         }, RegionStateAssert.class, RegionSnapshot.class, RegionStateAssert::new);
     }
 
-    /** Leads to the assertions on the fake's default account and region. */
+    /**
+     * Leads to the assertions on the fake's default account and region.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public RegionStateAssert inDefaultRegion() {
         return Navigation.step(this, navigation, () -> {
             isNotNull();
@@ -44,7 +50,11 @@ public class StateSnapshotAssert extends AbstractAssert<StateSnapshotAssert, Sta
         }, RegionStateAssert.class, RegionSnapshot.class, RegionStateAssert::new);
     }
 
-    /** Verifies nothing exists in any account or region. */
+    /**
+     * Verifies nothing exists in any account or region.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public StateSnapshotAssert isEmpty() {
         isNotNull();
         List<String> places = placesWithResources(null, null);
@@ -54,7 +64,11 @@ public class StateSnapshotAssert extends AbstractAssert<StateSnapshotAssert, Sta
         return myself;
     }
 
-    /** Verifies no account or region other than this one holds anything. */
+    /**
+     * Verifies no account or region other than this one holds anything.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public StateSnapshotAssert hasResourcesOnlyIn(String account, String region) {
         isNotNull();
         List<String> places = placesWithResources(account, region);
@@ -75,7 +89,4 @@ public class StateSnapshotAssert extends AbstractAssert<StateSnapshotAssert, Sta
                 .toList();
     }
 
-    private void fail(String format, Object... args) {
-        failWithMessage("%s", String.format(format, args));
-    }
 }

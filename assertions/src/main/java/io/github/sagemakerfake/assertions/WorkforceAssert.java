@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.assertj.core.api.AbstractAssert;
 import software.amazon.awssdk.services.sagemaker.model.DescribeWorkforceResponse;
 import software.amazon.awssdk.services.sagemaker.model.Workforce;
 
@@ -27,7 +26,7 @@ import software.amazon.awssdk.services.sagemaker.model.Workforce;
  *         .hasSubDomainInRegion("us-east-1");
  * }</pre>
  */
-public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSnapshot> {
+public class WorkforceAssert extends AbstractFakeAssert<WorkforceAssert, WorkforceSnapshot> {
 
     /** The worker portal host the service hands out: ten lowercase letters or digits, then the region. */
     private static final String SUBDOMAIN_FORMAT = "[a-z0-9]{10}\\.labeling\\.%s\\.sagemaker\\.aws";
@@ -54,6 +53,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
 
     // ------------------------------------------------------------------ identity
 
+    /**
+     * Verifies the workforce's name.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert hasName(String expected) {
         isNotNull();
         if (!Objects.equals(actual.name(), expected)) {
@@ -63,6 +67,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
         return myself;
     }
 
+    /**
+     * Verifies the workforce's ARN.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert hasArn(String expected) {
         isNotNull();
         if (!Objects.equals(actual.arn(), expected)) {
@@ -74,7 +83,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
 
     // ------------------------------------------------------------------ status
 
-    /** {@code Initializing}, {@code Updating}, {@code Deleting}, {@code Failed} or {@code Active}. */
+    /**
+     * {@code Initializing}, {@code Updating}, {@code Deleting}, {@code Failed} or {@code Active}.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert hasStatus(String expected) {
         isNotNull();
         if (!Objects.equals(actual.status(), expected)) {
@@ -84,7 +97,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
         return myself;
     }
 
-    /** Verifies the status is {@code Active}: the workforce can be updated and its portal serves workers. */
+    /**
+     * Verifies the status is {@code Active}: the workforce can be updated and its portal serves workers.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert isActive() {
         return hasStatus("Active");
     }
@@ -107,7 +124,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
 
     // ------------------------------------------------------------------ identity provider
 
-    /** Verifies the workforce authenticates workers with Amazon Cognito ({@code CognitoConfig}). */
+    /**
+     * Verifies the workforce authenticates workers with Amazon Cognito ({@code CognitoConfig}).
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert usesCognito() {
         isNotNull();
         if (!actual.isCognito()) {
@@ -116,7 +137,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
         return myself;
     }
 
-    /** Verifies {@code CognitoConfig.UserPool}. */
+    /**
+     * Verifies {@code CognitoConfig.UserPool}.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert usesCognitoUserPool(String userPool) {
         usesCognito();
         Object pool = actual.cognitoConfig().get("UserPool");
@@ -127,7 +152,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
         return myself;
     }
 
-    /** Verifies the workforce authenticates workers with an OIDC identity provider ({@code OidcConfig}). */
+    /**
+     * Verifies the workforce authenticates workers with an OIDC identity provider ({@code OidcConfig}).
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert usesOidc() {
         isNotNull();
         if (!actual.isOidc()) {
@@ -136,7 +165,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
         return myself;
     }
 
-    /** Verifies {@code OidcConfig.Issuer}. */
+    /**
+     * Verifies {@code OidcConfig.Issuer}.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert usesOidcIssuer(String issuer) {
         usesOidc();
         Object actualIssuer = actual.oidcConfig().get("Issuer");
@@ -149,7 +182,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
 
     // ------------------------------------------------------------------ network
 
-    /** Verifies {@code SourceIpConfig.Cidrs} holds exactly these CIDRs, in any order. */
+    /**
+     * Verifies {@code SourceIpConfig.Cidrs} holds exactly these CIDRs, in any order.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert hasSourceIpCidrs(String... expected) {
         isNotNull();
         List<String> cidrs = actual.sourceIpCidrs();
@@ -165,7 +202,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
         return myself;
     }
 
-    /** Verifies {@code SourceIpConfig.Cidrs} is empty: workers may sign in from anywhere. */
+    /**
+     * Verifies {@code SourceIpConfig.Cidrs} is empty: workers may sign in from anywhere.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert hasNoSourceIpRestriction() {
         isNotNull();
         if (!actual.sourceIpCidrs().isEmpty()) {
@@ -175,7 +216,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
         return myself;
     }
 
-    /** {@code ipv4} or {@code dualstack}. */
+    /**
+     * {@code ipv4} or {@code dualstack}.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert hasIpAddressType(String expected) {
         isNotNull();
         Object type = actual.toMap().get("IpAddressType");
@@ -186,7 +231,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
         return myself;
     }
 
-    /** Verifies the workforce's portal runs in this VPC ({@code WorkforceVpcConfig.VpcId}). */
+    /**
+     * Verifies the workforce's portal runs in this VPC ({@code WorkforceVpcConfig.VpcId}).
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert usesVpc(String vpcId) {
         isNotNull();
         Map<String, Object> vpc = actual.vpcConfig().orElse(null);
@@ -200,6 +249,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
         return myself;
     }
 
+    /**
+     * Verifies that the workforce has no VPC configuration.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert hasNoVpc() {
         isNotNull();
         actual.vpcConfig().ifPresent(vpc ->
@@ -209,7 +263,11 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
 
     // ------------------------------------------------------------------ worker portal
 
-    /** The worker portal host, without scheme. */
+    /**
+     * The worker portal host, without scheme.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkforceAssert hasSubDomain(String expected) {
         isNotNull();
         if (!Objects.equals(actual.subDomain(), expected)) {
@@ -222,6 +280,8 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
     /**
      * Verifies the portal host has the service's form for this region,
      * {@code <10 lowercase letters or digits>.labeling.<region>.sagemaker.aws}.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
      */
     public WorkforceAssert hasSubDomainInRegion(String region) {
         isNotNull();
@@ -250,11 +310,5 @@ public class WorkforceAssert extends AbstractAssert<WorkforceAssert, WorkforceSn
         return "neither CognitoConfig nor OidcConfig";
     }
 
-    private void fail(String format, Object... args) {
-        failWithMessage("%s", String.format(format, args));
-    }
 
-    private void failComparing(Object actualValue, Object expectedValue, String format, Object... args) {
-        failWithActualExpectedAndMessage(actualValue, expectedValue, "%s", String.format(format, args));
-    }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.assertj.core.api.AbstractAssert;
 import software.amazon.awssdk.services.sagemaker.model.DescribeWorkteamResponse;
 import software.amazon.awssdk.services.sagemaker.model.Workteam;
 
@@ -30,7 +29,7 @@ import software.amazon.awssdk.services.sagemaker.model.Workteam;
  * <p>Tags are not part of a work team in the SDK's model; tag assertions need a snapshot (the
  * fake's state) and say so when given an SDK {@code Workteam}.
  */
-public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnapshot> {
+public class WorkteamAssert extends AbstractFakeAssert<WorkteamAssert, WorkteamSnapshot> {
 
     private final boolean tagsKnown;
 
@@ -59,6 +58,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
 
     // ------------------------------------------------------------------ identity
 
+    /**
+     * Verifies the work team's name.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasName(String expected) {
         isNotNull();
         if (!Objects.equals(actual.name(), expected)) {
@@ -68,6 +72,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
         return myself;
     }
 
+    /**
+     * Verifies the work team's ARN.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasArn(String expected) {
         isNotNull();
         if (!Objects.equals(actual.arn(), expected)) {
@@ -80,6 +89,8 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
     /**
      * Verifies the team's workforce, by ARN ({@code arn:aws:sagemaker:...:workforce/default}) or by
      * name ({@code default}); a work team names its workforce only by ARN.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
      */
     public WorkteamAssert belongsToWorkforce(String workforceArnOrName) {
         isNotNull();
@@ -94,7 +105,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
         return myself;
     }
 
-    /** The worker portal host, without scheme, e.g. {@code abcd123456.labeling.us-east-1.sagemaker.aws}. */
+    /**
+     * The worker portal host, without scheme, e.g. {@code abcd123456.labeling.us-east-1.sagemaker.aws}.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasSubDomain(String expected) {
         isNotNull();
         if (!Objects.equals(actual.subDomain(), expected)) {
@@ -106,6 +121,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
 
     // ------------------------------------------------------------------ description
 
+    /**
+     * Verifies the work team's description, exactly.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasDescription(String expected) {
         isNotNull();
         if (!Objects.equals(actual.description(), expected)) {
@@ -115,6 +135,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
         return myself;
     }
 
+    /**
+     * Verifies that the work team's description contains this text.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasDescriptionContaining(String expected) {
         isNotNull();
         String description = actual.description();
@@ -130,6 +155,8 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
     /**
      * Verifies the team's member groups, in order: the Cognito user groups of its
      * {@code CognitoMemberDefinition}s, or the groups of its {@code OidcMemberDefinition}s.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
      */
     public WorkteamAssert hasMemberGroupsExactly(String... expected) {
         isNotNull();
@@ -141,7 +168,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
         return myself;
     }
 
-    /** Like {@link #hasMemberGroupsExactly} in any order. */
+    /**
+     * Like {@link #hasMemberGroupsExactly} in any order.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasMemberGroupsExactlyInAnyOrder(String... expected) {
         isNotNull();
         List<String> groups = actual.memberGroups();
@@ -156,7 +187,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
         return myself;
     }
 
-    /** Verifies the team has at least these member groups (Cognito user groups or OIDC groups). */
+    /**
+     * Verifies the team has at least these member groups (Cognito user groups or OIDC groups).
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasMemberGroupsContaining(String... expected) {
         isNotNull();
         List<String> groups = actual.memberGroups();
@@ -171,7 +206,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
         return myself;
     }
 
-    /** Verifies the team's members are Cognito user groups ({@code CognitoMemberDefinition}). */
+    /**
+     * Verifies the team's members are Cognito user groups ({@code CognitoMemberDefinition}).
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert usesCognito() {
         isNotNull();
         if (actual.cognitoUserGroups().isEmpty()) {
@@ -180,7 +219,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
         return myself;
     }
 
-    /** Verifies every {@code CognitoMemberDefinition} of the team names this user pool. */
+    /**
+     * Verifies every {@code CognitoMemberDefinition} of the team names this user pool.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert usesCognitoUserPool(String userPool) {
         isNotNull();
         List<String> pools = cognitoValues("UserPool");
@@ -194,7 +237,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
         return myself;
     }
 
-    /** Verifies the team's members are OIDC groups ({@code OidcMemberDefinition}). */
+    /**
+     * Verifies the team's members are OIDC groups ({@code OidcMemberDefinition}).
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert usesOidc() {
         isNotNull();
         boolean oidc = !actual.memberDefinitions().isEmpty()
@@ -207,6 +254,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
 
     // ------------------------------------------------------------------ configuration
 
+    /**
+     * Verifies the work team's notification topic ARN.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasNotificationTopic(String topicArn) {
         isNotNull();
         String topic = actual.notificationTopicArn().orElse(null);
@@ -220,6 +272,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
         return myself;
     }
 
+    /**
+     * Verifies that the work team has no notification topic.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasNoNotificationTopic() {
         isNotNull();
         actual.notificationTopicArn().ifPresent(topic ->
@@ -230,12 +287,18 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
     /**
      * Verifies {@code WorkerAccessConfiguration.S3Presign.IamPolicyConstraints.SourceIp}:
      * {@code "Enabled"} or {@code "Disabled"}.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
      */
     public WorkteamAssert hasWorkerAccessSourceIp(String enabledOrDisabled) {
         return hasIamPolicyConstraint("SourceIp", enabledOrDisabled);
     }
 
-    /** Verifies {@code WorkerAccessConfiguration.S3Presign.IamPolicyConstraints.VpcSourceIp}. */
+    /**
+     * Verifies {@code WorkerAccessConfiguration.S3Presign.IamPolicyConstraints.VpcSourceIp}.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasWorkerAccessVpcSourceIp(String enabledOrDisabled) {
         return hasIamPolicyConstraint("VpcSourceIp", enabledOrDisabled);
     }
@@ -257,6 +320,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
 
     // ------------------------------------------------------------------ tags
 
+    /**
+     * Verifies that the work team has this tag with this value.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasTag(String key, String value) {
         isNotNull();
         requireTags("to have tag " + quote(key) + "=" + quote(value));
@@ -272,7 +340,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
         return myself;
     }
 
-    /** Verifies the team has all these tags (and perhaps others). */
+    /**
+     * Verifies the team has all these tags (and perhaps others).
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasTags(Map<String, String> expected) {
         isNotNull();
         requireTags("to have tags " + Texts.map(expected));
@@ -290,6 +362,11 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
         return myself;
     }
 
+    /**
+     * Verifies that the work team has no tags.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
     public WorkteamAssert hasNoTags() {
         isNotNull();
         requireTags("to have no tags");
@@ -362,11 +439,5 @@ public class WorkteamAssert extends AbstractAssert<WorkteamAssert, WorkteamSnaps
         return sb.toString();
     }
 
-    private void fail(String format, Object... args) {
-        failWithMessage("%s", String.format(format, args));
-    }
 
-    private void failComparing(Object actualValue, Object expectedValue, String format, Object... args) {
-        failWithActualExpectedAndMessage(actualValue, expectedValue, "%s", String.format(format, args));
-    }
 }

@@ -14,7 +14,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateWorkteamResponse;
 
@@ -73,6 +75,52 @@ public class FreshFakeBenchmark {
         }
     }
 
+    /**
+     * Before issue #16: the facade's builder as it was, the SDK's client builder with only the
+     * in-memory HTTP client, region and credentials, so every build looks up the endpoint in the
+     * SDK's service metadata.
+     */
+    @Benchmark
+    public CreateWorkteamResponse freshFakePerTestBefore() {
+        try (SageMakerWorkforceFake fake = SageMakerWorkforceFake.create();
+             SageMakerClient sageMaker = SageMakerClient.builder()
+                     .httpClient(fake.httpClient())
+                     .region(Region.of(Fixtures.REGION))
+                     .credentialsProvider(SageMakerWorkforceFake.credentialsFor(Fixtures.ACCOUNT))
+                     .build()) {
+            return sageMaker.createWorkteam(Fixtures.CREATE_TEAM);
+        }
+    }
+
+    /**
+     * What the JUnit extension injects since issue #16: the facade's builder plus the retry strategy
+     * without backoff ({@code FakeScope}).
+     */
+    @Benchmark
+    public CreateWorkteamResponse freshFakePerTestAsInjected() {
+        try (SageMakerWorkforceFake fake = SageMakerWorkforceFake.create();
+             SageMakerClient sageMaker = fake.clientBuilder()
+                     .overrideConfiguration(o -> o.retryStrategy(r -> r
+                             .backoffStrategy(BackoffStrategy.retryImmediately())
+                             .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())))
+                     .build()) {
+            return sageMaker.createWorkteam(Fixtures.CREATE_TEAM);
+        }
+    }
+
+    /** Tried, not shipped: the facade's builder with an empty, shared profile file (no ~/.aws lookup). */
+    @Benchmark
+    public CreateWorkteamResponse freshFakePerTestNoProfileFile() {
+        try (SageMakerWorkforceFake fake = SageMakerWorkforceFake.create();
+             SageMakerClient sageMaker = fake.clientBuilder()
+                     .overrideConfiguration(o -> o.defaultProfileFile(EMPTY_PROFILE).defaultProfileName("default"))
+                     .build()) {
+            return sageMaker.createWorkteam(Fixtures.CREATE_TEAM);
+        }
+    }
+
+    private static final ProfileFile EMPTY_PROFILE = ProfileFile.aggregator().build();
+
     /** The fake alone, without an SDK client: its state, protocol layer and transports. */
     @Benchmark
     public SageMakerWorkforceFake fakeOnly() {
@@ -87,6 +135,7 @@ public class FreshFakeBenchmark {
         try (SageMakerClient sageMaker = SageMakerClient.builder()
                 .httpClient(canned)
                 .region(Region.of(Fixtures.REGION))
+                .endpointOverride(SageMakerWorkforceFake.endpointFor(Region.of(Fixtures.REGION)))
                 .credentialsProvider(SageMakerWorkforceFake.credentialsFor(Fixtures.ACCOUNT))
                 .build()) {
             return sageMaker.createWorkteam(Fixtures.CREATE_TEAM);

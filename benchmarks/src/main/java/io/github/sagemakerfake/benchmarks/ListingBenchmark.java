@@ -1,6 +1,9 @@
 package io.github.sagemakerfake.benchmarks;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
+import io.github.sagemakerfake.control.FakeClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,15 +47,19 @@ public class ListingBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        fake = SageMakerWorkforceFake.builder().maxWorkteams(teams).build();
-        StringBuilder seed = new StringBuilder("{\"Workteams\":[");
-        for (int i = 0; i < teams; i++) {
-            seed.append(i == 0 ? "" : ",").append("{\"WorkteamName\":\"team-").append(i)
-                    .append("\",\"Description\":\"d\",\"MemberDefinitions\":[{\"CognitoMemberDefinition\":")
-                    .append("{\"UserPool\":\"us-east-1_Pool1\",\"ClientId\":\"client\",\"UserGroup\":\"g\"}}]}");
-        }
-        fake.seed(seed.append("]}").toString());
+        // Teams created 1 ms apart, their names in another order than their creation (7919 is prime, so
+        // i * 7919 mod n visits every index once): the CreateDate order is not the name order, as in
+        // real use, so a listing cannot profit from an already sorted input.
+        fake = SageMakerWorkforceFake.builder().maxWorkteams(teams)
+                .clock(FakeClock.startingAt(Instant.parse("2026-01-01T00:00:00Z"))).build();
         sageMaker = fake.client();
+        for (int i = 0; i < teams; i++) {
+            String name = String.format("team-%05d", (int) ((i * 7919L) % teams));
+            sageMaker.createWorkteam(r -> r.workteamName(name).description("d").memberDefinitions(m -> m
+                    .cognitoMemberDefinition(c -> c.userPool("us-east-1_Pool1").clientId("client").userGroup("g"))));
+            fake.advanceClock(Duration.ofMillis(1));
+        }
+        fake.clearJournal();
         if (listAll() != teams) {
             throw new IllegalStateException("the listing did not return every team");
         }

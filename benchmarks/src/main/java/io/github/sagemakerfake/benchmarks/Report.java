@@ -211,7 +211,8 @@ final class Report {
         md.append("### 2. A fresh fake per test (build fake + client, one CreateWorkteam, close)\n\n")
                 .append("| benchmark | wall time (µs/op) | calling thread CPU (µs/op) | JVM CPU (µs/op) | "
                         + "allocated (B/op) |\n|---|---|---|---|---|\n");
-        for (String name : List.of("freshFakePerTest", "fakeOnly", "sdkClientFloor", "freshFakeReusedClient",
+        for (String name : List.of("freshFakePerTest", "freshFakePerTestBefore", "freshFakePerTestAsInjected",
+                "freshFakePerTestNoProfileFile", "fakeOnly", "sdkClientFloor", "freshFakeReusedClient",
                 "sharedFakeResetPerTest")) {
             Optional<RunResult> r = result(fresh, name, null);
             Figure t = r.map(Report::figure).orElse(null);

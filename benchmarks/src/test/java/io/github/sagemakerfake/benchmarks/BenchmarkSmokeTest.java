@@ -27,7 +27,7 @@ class BenchmarkSmokeTest {
 
         assertEquals(6, report.inProcess.size(), "2 calls x 3 clients");
         report.inProcess.forEach(r -> assertNotNull(Report.figure(r), r.getParams().id()));
-        assertEquals(5, report.fresh.size());
+        assertEquals(8, report.fresh.size());
         report.fresh.forEach(r -> assertNotNull(Report.figure(r), r.getParams().id()));
 
         boolean moto = Subprocesses.motoServer().isPresent();

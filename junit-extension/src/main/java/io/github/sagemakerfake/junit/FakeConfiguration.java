@@ -1,15 +1,21 @@
 package io.github.sagemakerfake.junit;
 
+import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeLimits;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Isolation;
+import io.github.sagemakerfake.junit.SageMakerWorkforceTest.RetryBackoff;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Transport;
+import io.github.sagemakerfake.junit.SageMakerWorkforceTest.UnusedFaultRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,13 +23,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 /**
  * The settings in force for one extension context, resolved attribute by attribute from three
@@ -38,10 +50,18 @@ final class FakeConfiguration {
     static final String ACCOUNT_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "account";
     static final String MAX_WORKTEAMS_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "maxWorkteams";
     static final String LIFECYCLE_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "lifecycle";
+    static final String MAX_CIDRS_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "maxCidrs";
+    static final String MAX_TAGS_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "maxTagsPerResource";
     static final String PROVISIONING_DELAY_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "provisioningDelay";
+    static final String FROZEN_CLOCK_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "frozenClock";
     static final String TRANSPORT_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "transport";
+    static final String PORT_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "port";
     static final String ISOLATION_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "isolation";
     static final String SEED_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "seed";
+    static final String RETRY_BACKOFF_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "retryBackoff";
+    static final String UNUSED_FAULT_RULES_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "unusedFaultRules";
+    /** Where full state files of failed tests go; default {@code target/sagemaker-fake-reports} (or Gradle's {@code build/}). */
+    static final String REPORT_DIRECTORY_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "reportDirectory";
 
     /** One {@code @SageMakerWorkforceTest} found on the way up, with the class context it was found at. */
     private record Declaration(SageMakerWorkforceTest annotation, Class<?> testClass, Class<?> declaringClass,
@@ -67,43 +87,77 @@ final class FakeConfiguration {
                 throw new ExtensionConfigurationException(source + ": cannot read seed resource '" + path + "'", e);
             }
         }
+
+        /** Reads the resource now: a seed is read once, however many fakes it seeds. */
+        Seed load() {
+            return new Seed(path, source, read());
+        }
+    }
+
+    /** A seed document, read. */
+    record Seed(String path, String source, String json) {
     }
 
     final String region;
     final String account;
     final int maxWorkteams;
     final Lifecycle lifecycle;
+    final int maxCidrs;
+    final int maxTagsPerResource;
+    /** The instant a frozen clock starts at, or null for the wall clock. */
+    final Instant frozenClock;
     final Transport transport;
+    final int port;
     final Isolation isolation;
-    final List<SeedResource> classSeeds;
+    final RetryBackoff retryBackoff;
+    final UnusedFaultRules unusedFaultRules;
+    /** The seeds every new fake of this context gets, already read. */
+    final List<Seed> classSeeds;
     final boolean setSystemProperties;
     /** The context that owns a {@link Isolation#PER_CLASS} fake: the nearest class context with the annotation. */
     final ExtensionContext classOwner;
+    /** Where full state files of failed tests go. */
+    final Path reportDirectory;
     private final String transportSource;
 
-    private FakeConfiguration(ExtensionContext context) {
+    private FakeConfiguration(ExtensionContext context, ProgrammaticSettings programmatic) {
         List<Declaration> chain = declarations(context);
-        this.classOwner = chain.isEmpty() ? classContext(context) : chain.get(0).context();
+        boolean registeredInCode = programmatic != ProgrammaticSettings.NONE;
+        // JUnit drops a registered instance of an extension type that the annotation registered
+        // already, so whichever instance runs checks for the other: a builder's settings must never be ignored.
+        if (!chain.isEmpty() && (registeredInCode || chain.stream().anyMatch(d -> registersExtensionField(d.testClass())))) {
+            throw new ExtensionConfigurationException("The SageMaker fake extension is registered twice on "
+                    + chain.get(0).testClass().getName() + ": by a @RegisterExtension field built with "
+                    + "SageMakerWorkforceExtension.newInstance(), and by @SageMakerWorkforceTest on "
+                    + chain.get(0).declaringClass().getName() + ". Keep one: the builder has a method for every "
+                    + "attribute of the annotation.");
+        }
+        this.classOwner = chain.isEmpty() ? registeringClassContext(context) : chain.get(0).context();
+        Sources sources = new Sources(chain, context, programmatic);
 
-        Setting<String> regionSetting = pick(chain, context, "region", SageMakerWorkforceTest::region, s -> !s.isEmpty(),
-                REGION_KEY, Function.identity(), FakeSettings.DEFAULT_REGION);
-        this.region = check(regionSetting, FakeSettings::requireRegion);
-        Setting<String> accountSetting = pick(chain, context, "account", SageMakerWorkforceTest::account,
-                s -> !s.isEmpty(), ACCOUNT_KEY, Function.identity(), FakeSettings.DEFAULT_ACCOUNT);
-        this.account = check(accountSetting, FakeSettings::requireAccount);
-        Setting<Integer> maxSetting = pick(chain, context, "maxWorkteams", SageMakerWorkforceTest::maxWorkteams,
-                n -> n != 0, MAX_WORKTEAMS_KEY, FakeConfiguration::parseInt, FakeLimits.SERVICE_MAX_WORKTEAMS);
-        this.maxWorkteams = check(maxSetting, n -> {
-            if (n < 1) {
-                throw new IllegalArgumentException("maxWorkteams must be at least 1 (the service allows "
-                        + FakeLimits.SERVICE_MAX_WORKTEAMS + "); got " + n);
-            }
-            return n;
-        });
-        Setting<String> lifecycleSetting = pick(chain, context, "lifecycle", SageMakerWorkforceTest::lifecycle,
-                s -> !s.isEmpty(), LIFECYCLE_KEY, Function.identity(), null);
+        this.region = check(sources.pick("region", programmatic.region(), SageMakerWorkforceTest::region,
+                s -> !s.isEmpty(), REGION_KEY, Function.identity(), FakeSettings.DEFAULT_REGION),
+                FakeSettings::requireRegion);
+        this.account = check(sources.pick("account", programmatic.account(), SageMakerWorkforceTest::account,
+                s -> !s.isEmpty(), ACCOUNT_KEY, Function.identity(), FakeSettings.DEFAULT_ACCOUNT),
+                FakeSettings::requireAccount);
+        this.maxWorkteams = check(sources.pick("maxWorkteams", programmatic.maxWorkteams(),
+                SageMakerWorkforceTest::maxWorkteams, n -> n != 0, MAX_WORKTEAMS_KEY, FakeConfiguration::parseInt,
+                FakeLimits.SERVICE_MAX_WORKTEAMS), n -> atLeastOne("maxWorkteams", n, FakeLimits.SERVICE_MAX_WORKTEAMS));
+        this.maxCidrs = check(sources.pick("maxCidrs", programmatic.maxCidrs(), SageMakerWorkforceTest::maxCidrs,
+                n -> n != 0, MAX_CIDRS_KEY, FakeConfiguration::parseInt, FakeLimits.SERVICE_MAX_CIDRS),
+                n -> atLeastOne("maxCidrs", n, FakeLimits.SERVICE_MAX_CIDRS));
+        this.maxTagsPerResource = check(sources.pick("maxTagsPerResource", programmatic.maxTagsPerResource(),
+                SageMakerWorkforceTest::maxTagsPerResource, n -> n != 0, MAX_TAGS_KEY, FakeConfiguration::parseInt,
+                FakeLimits.SERVICE_MAX_TAGS), n -> atLeastOne("maxTagsPerResource", n, FakeLimits.SERVICE_MAX_TAGS));
+        this.frozenClock = check(sources.pick("frozenClock",
+                programmatic.frozenClock() == null ? null : programmatic.frozenClock().toString(),
+                SageMakerWorkforceTest::frozenClock, s -> !s.isEmpty(), FROZEN_CLOCK_KEY, Function.identity(), ""),
+                FakeConfiguration::parseInstant);
+        Setting<String> lifecycleSetting = sources.pick("lifecycle", programmatic.lifecycle(),
+                SageMakerWorkforceTest::lifecycle, s -> !s.isEmpty(), LIFECYCLE_KEY, Function.identity(), null);
         @SuppressWarnings("deprecation")
-        Setting<String> delaySetting = pick(chain, context, "provisioningDelay",
+        Setting<String> delaySetting = sources.pick("provisioningDelay", null,
                 SageMakerWorkforceTest::provisioningDelay, s -> !s.isEmpty(), PROVISIONING_DELAY_KEY,
                 Function.identity(), null);
         if (lifecycleSetting.value != null && delaySetting.value != null) {
@@ -118,24 +172,44 @@ final class FakeConfiguration {
         } else {
             this.lifecycle = Lifecycle.defaultLifecycle();
         }
-        Setting<Transport> transportSetting = pick(chain, context, "transport", SageMakerWorkforceTest::transport,
-                t -> t != Transport.DEFAULT, TRANSPORT_KEY, v -> parseEnum(Transport.class, v), Transport.IN_PROCESS);
+        Setting<Transport> transportSetting = sources.pick("transport", programmatic.transport(),
+                SageMakerWorkforceTest::transport, t -> t != Transport.DEFAULT, TRANSPORT_KEY,
+                v -> parseEnum(Transport.class, v), Transport.IN_PROCESS);
         this.transport = transportSetting.value;
         this.transportSource = transportSetting.source;
-        this.isolation = pick(chain, context, "isolation", SageMakerWorkforceTest::isolation,
+        Setting<Integer> portSetting = sources.pick("port", programmatic.port(), SageMakerWorkforceTest::port,
+                n -> n != -1, PORT_KEY, FakeConfiguration::parseInt, 0);
+        this.port = check(portSetting, FakeConfiguration::checkPort);
+        if (port != 0 && transport != Transport.HTTP) {
+            throw new ExtensionConfigurationException(portSetting.source + " needs transport = HTTP, but the "
+                    + "transport is " + transport + " (" + transportSource + "), which opens no socket. Add "
+                    + "transport = Transport.HTTP, or drop the port.");
+        }
+        this.isolation = sources.pick("isolation", programmatic.isolation(), SageMakerWorkforceTest::isolation,
                 i -> i != Isolation.DEFAULT, ISOLATION_KEY, v -> parseEnum(Isolation.class, v), Isolation.PER_TEST).value;
+        this.retryBackoff = sources.pick("retryBackoff", programmatic.retryBackoff(),
+                SageMakerWorkforceTest::retryBackoff, b -> b != RetryBackoff.DEFAULT, RETRY_BACKOFF_KEY,
+                v -> parseEnum(RetryBackoff.class, v), RetryBackoff.IMMEDIATE).value;
+        this.unusedFaultRules = sources.pick("unusedFaultRules", programmatic.unusedFaultRules(),
+                SageMakerWorkforceTest::unusedFaultRules, u -> u != UnusedFaultRules.DEFAULT, UNUSED_FAULT_RULES_KEY,
+                v -> parseEnum(UnusedFaultRules.class, v), UnusedFaultRules.FAIL).value;
+        this.reportDirectory = context.getConfigurationParameter(REPORT_DIRECTORY_KEY).map(String::trim)
+                .filter(s -> !s.isEmpty()).map(Path::of).orElseGet(FakeConfiguration::buildDirectoryReports);
 
-        this.setSystemProperties = chain.stream().anyMatch(d -> d.annotation().setSystemProperties());
+        String systemPropertiesSource = registeredInCode
+                ? (Boolean.TRUE.equals(programmatic.setSystemProperties())
+                        ? ProgrammaticSettings.describe("setSystemProperties", true) : null)
+                : chain.stream().filter(x -> x.annotation().setSystemProperties()).findFirst()
+                        .map(d -> d.describe("setSystemProperties", true)).orElse(null);
+        this.setSystemProperties = systemPropertiesSource != null;
         if (setSystemProperties && transport != Transport.HTTP) {
-            Declaration d = chain.stream().filter(x -> x.annotation().setSystemProperties()).findFirst().orElseThrow();
-            throw new ExtensionConfigurationException(d.describe("setSystemProperties", true)
+            throw new ExtensionConfigurationException(systemPropertiesSource
                     + " needs transport = HTTP, but the transport is " + transport + " (" + transportSource + "). "
                     + "The SDK's endpoint setting can only point at a socket: add transport = Transport.HTTP, or drop "
                     + "setSystemProperties and inject a SageMakerClient.");
         }
         if (setSystemProperties && !declaresSystemPropertiesLock(classOwner.getRequiredTestClass())) {
-            Declaration d = chain.stream().filter(x -> x.annotation().setSystemProperties()).findFirst().orElseThrow();
-            throw new ExtensionConfigurationException(d.describe("setSystemProperties", true)
+            throw new ExtensionConfigurationException(systemPropertiesSource
                     + " changes JVM-wide system properties, so parallel tests must never overlap with it: add "
                     + "@ResourceLock(Resources.SYSTEM_PROPERTIES) (org.junit.jupiter.api.parallel) to "
                     + classOwner.getRequiredTestClass().getName() + ".");
@@ -154,17 +228,33 @@ final class FakeConfiguration {
                 .map(String::trim).filter(s -> !s.isEmpty())
                 .forEach(s -> seeds.add(new SeedResource(s.startsWith("/") ? s : "/" + s, classOwner.getRequiredTestClass(),
                         "configuration parameter " + SEED_KEY + "=" + value))));
+        for (String path : programmatic.seeds()) {
+            seeds.add(new SeedResource(path, classOwner.getRequiredTestClass(), ProgrammaticSettings.describe("seed", path)));
+        }
         for (int i = chain.size() - 1; i >= 0; i--) {
             Declaration d = chain.get(i);
             for (String path : d.annotation().seed()) {
                 seeds.add(new SeedResource(path, d.declaringClass(), d.describe("seed", path)));
             }
         }
-        this.classSeeds = List.copyOf(seeds);
+        this.classSeeds = seeds.stream().map(SeedResource::load).toList(); // a missing seed fails the class, once
     }
 
-    static FakeConfiguration resolve(ExtensionContext context) {
-        return new FakeConfiguration(context);
+    /**
+     * The configuration of a context, resolved once per class context and kept in its store (as
+     * JUnit's {@code TempDirectory} keeps its own): a test method uses its class's. Two threads
+     * may resolve the same one at once (tests of a class registering the extension per instance);
+     * both compute the same immutable value, so whichever is kept is right.
+     */
+    static FakeConfiguration resolve(ExtensionContext context, ProgrammaticSettings programmatic) {
+        ExtensionContext classContext = classContext(context);
+        Store store = classContext.getStore(Namespace.create(FakeConfiguration.class, classContext.getUniqueId()));
+        FakeConfiguration cached = store.get(programmatic, FakeConfiguration.class);
+        if (cached == null) {
+            cached = new FakeConfiguration(classContext, programmatic);
+            store.put(programmatic, cached);
+        }
+        return cached;
     }
 
     /** The seeds of a test method's {@link SageMakerSeed}, relative to the method's declaring class. */
@@ -178,12 +268,14 @@ final class FakeConfiguration {
                 .orElse(List.of());
     }
 
+    /** Settings for one new fake: each gets its own clock, which is mutable. */
     FakeSettings settings() {
         return FakeSettings.defaults()
                 .withDefaultAccount(account)
                 .withDefaultRegion(region)
-                .withLimits(FakeLimits.service().withMaxWorkteams(maxWorkteams))
-                .withLifecycle(lifecycle);
+                .withLimits(new FakeLimits(maxWorkteams, maxCidrs, maxTagsPerResource))
+                .withLifecycle(lifecycle)
+                .withClock(frozenClock == null ? FakeClock.system() : FakeClock.startingAt(frozenClock));
     }
 
     String transportSource() {
@@ -192,8 +284,9 @@ final class FakeConfiguration {
 
     @Override
     public String toString() {
-        return "transport " + transport + ", isolation " + isolation + ", account " + account + ", region " + region
-                + ", maxWorkteams " + maxWorkteams + ", lifecycle " + lifecycle;
+        return "transport " + transport + (port != 0 ? " on port " + port : "") + ", isolation " + isolation
+                + ", account " + account + ", region " + region + ", maxWorkteams " + maxWorkteams
+                + ", lifecycle " + lifecycle + (frozenClock == null ? "" : ", clock frozen at " + frozenClock);
     }
 
     // ------------------------------------------------------------------ resolution
@@ -201,29 +294,36 @@ final class FakeConfiguration {
     private record Setting<T>(T value, String source) {
     }
 
-    private static <A, T> Setting<T> pick(List<Declaration> chain, ExtensionContext context, String attribute,
-                                          Function<SageMakerWorkforceTest, A> read,
-                                          java.util.function.Predicate<A> isSet, String key,
-                                          Function<String, T> parse, T builtIn) {
-        for (Declaration d : chain) {
-            A value = read.apply(d.annotation());
-            if (isSet.test(value)) {
+    /** The three levels, in order: the builder or the nearest annotation, the configuration parameter, the built-in default. */
+    private record Sources(List<Declaration> chain, ExtensionContext context, ProgrammaticSettings programmatic) {
+
+        <A, T> Setting<T> pick(String attribute, A fromBuilder, Function<SageMakerWorkforceTest, A> read,
+                               Predicate<A> isSet, String key, Function<String, T> parse, T builtIn) {
+            if (fromBuilder != null) {
                 @SuppressWarnings("unchecked")
-                T typed = (T) value;
-                return new Setting<>(typed, d.describe(attribute, value));
+                T typed = (T) fromBuilder;
+                return new Setting<>(typed, ProgrammaticSettings.describe(attribute, fromBuilder));
             }
-        }
-        Optional<String> configured = context.getConfigurationParameter(key).map(String::trim).filter(s -> !s.isEmpty());
-        if (configured.isPresent()) {
-            String source = "configuration parameter " + key + "=" + configured.get();
-            try {
-                return new Setting<>(parse.apply(configured.get()), source);
-            } catch (IllegalArgumentException e) {
-                throw new ExtensionConfigurationException(source + ": " + e.getMessage()
-                        + ". Fix the value in junit-platform.properties (or wherever configuration parameters are set).", e);
+            for (Declaration d : chain) {
+                A value = read.apply(d.annotation());
+                if (isSet.test(value)) {
+                    @SuppressWarnings("unchecked")
+                    T typed = (T) value;
+                    return new Setting<>(typed, d.describe(attribute, value));
+                }
             }
+            Optional<String> configured = context.getConfigurationParameter(key).map(String::trim).filter(s -> !s.isEmpty());
+            if (configured.isPresent()) {
+                String source = "configuration parameter " + key + "=" + configured.get();
+                try {
+                    return new Setting<>(parse.apply(configured.get()), source);
+                } catch (IllegalArgumentException e) {
+                    throw new ExtensionConfigurationException(source + ": " + e.getMessage()
+                            + ". Fix the value in junit-platform.properties (or wherever configuration parameters are set).", e);
+                }
+            }
+            return new Setting<>(builtIn, "built-in default");
         }
-        return new Setting<>(builtIn, "built-in default");
     }
 
     private static <T, R> R check(Setting<T> setting, Function<T, R> validator) {
@@ -232,6 +332,21 @@ final class FakeConfiguration {
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(setting.source + ": " + e.getMessage() + ".", e);
         }
+    }
+
+    private static int atLeastOne(String attribute, int n, int service) {
+        if (n < 1) {
+            throw new IllegalArgumentException(attribute + " must be at least 1 (the service allows " + service
+                    + "); got " + n);
+        }
+        return n;
+    }
+
+    private static int checkPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("a port is 0 (any free port) or 1 to 65535; got " + port);
+        }
+        return port;
     }
 
     /** The annotations on the way up, nearest first: the test class, then each enclosing class. */
@@ -265,12 +380,46 @@ final class FakeConfiguration {
         return declaring;
     }
 
-    private static ExtensionContext classContext(ExtensionContext context) {
+    /** The nearest context that is a class's (a test method's context gives its class's). */
+    static ExtensionContext classContext(ExtensionContext context) {
         ExtensionContext c = context;
         while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
             c = c.getParent().get();
         }
         return c;
+    }
+
+    /**
+     * Without the annotation, the outermost class context that registers the extension itself
+     * ({@code @RegisterExtension} field or {@code @ExtendWith}): {@code @Nested} classes inherit an
+     * enclosing class's extension, so a per-class fake belongs to that enclosing class.
+     */
+    private static ExtensionContext registeringClassContext(ExtensionContext context) {
+        ExtensionContext nearest = classContext(context);
+        ExtensionContext owner = nearest;
+        for (ExtensionContext c = nearest; c != null; c = c.getParent().orElse(null)) {
+            if (c.getTestClass().isPresent() && c.getTestMethod().isEmpty() && registersExtension(c.getRequiredTestClass())) {
+                owner = c;
+            }
+        }
+        return owner;
+    }
+
+    private static boolean registersExtensionField(Class<?> testClass) {
+        return !AnnotationSupport.findAnnotatedFields(testClass, RegisterExtension.class,
+                f -> SageMakerWorkforceExtension.class.isAssignableFrom(f.getType()), HierarchyTraversalMode.TOP_DOWN).isEmpty();
+    }
+
+    private static boolean registersExtension(Class<?> testClass) {
+        return registersExtensionField(testClass) || AnnotationSupport.findRepeatableAnnotations(testClass, ExtendWith.class).stream()
+                .anyMatch(e -> Arrays.asList(e.value()).contains(SageMakerWorkforceExtension.class));
+    }
+
+    /** Maven's {@code target/}, or Gradle's {@code build/} when only that exists. */
+    private static Path buildDirectoryReports() {
+        Path build = Files.isDirectory(Path.of("target")) || !Files.isDirectory(Path.of("build"))
+                ? Path.of("target") : Path.of("build");
+        return build.resolve("sagemaker-fake-reports");
     }
 
     // ------------------------------------------------------------------ parsing
@@ -297,6 +446,19 @@ final class FakeConfiguration {
             throw new IllegalArgumentException("the provisioning delay must not be negative; got '" + text + "'");
         }
         return duration;
+    }
+
+    /** An ISO-8601 instant, or null for the empty text (the wall clock). */
+    static Instant parseInstant(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an instant: write ISO-8601 in UTC, such as "
+                    + "\"2024-01-01T00:00:00Z\"");
+        }
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String text) {

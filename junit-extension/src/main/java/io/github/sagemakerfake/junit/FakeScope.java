@@ -2,7 +2,8 @@ package io.github.sagemakerfake.junit;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.control.FakeControl;
-import io.github.sagemakerfake.junit.FakeConfiguration.SeedResource;
+import io.github.sagemakerfake.junit.FakeConfiguration.Seed;
+import io.github.sagemakerfake.junit.SageMakerWorkforceTest.RetryBackoff;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Transport;
 import java.net.URI;
 import java.util.ArrayList;
@@ -10,12 +11,14 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClientBuilder;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClientBuilder;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -48,7 +51,7 @@ final class FakeScope implements AutoCloseable, ExtensionContext.Store.Closeable
         this.sharedAsyncHttp = sharedAsyncHttp;
         if (config.transport == Transport.HTTP) {
             this.inProcessFake = null;
-            this.served = HttpTransport.serve(config.settings());
+            this.served = HttpTransport.serve(config.settings(), config.port);
             this.control = served.control();
         } else {
             this.inProcessFake = SageMakerWorkforceFake.create(config.settings());
@@ -65,14 +68,13 @@ final class FakeScope implements AutoCloseable, ExtensionContext.Store.Closeable
      * A new fake with these settings, seeded in order. When anything fails, what was started is
      * stopped again before the error leaves.
      */
-    static FakeScope open(FakeConfiguration config, List<SeedResource> seeds, String owner,
+    static FakeScope open(FakeConfiguration config, List<Seed> seeds, String owner,
                           Supplier<SdkAsyncHttpClient> sharedAsyncHttp) {
         FakeScope scope = new FakeScope(config, owner, sharedAsyncHttp);
         try {
-            for (SeedResource seed : seeds) {
-                String json = seed.read();
+            for (Seed seed : seeds) {
                 try {
-                    scope.control.seed(json);
+                    scope.control.seed(seed.json());
                 } catch (RuntimeException e) {
                     throw new ExtensionConfigurationException(seed.source() + ": the seed '" + seed.path()
                             + "' was rejected: " + e.getMessage(), e);
@@ -120,7 +122,7 @@ final class FakeScope implements AutoCloseable, ExtensionContext.Store.Closeable
     synchronized SageMakerClient client() {
         requireOpen();
         if (client == null) {
-            client = inProcessFake != null ? inProcessFake.client() : track(newClientBuilder().build());
+            client = track(newClientBuilder().build());
         }
         return client;
     }
@@ -129,30 +131,45 @@ final class FakeScope implements AutoCloseable, ExtensionContext.Store.Closeable
     synchronized SageMakerAsyncClient asyncClient() {
         requireOpen();
         if (asyncClient == null) {
-            asyncClient = inProcessFake != null ? inProcessFake.asyncClient() : track(newAsyncClientBuilder().build());
+            asyncClient = track(newAsyncClientBuilder().build());
         }
         return asyncClient;
     }
 
+    /** The builders behind the injected clients and the runtime's: wired to the fake, with the retry setting. */
     private SageMakerClientBuilder newClientBuilder() {
-        if (inProcessFake != null) {
-            return inProcessFake.clientBuilder(config.account, config.region);
-        }
-        return SageMakerClient.builder()
-                .endpointOverride(served.endpoint())
-                .region(Region.of(config.region))
-                .credentialsProvider(runtime.credentialsProvider());
+        SageMakerClientBuilder builder = inProcessFake != null
+                ? inProcessFake.clientBuilder(config.account, config.region)
+                : SageMakerClient.builder()
+                        .endpointOverride(served.endpoint())
+                        .region(Region.of(config.region))
+                        .credentialsProvider(runtime.credentialsProvider());
+        return builder.overrideConfiguration(this::retries);
     }
 
     private SageMakerAsyncClientBuilder newAsyncClientBuilder() {
-        if (inProcessFake != null) {
-            return inProcessFake.asyncClientBuilder(config.account, config.region);
+        SageMakerAsyncClientBuilder builder = inProcessFake != null
+                ? inProcessFake.asyncClientBuilder(config.account, config.region)
+                : SageMakerAsyncClient.builder()
+                        .httpClient(sharedAsyncHttp.get())
+                        .endpointOverride(served.endpoint())
+                        .region(Region.of(config.region))
+                        .credentialsProvider(runtime.credentialsProvider());
+        return builder.overrideConfiguration(this::retries);
+    }
+
+    /**
+     * {@link RetryBackoff#IMMEDIATE}: the SDK's configurator form of {@code retryStrategy} is applied
+     * to the strategy the SDK would pick itself for the client's retry mode (legacy, standard or
+     * adaptive, from the environment or profile as usual), so the maximum attempts, the retry and
+     * throttling conditions and the retry quota stay the SDK's; only the waits become zero.
+     */
+    private void retries(ClientOverrideConfiguration.Builder override) {
+        if (config.retryBackoff == RetryBackoff.IMMEDIATE) {
+            override.retryStrategy(strategy -> strategy
+                    .backoffStrategy(BackoffStrategy.retryImmediately())
+                    .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()));
         }
-        return SageMakerAsyncClient.builder()
-                .httpClient(sharedAsyncHttp.get())
-                .endpointOverride(served.endpoint())
-                .region(Region.of(config.region))
-                .credentialsProvider(runtime.credentialsProvider());
     }
 
     private <T extends SdkAutoCloseable> T track(T sdkClient) {

@@ -9,9 +9,12 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.commons.support.AnnotationSupport;
 import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerAsyncClientBuilder;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerClientBuilder;
 
 /**
  * The types the extension injects, one constant each, as Mockito keeps one resolver per injectable
@@ -101,6 +104,32 @@ enum Injectable {
         return byType(declaredType).orElseThrow(() -> new ExtensionConfigurationException(target + ": "
                 + declaredType.getName() + " cannot be injected by @SageMakerWorkforceTest. Supported types: "
                 + supportedTypes() + ", and java.net.URI annotated @SageMakerEndpoint."));
+    }
+
+    /**
+     * Parameter types a user may reasonably ask for that are not injected; claimed only to answer
+     * them with what to do instead.
+     */
+    static boolean isMistakenFor(Class<?> declaredType) {
+        return declaredType == SageMakerClientBuilder.class || declaredType == SageMakerAsyncClientBuilder.class
+                || declaredType == URI.class;
+    }
+
+    /** Throws a {@link ParameterResolutionException} saying what to use instead, for the types above. */
+    static void rejectMistakes(AnnotatedElement element, Class<?> declaredType, String target) {
+        if (declaredType == SageMakerClientBuilder.class || declaredType == SageMakerAsyncClientBuilder.class) {
+            String async = declaredType == SageMakerAsyncClientBuilder.class ? "async" : "";
+            throw new ParameterResolutionException(target + ": a " + declaredType.getSimpleName() + " is not injected, "
+                    + "because every build() makes a client that its caller must close. Inject SageMakerFakeRuntime "
+                    + "and call runtime." + (async.isEmpty() ? "clientBuilder()" : "asyncClientBuilder()")
+                    + " (already wired to the fake: endpoint, region, credentials), or inject a ready "
+                    + (async.isEmpty() ? "SageMakerClient" : "SageMakerAsyncClient") + ", which is closed for you.");
+        }
+        if (declaredType == URI.class && !AnnotationSupport.isAnnotated(element, SageMakerEndpoint.class)) {
+            throw new ParameterResolutionException(target + ": a URI is injected only when annotated "
+                    + "@SageMakerEndpoint (the fake's HTTP endpoint, with transport = HTTP). Write "
+                    + "'@SageMakerEndpoint URI endpoint'.");
+        }
     }
 
     private static Optional<Injectable> byType(Class<?> declaredType) {

@@ -97,8 +97,11 @@ public final class SageMakerFakeRuntime {
 
     /**
      * A new client builder wired to the fake (in-memory HTTP client, or endpoint override), with
-     * this region and these credentials, for tests that add their own overrides. The caller closes
-     * what it builds.
+     * this region, these credentials and the injected clients' retry setting (the SDK's attempts
+     * without the waits, unless {@code retryBackoff = SDK_DEFAULT}), for tests that add their own
+     * overrides. The caller closes what it builds. Note that the SDK's
+     * {@code overrideConfiguration(...)} replaces the whole override configuration, this retry
+     * setting included; see docs/junit-extension.md for how to keep it.
      */
     public SageMakerClientBuilder clientBuilder() {
         return clientBuilder.get();

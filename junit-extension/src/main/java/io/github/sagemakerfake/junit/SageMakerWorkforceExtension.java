@@ -1,17 +1,27 @@
 package io.github.sagemakerfake.junit;
 
-import io.github.sagemakerfake.junit.FakeConfiguration.SeedResource;
+import io.github.sagemakerfake.junit.FakeConfiguration.Seed;
+import io.github.sagemakerfake.control.FakeSettings;
+import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Isolation;
+import io.github.sagemakerfake.junit.SageMakerWorkforceTest.RetryBackoff;
+import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Transport;
+import io.github.sagemakerfake.junit.SageMakerWorkforceTest.UnusedFaultRules;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -28,21 +38,61 @@ import org.junit.platform.commons.support.ModifierSupport;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The extension behind {@link SageMakerWorkforceTest}. Stateless, like JUnit's {@code TempDirectory}:
- * each fake is a {@link FakeScope} in the {@link Store} of the context that owns it (the test
- * method with {@code PER_TEST}, the annotated class with {@code PER_CLASS}), so JUnit closes it
- * when that context ends, and {@code @Nested} classes, base classes and parallel tests never see
- * each other's fakes.
+ * The extension behind {@link SageMakerWorkforceTest}, usable on its own: with
+ * {@code @ExtendWith(SageMakerWorkforceExtension.class)} (settings from the configuration
+ * parameters and built-in defaults), or built in code and registered with {@code @RegisterExtension},
+ * the way WireMock's {@code WireMockExtension.newInstance()} is:
  *
- * <p>Fakes are created at fixed points that JUnit runs on one thread per context: the owning
- * class's {@code beforeAll}, the test's {@code beforeEach}, or earlier when a constructor asks for
- * one. That is why a plain get-then-put on the store is enough; no lock is needed.
+ * <pre>{@code
+ * class ProvisionerTest {
+ *     @RegisterExtension
+ *     static SageMakerWorkforceExtension sageMaker = SageMakerWorkforceExtension.newInstance()
+ *             .maxWorkteams(3)
+ *             .frozenClock(Instant.parse("2024-01-01T00:00:00Z"))
+ *             .build();
+ *
+ *     @Test
+ *     void stopsAtTheLimit(SageMakerClient client, FakeControl fake) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>The builder has a method for every attribute of {@link SageMakerWorkforceTest}, with the same
+ * meaning and the same three levels (what the builder sets, then the configuration parameter
+ * {@code sagemaker.fake.<attribute>}, then the built-in default). A {@code static} field registers it
+ * for the class, so {@code isolation(PER_CLASS)}, static fields and {@code @BeforeAll} parameters
+ * work; an instance field registers it per test instance, which suits the default
+ * {@code PER_TEST} isolation. Use either the annotation or a registered instance, not both.
+ *
+ * <p>Stateless, like JUnit's {@code TempDirectory}: an instance holds only its immutable settings,
+ * and each fake is a {@link FakeScope} in the {@link Store} of the context that owns it (the test
+ * method with {@code PER_TEST}, the class with {@code PER_CLASS}), so JUnit closes it when that
+ * context ends, and {@code @Nested} classes, base classes and parallel tests never see each
+ * other's fakes. Fakes are created at fixed points that JUnit runs on one thread per context: the
+ * owning class's {@code beforeAll}, the test's {@code beforeEach}, or earlier when a constructor
+ * asks for one. That is why a plain get-then-put on the store is enough; no lock is needed.
  */
-final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
-        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+public final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        AfterAllCallback, ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
-    /** Invoked by JUnit Jupiter via reflection, through {@code @ExtendWith} on the annotation. */
-    SageMakerWorkforceExtension() {
+    /** What the builder set; {@link ProgrammaticSettings#NONE} for the annotation and {@code @ExtendWith}. */
+    private final ProgrammaticSettings programmatic;
+
+    /**
+     * The extension with no settings of its own: what {@code @SageMakerWorkforceTest} and
+     * {@code @ExtendWith(SageMakerWorkforceExtension.class)} instantiate. Settings come from the
+     * annotation, the configuration parameters and the built-in defaults.
+     */
+    public SageMakerWorkforceExtension() {
+        this(ProgrammaticSettings.NONE);
+    }
+
+    private SageMakerWorkforceExtension(ProgrammaticSettings programmatic) {
+        this.programmatic = programmatic;
+    }
+
+    /** A builder for an extension to register with {@code @RegisterExtension}; nothing is set until you set it. */
+    public static Builder newInstance() {
+        return new Builder();
     }
 
     /** Constructors get the test method's context, so a per-test fake can be injected into them. */
@@ -55,8 +105,7 @@ final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEach
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        FakeConfiguration config = FakeConfiguration.resolve(context);
-        config.classSeeds.forEach(SeedResource::read); // a missing seed fails the class, not each test
+        FakeConfiguration config = configuration(context); // reads the seeds: a missing one fails the class
         if (config.isolation == Isolation.PER_CLASS && config.classOwner.getUniqueId().equals(context.getUniqueId())) {
             scopeOf(config.classOwner, config, config.classSeeds);
         }
@@ -68,7 +117,7 @@ final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEach
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        FakeConfiguration config = FakeConfiguration.resolve(context);
+        FakeConfiguration config = configuration(context);
         scopeFor(context, config, "the fake of " + describe(context)); // per-test fakes exist from here on
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             for (Field field : annotatedFields(instance.getClass(), ModifierSupport::isNotStatic)) {
@@ -77,12 +126,46 @@ final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEach
         }
     }
 
+    /** A test's own fake: its fault rules must all have fired, like Mockito's strict stubs. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        checkFaultRulesFired(context);
+    }
+
+    /** A class's shared fake: checked once all its tests ran, since one test may arm a rule for another. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        checkFaultRulesFired(context);
+    }
+
+    private void checkFaultRulesFired(ExtensionContext context) {
+        FakeScope scope = store(context).get(FakeScope.class, FakeScope.class);
+        if (scope == null || scope.isClosed()
+                || scope.configuration().unusedFaultRules != SageMakerWorkforceTest.UnusedFaultRules.FAIL) {
+            return;
+        }
+        UnusedFaultRulesError unused = UnusedFaultRulesError.check(scope);
+        if (unused == null) {
+            return;
+        }
+        Optional<Throwable> failure = context.getExecutionException();
+        if (failure.isPresent()) {
+            failure.get().addSuppressed(unused); // after the test's own failure, never instead of it
+            return;
+        }
+        throw unused;
+    }
+
     // ------------------------------------------------------------------ parameters
 
+    /**
+     * Our types, plus two that are not injected but are easy to ask for, so that they get a message
+     * saying what to do instead of JUnit's bare "No ParameterResolver registered".
+     */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Parameter parameter = parameterContext.getParameter();
-        return Injectable.claims(parameter, parameter.getType());
+        return Injectable.claims(parameter, parameter.getType()) || Injectable.isMistakenFor(parameter.getType());
     }
 
     @Override
@@ -93,8 +176,9 @@ final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEach
                 : "parameter #" + (parameterContext.getIndex() + 1) + " (" + parameter.getType().getSimpleName() + ")")
                 + " of " + parameterContext.getDeclaringExecutable().getDeclaringClass().getSimpleName() + "."
                 + executableName(parameterContext);
+        Injectable.rejectMistakes(parameter, parameter.getType(), target);
         Injectable injectable = Injectable.of(parameter, parameter.getType(), target);
-        FakeConfiguration config = FakeConfiguration.resolve(extensionContext);
+        FakeConfiguration config = configuration(extensionContext);
         return injectable.valueFrom(scopeFor(extensionContext, config, target), target);
     }
 
@@ -133,15 +217,16 @@ final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEach
      * Adds the fake's state to a failure as a suppressed exception and publishes it as a report
      * entry. The failure itself is returned unchanged; nothing here may hide it.
      */
-    private static Throwable withReport(ExtensionContext context, Throwable failure) {
+    private Throwable withReport(ExtensionContext context, Throwable failure) {
         if (failure instanceof TestAbortedException || alreadyReported(failure)) {
             return failure;
         }
         try {
             Optional<FakeScope> scope = existingScope(context);
             if (scope.isPresent() && !scope.get().isClosed()) {
-                failure.addSuppressed(new FailureReport.FakeStateAtFailure(FailureReport.render(scope.get())));
-                context.publishReportEntry(FailureReport.reportEntry(scope.get()));
+                FailureReport report = FailureReport.of(scope.get(), context);
+                failure.addSuppressed(new FailureReport.FakeStateAtFailure(report.render()));
+                context.publishReportEntry(report.reportEntry());
             }
         } catch (RuntimeException reportFailed) {
             failure.addSuppressed(reportFailed);
@@ -171,8 +256,13 @@ final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEach
                         + "Set @SageMakerWorkforceTest(isolation = Isolation.PER_CLASS) to share one fake across the "
                         + "class, or move the injection to an instance field, a @BeforeEach method or the test method.");
             }
-            List<SeedResource> seeds = new ArrayList<>(config.classSeeds);
-            seeds.addAll(FakeConfiguration.methodSeeds(context.getRequiredTestMethod()));
+            Store store = store(context);
+            FakeScope existing = store.get(FakeScope.class, FakeScope.class);
+            if (existing != null) {
+                return existing;
+            }
+            List<Seed> seeds = new ArrayList<>(config.classSeeds);
+            FakeConfiguration.methodSeeds(context.getRequiredTestMethod()).forEach(s -> seeds.add(s.load()));
             return scopeOf(context, config, seeds);
         }
         if (methodLevel && !FakeConfiguration.methodSeeds(context.getRequiredTestMethod()).isEmpty()) {
@@ -186,10 +276,10 @@ final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEach
     }
 
     /** The fake owned by this context, without creating one: for reporting failures. */
-    private static Optional<FakeScope> existingScope(ExtensionContext context) {
+    private Optional<FakeScope> existingScope(ExtensionContext context) {
         FakeConfiguration config;
         try {
-            config = FakeConfiguration.resolve(context);
+            config = configuration(context);
         } catch (ExtensionConfigurationException misconfigured) {
             return Optional.empty(); // the class failed on it already; there is no fake to show
         }
@@ -197,7 +287,7 @@ final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEach
         return Optional.ofNullable(store(owner).get(FakeScope.class, FakeScope.class));
     }
 
-    private static FakeScope scopeOf(ExtensionContext owner, FakeConfiguration config, List<SeedResource> seeds) {
+    private static FakeScope scopeOf(ExtensionContext owner, FakeConfiguration config, List<Seed> seeds) {
         Store store = store(owner);
         FakeScope scope = store.get(FakeScope.class, FakeScope.class);
         if (scope == null) {
@@ -233,6 +323,10 @@ final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEach
         return List.copyOf(fields);
     }
 
+    private FakeConfiguration configuration(ExtensionContext context) {
+        return FakeConfiguration.resolve(context, programmatic);
+    }
+
     private static void inject(Field field, Object instance, ExtensionContext context, FakeConfiguration config) {
         String target = (instance == null ? "static field '" : "field '") + field.getType().getSimpleName() + " "
                 + field.getName() + "' of " + field.getDeclaringClass().getName();
@@ -250,6 +344,169 @@ final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEach
             field.set(instance, value);
         } catch (IllegalAccessException e) {
             throw new ExtensionConfigurationException(target + " could not be set: " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ builder
+
+    /**
+     * Settings for a {@link SageMakerWorkforceExtension} registered in code; each method is the
+     * attribute of {@link SageMakerWorkforceTest} of the same name, and what is not set comes from
+     * the configuration parameter {@code sagemaker.fake.<attribute>}, else the built-in default.
+     * Values are checked when set, so a wrong one fails at the line that set it.
+     */
+    public static final class Builder {
+        private String region;
+        private String account;
+        private Integer maxWorkteams;
+        private Integer maxCidrs;
+        private Integer maxTagsPerResource;
+        /** The lifecycle in its text form (see {@link Lifecycle#parse(String)}). */
+        private String lifecycle;
+        private Instant frozenClock;
+        private Transport transport;
+        private Isolation isolation;
+        private final List<String> seeds = new ArrayList<>();
+        private Boolean setSystemProperties;
+        private Integer port;
+        private RetryBackoff retryBackoff;
+        private UnusedFaultRules unusedFaultRules;
+
+        private Builder() {
+        }
+
+        /** @see SageMakerWorkforceTest#region() */
+        public Builder region(String region) {
+            this.region = FakeSettings.requireRegion(region);
+            return this;
+        }
+
+        /** @see SageMakerWorkforceTest#account() */
+        public Builder account(String account) {
+            this.account = FakeSettings.requireAccount(account);
+            return this;
+        }
+
+        /** @see SageMakerWorkforceTest#maxWorkteams() */
+        public Builder maxWorkteams(int maxWorkteams) {
+            this.maxWorkteams = atLeastOne("maxWorkteams", maxWorkteams);
+            return this;
+        }
+
+        /** @see SageMakerWorkforceTest#maxCidrs() */
+        public Builder maxCidrs(int maxCidrs) {
+            this.maxCidrs = atLeastOne("maxCidrs", maxCidrs);
+            return this;
+        }
+
+        /** @see SageMakerWorkforceTest#maxTagsPerResource() */
+        public Builder maxTagsPerResource(int maxTagsPerResource) {
+            this.maxTagsPerResource = atLeastOne("maxTagsPerResource", maxTagsPerResource);
+            return this;
+        }
+
+        /** @see SageMakerWorkforceTest#lifecycle() */
+        public Builder lifecycle(Lifecycle lifecycle) {
+            this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle").toString();
+            return this;
+        }
+
+        /**
+         * The round-1 setting: zero is {@link Lifecycle#immediate()}, a delay D is {@link Lifecycle#timed(Duration)}.
+         *
+         * @deprecated use {@link #lifecycle(Lifecycle)}
+         */
+        @Deprecated
+        public Builder provisioningDelay(Duration delay) {
+            if (Objects.requireNonNull(delay, "delay").isNegative()) {
+                throw new IllegalArgumentException("the provisioning delay must not be negative; got " + delay);
+            }
+            return lifecycle(delay.isZero() ? Lifecycle.immediate() : Lifecycle.timed(delay));
+        }
+
+        /** @see SageMakerWorkforceTest#frozenClock() */
+        public Builder frozenClock(Instant start) {
+            this.frozenClock = Objects.requireNonNull(start, "start");
+            return this;
+        }
+
+        /** @see SageMakerWorkforceTest#transport() */
+        public Builder transport(Transport transport) {
+            this.transport = notDefault(transport, Transport.DEFAULT, "transport");
+            return this;
+        }
+
+        /** Shorthand for {@code transport(Transport.HTTP)}. */
+        public Builder http() {
+            return transport(Transport.HTTP);
+        }
+
+        /** @see SageMakerWorkforceTest#port() */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("a port is 0 (any free port) or 1 to 65535; got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** @see SageMakerWorkforceTest#isolation() */
+        public Builder isolation(Isolation isolation) {
+            this.isolation = notDefault(isolation, Isolation.DEFAULT, "isolation");
+            return this;
+        }
+
+        /**
+         * Seed documents applied to every new fake, after those of the configuration parameter. A
+         * path without a leading {@code /} is relative to the package of the test class.
+         *
+         * @see SageMakerWorkforceTest#seed()
+         */
+        public Builder seed(String... resources) {
+            for (String resource : resources) {
+                seeds.add(Objects.requireNonNull(resource, "resource"));
+            }
+            return this;
+        }
+
+        /** @see SageMakerWorkforceTest#setSystemProperties() */
+        public Builder setSystemProperties(boolean set) {
+            this.setSystemProperties = set;
+            return this;
+        }
+
+        /** @see SageMakerWorkforceTest#retryBackoff() */
+        public Builder retryBackoff(RetryBackoff backoff) {
+            this.retryBackoff = notDefault(backoff, RetryBackoff.DEFAULT, "retryBackoff");
+            return this;
+        }
+
+        /** @see SageMakerWorkforceTest#unusedFaultRules() */
+        public Builder unusedFaultRules(UnusedFaultRules unused) {
+            this.unusedFaultRules = notDefault(unused, UnusedFaultRules.DEFAULT, "unusedFaultRules");
+            return this;
+        }
+
+        /** The extension; its settings are a copy, so the builder may be changed and built again. */
+        public SageMakerWorkforceExtension build() {
+            return new SageMakerWorkforceExtension(new ProgrammaticSettings(region, account, maxWorkteams, maxCidrs,
+                    maxTagsPerResource, lifecycle, frozenClock, transport, isolation, seeds,
+                    setSystemProperties, port, retryBackoff, unusedFaultRules));
+        }
+
+        private static int atLeastOne(String name, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1; got " + value);
+            }
+            return value;
+        }
+
+        private static <E extends Enum<E>> E notDefault(E value, E sentinel, String name) {
+            if (Objects.requireNonNull(value, name) == sentinel) {
+                throw new IllegalArgumentException(name + "(DEFAULT) means \"not set\": leave " + name
+                        + " unset instead, or name a value");
+            }
+            return value;
         }
     }
 }

@@ -77,6 +77,43 @@ public @interface SageMakerWorkforceTest {
     /** Work teams allowed per account and region; 0 (the default) means not set here, built-in 25. Key {@code sagemaker.fake.maxWorkteams}. */
     int maxWorkteams() default 0;
 
+    /** CIDRs allowed in a workforce's SourceIpConfig; 0 (the default) means not set here, built-in 10. Key {@code sagemaker.fake.maxCidrs}. */
+    int maxCidrs() default 0;
+
+    /** Tags allowed on one resource; 0 (the default) means not set here, built-in 50. Key {@code sagemaker.fake.maxTagsPerResource}. */
+    int maxTagsPerResource() default 0;
+
+    /**
+     * Freezes the fake's clock at this instant (ISO-8601, such as {@code "2024-01-01T00:00:00Z"}): it
+     * then moves only with {@code FakeControl.advanceClock(...)}, so timestamps are exact and a
+     * provisioning delay never passes by itself. Built-in: the wall clock. Key
+     * {@code sagemaker.fake.frozenClock}.
+     */
+    String frozenClock() default "";
+
+    /**
+     * With {@link Transport#HTTP}, the loopback port of the fake's server: 0 picks a free port (the
+     * built-in default), which is what parallel tests need; a fixed port suits code under test that
+     * has the endpoint in its own configuration. -1 (the default) means not set here. Key
+     * {@code sagemaker.fake.port}.
+     */
+    int port() default -1;
+
+    /**
+     * How the injected clients wait between retries. Built-in {@link RetryBackoff#IMMEDIATE}: the
+     * SDK's own retry strategy (its attempts and retry conditions) without the waits, so a test
+     * that injects throttling sees every attempt in the journal at no cost in time. Key
+     * {@code sagemaker.fake.retryBackoff}.
+     */
+    RetryBackoff retryBackoff() default RetryBackoff.DEFAULT;
+
+    /**
+     * What happens when a test ends with a fault rule that never fired (an unnecessary stubbing, in
+     * Mockito's words): built-in {@link UnusedFaultRules#FAIL}, which fails the test naming the rule
+     * (after, and never instead of, the test's own failure). Key {@code sagemaker.fake.unusedFaultRules}.
+     */
+    UnusedFaultRules unusedFaultRules() default UnusedFaultRules.DEFAULT;
+
     /**
      * How long a workforce stays {@code Initializing}/{@code Updating}/{@code Deleting}, in the text
      * form of {@code io.github.sagemakerfake.control.Lifecycle}: {@code "IMMEDIATE"},
@@ -144,6 +181,29 @@ public @interface SageMakerWorkforceTest {
          * {@link SageMakerWorkforceTest#setSystemProperties()}.
          */
         HTTP
+    }
+
+    /** How the injected clients wait between retry attempts. */
+    enum RetryBackoff {
+        /** Not set here: use the configuration parameter, else {@link #IMMEDIATE}. */
+        DEFAULT,
+        /**
+         * The SDK's default retry strategy for the client's retry mode (same maximum attempts, same
+         * retry and throttling conditions, same retry quota) with zero delay between attempts.
+         */
+        IMMEDIATE,
+        /** The SDK's default retry strategy unchanged, real backoff included (as in production). */
+        SDK_DEFAULT
+    }
+
+    /** What a fault rule that never fired during a test does to that test. */
+    enum UnusedFaultRules {
+        /** Not set here: use the configuration parameter, else {@link #FAIL}. */
+        DEFAULT,
+        /** The test fails, naming each rule that never fired. */
+        FAIL,
+        /** Unused rules pass silently. */
+        IGNORE
     }
 
     /** Which tests share a fake. */

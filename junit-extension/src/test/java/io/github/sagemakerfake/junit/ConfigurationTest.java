@@ -38,6 +38,63 @@ class ConfigurationTest {
     }
 
     @Test
+    void theNewSettingsComeFromConfigurationParametersToo() {
+        TestKit.assertAllPassed(TestKit.run(Map.of(
+                "sagemaker.fake.maxCidrs", "3",
+                "sagemaker.fake.maxTagsPerResource", "4",
+                "sagemaker.fake.frozenClock", "2030-06-01T12:00:00Z"), NewSettingsByParameters.class), 1);
+        assertThat(MisuseTest.misuse(TestKit.run(Map.of("sagemaker.fake.frozenClock", "tomorrow"), Unconfigured.class)))
+                .hasMessageContaining("configuration parameter sagemaker.fake.frozenClock=tomorrow: 'tomorrow' is not "
+                        + "an instant: write ISO-8601 in UTC, such as \"2024-01-01T00:00:00Z\"");
+    }
+
+    @Test
+    void theConfigurationIsResolvedOncePerClassAndKeptInItsStore() {
+        ConfigurationSpy.seen.clear();
+        TestKit.assertAllPassed(TestKit.run(Spied.class), 3);
+        assertThat(ConfigurationSpy.seen).hasSize(4).containsOnly(ConfigurationSpy.seen.get(0));
+    }
+
+    /** Reads the configuration the extension keeps, in beforeAll and in each test's beforeEach. */
+    static final class ConfigurationSpy implements org.junit.jupiter.api.extension.BeforeAllCallback,
+            org.junit.jupiter.api.extension.BeforeEachCallback {
+        static final java.util.List<FakeConfiguration> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+            seen.add(FakeConfiguration.resolve(context, ProgrammaticSettings.NONE));
+        }
+
+        @Override
+        public void beforeEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+            seen.add(FakeConfiguration.resolve(context, ProgrammaticSettings.NONE));
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest(seed = "/seeds/global.json")
+    @org.junit.jupiter.api.extension.ExtendWith(ConfigurationSpy.class)
+    static class Spied {
+        @org.junit.jupiter.api.RepeatedTest(3)
+        void test(FakeControl fake) {
+            assertThat(fake.state().workteamNames()).containsExactly("global");
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest
+    static class NewSettingsByParameters {
+        @Test
+        void test(FakeControl fake, SageMakerClient client) {
+            assertThat(fake.now()).isEqualTo(java.time.Instant.parse("2030-06-01T12:00:00Z"));
+            assertThatThrownBy(() -> client.createWorkforce(r -> r.workforceName("wf")
+                    .cognitoConfig(c -> c.userPool(Teams.USER_POOL).clientId(Teams.CLIENT_ID))
+                    .sourceIpConfig(ip -> ip.cidrs("10.0.0.0/16", "10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16"))))
+                    .hasMessageContaining("a workforce allows at most 3");
+        }
+    }
+
+    @Test
     void theDeprecatedProvisioningDelayAcceptsMillisecondsAsATimedLifecycle() {
         TestKit.assertAllPassed(TestKit.run(DelayInMilliseconds.class), 1);
     }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Isolation;
+import io.github.sagemakerfake.internal.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +23,7 @@ import software.amazon.awssdk.services.sagemaker.model.ResourceLimitExceededExce
 class FailureReportTest {
 
     @Test
-    void addsTheStateAndRequestsAsASuppressedExceptionAndKeepsTheFailureFirst() {
+    void addsACompactSummaryAsASuppressedExceptionAndKeepsTheFailureFirst() {
         EngineExecutionResults results = TestKit.run(FailsAnAssertion.class);
         Throwable failure = TestKit.onlyFailure(results);
 
@@ -28,21 +32,62 @@ class FailureReportTest {
         assertThat(report(failure))
                 .contains("The SageMaker fake of test FailsAnAssertion > looksForTheWrongTeam")
                 .contains("IN_PROCESS, default account 123456789012, default region us-east-1")
+                .contains("State (1 account/region with resources):")
                 .contains("123456789012/us-east-1: workforce default (Initializing), 1 work team(s) [alpha]")
-                .contains("\"WorkteamName\":\"alpha\"")
-                .contains("Requests (2):")
+                .contains("Requests: 2 (all succeeded)")
                 .contains("#1 CreateWorkteam [123456789012/us-east-1]")
-                .contains("#2 ListWorkteams [123456789012/us-east-1] {} -> 200");
+                .contains("#2 ListWorkteams [123456789012/us-east-1] {} -> 200")
+                .doesNotContain("\"Workteams\":[") // no state JSON in the failure: it is in the file
+                .contains("Full state and every request: ");
     }
 
     @Test
-    void publishesTheStateAsAReportEntry() {
+    void writesTheFullStateAndEveryRequestToAFileUnderTheBuildDirectory() throws Exception {
+        Path directory = Files.createTempDirectory("sagemaker-fake-reports");
+        Throwable failure = TestKit.onlyFailure(TestKit.run(
+                Map.of(FakeConfiguration.REPORT_DIRECTORY_KEY, directory.toString()), FailsAnAssertion.class));
+
+        String report = report(failure);
+        Path file = Path.of(report.substring(report.indexOf("Full state and every request: ")
+                + "Full state and every request: ".length()).trim());
+        assertThat(file).startsWith(directory.toAbsolutePath()).isRegularFile();
+        assertThat(file.getFileName().toString()).startsWith("io.github.sagemakerfake.junit.FailureReportTest_FailsAnAssertion.looksForTheWrongTeam");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = (Map<String, Object>) Json.parse(Files.readString(file));
+        assertThat(Json.write(document.get("State"))).contains("\"WorkteamName\":\"alpha\"");
+        assertThat((List<?>) document.get("Requests")).hasSize(2);
+    }
+
+    @Test
+    void theDefaultReportDirectoryIsUnderTheBuildDirectory() {
+        Throwable failure = TestKit.onlyFailure(TestKit.run(FailsAnAssertion.class));
+        assertThat(report(failure)).contains(Path.of("target", "sagemaker-fake-reports").toAbsolutePath().toString());
+    }
+
+    @Test
+    void staysCompactWithTwentyFiveTeamsAndManyRequests() {
+        Throwable failure = TestKit.onlyFailure(TestKit.run(TwentyFiveTeams.class));
+        String report = report(failure);
+
+        assertThat(report.length()).isLessThan(3_000); // was 20.5 KB, one line of state JSON 14,180 characters
+        assertThat(report.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(300));
+        assertThat(report)
+                .contains("25 work team(s) [team-00, team-01, team-02, team-03, team-04, team-05, team-06, team-07, "
+                        + "team-08, team-09, ... 15 more]")
+                .contains("Requests: 26 (25 succeeded, 1 failed: ResourceLimitExceeded x1)")
+                .contains("... 21 earlier, in the file")
+                .contains("#26 CreateWorkteam");
+    }
+
+    @Test
+    void publishesTheSummaryAndTheFileAsAReportEntry() {
         EngineExecutionResults results = TestKit.run(FailsAnAssertion.class);
         List<ReportEntry> entries = results.testEvents().reportingEntryPublished()
                 .stream().map(e -> e.getRequiredPayload(ReportEntry.class)).toList();
         assertThat(entries).singleElement().satisfies(entry -> {
-            assertThat(entry.getKeyValuePairs().get(FailureReport.STATE_ENTRY)).contains("\"WorkteamName\":\"alpha\"");
+            assertThat(entry.getKeyValuePairs().get(FailureReport.STATE_ENTRY)).contains("1 work team(s) [alpha]");
             assertThat(entry.getKeyValuePairs().get(FailureReport.REQUESTS_ENTRY)).contains("#2 ListWorkteams");
+            assertThat(Path.of(entry.getKeyValuePairs().get(FailureReport.STATE_FILE_ENTRY))).isRegularFile();
         });
     }
 
@@ -59,7 +104,7 @@ class FailureReportTest {
     void saysSoWhenNoRequestReachedTheFake() {
         Throwable failure = TestKit.onlyFailure(TestKit.run(SendsNothing.class));
         assertThat(report(failure))
-                .contains("(empty: no workforce, no work teams in any account or region)")
+                .contains("State: empty (no workforce, no work teams in any account or region)")
                 .contains("Requests: none");
     }
 
@@ -67,9 +112,10 @@ class FailureReportTest {
     void showsOnlyTheLastRequestsAndTheFaultRulesInForce() {
         Throwable failure = TestKit.onlyFailure(TestKit.run(ManyRequests.class));
         assertThat(report(failure))
-                .contains("Requests (last 20 of 25):")
-                .doesNotContain("#5 ListWorkteams")
-                .contains("#6 ListWorkteams")
+                .contains("Requests: 25 (24 succeeded, 1 failed: AccessDeniedException x1)")
+                .contains("... 20 earlier, in the file")
+                .doesNotContain("#20 ListWorkteams")
+                .contains("#21 ListWorkteams")
                 .contains("#25 DescribeWorkteam")
                 .contains("Fault rules in force:")
                 .contains("on DescribeWorkteam, error AccessDeniedException (400)");
@@ -122,6 +168,17 @@ class FailureReportTest {
         void createsOneTooMany(SageMakerClient sageMaker) {
             Teams.create(sageMaker, "one");
             Teams.create(sageMaker, "two");
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest
+    static class TwentyFiveTeams {
+        @Test
+        void createsOneTooMany(SageMakerClient sageMaker) {
+            for (int i = 0; i < 26; i++) {
+                Teams.create(sageMaker, String.format("team-%02d", i));
+            }
         }
     }
 

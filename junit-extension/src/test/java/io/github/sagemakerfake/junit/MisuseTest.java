@@ -172,6 +172,26 @@ class MisuseTest {
                 .hasMessageContaining(SystemPropertiesWithoutLock.class.getName());
     }
 
+    @Test
+    void aClientBuilderParameterSaysWhatToInjectInstead() {
+        Throwable failure = TestKit.onlyFailure(TestKit.run(ClientBuilderParameter.class));
+        assertThat(failure).isInstanceOf(ParameterResolutionException.class)
+                .hasMessageContaining("parameter #1 (SageMakerClientBuilder) of ClientBuilderParameter.test()")
+                .hasMessageContaining("a SageMakerClientBuilder is not injected")
+                .hasMessageContaining("Inject SageMakerFakeRuntime and call runtime.clientBuilder()");
+        Throwable async = TestKit.onlyFailure(TestKit.run(AsyncClientBuilderParameter.class));
+        assertThat(async).isInstanceOf(ParameterResolutionException.class)
+                .hasMessageContaining("runtime.asyncClientBuilder()");
+    }
+
+    @Test
+    void aUriParameterWithoutTheAnnotationSaysToAddIt() {
+        Throwable failure = TestKit.onlyFailure(TestKit.run(BareUriParameter.class));
+        assertThat(failure).isInstanceOf(ParameterResolutionException.class)
+                .hasMessageContaining("a URI is injected only when annotated @SageMakerEndpoint")
+                .hasMessageContaining("'@SageMakerEndpoint URI endpoint'");
+    }
+
     @TestKitOnly
     @SageMakerWorkforceTest
     static class Plain {
@@ -345,6 +365,30 @@ class MisuseTest {
     static class SystemPropertiesWithoutLock {
         @Test
         void test() {
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest
+    static class ClientBuilderParameter {
+        @Test
+        void test(software.amazon.awssdk.services.sagemaker.SageMakerClientBuilder builder) {
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest
+    static class AsyncClientBuilderParameter {
+        @Test
+        void test(software.amazon.awssdk.services.sagemaker.SageMakerAsyncClientBuilder builder) {
+        }
+    }
+
+    @TestKitOnly
+    @SageMakerWorkforceTest(transport = SageMakerWorkforceTest.Transport.HTTP)
+    static class BareUriParameter {
+        @Test
+        void test(URI endpoint) {
         }
     }
 }

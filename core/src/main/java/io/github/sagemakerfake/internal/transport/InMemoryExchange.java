@@ -5,6 +5,9 @@ import io.github.sagemakerfake.internal.protocol.ProtocolRequest;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
 import java.io.IOException;
 import java.net.SocketException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
@@ -16,8 +19,12 @@ final class InMemoryExchange {
 
     static ProtocolRequest toProtocol(SdkHttpRequest request, byte[] body) {
         String query = request.encodedQueryParameters().orElse("");
+        // forEachHeader reads the SDK's headers in place; headers() would deep-copy them first,
+        // and ProtocolRequest makes its own case-insensitive copy anyway.
+        Map<String, List<String>> headers = new HashMap<>(32);
+        request.forEachHeader(headers::put);
         return new ProtocolRequest(request.method().name(), request.encodedPath().isEmpty() ? "/" : request.encodedPath(),
-                query, request.headers(), body);
+                query, headers, body);
     }
 
     /**
