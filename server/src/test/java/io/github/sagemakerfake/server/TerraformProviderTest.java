@@ -64,8 +64,12 @@ class TerraformProviderTest {
     static final String PROVIDER_VERSION = "5.100.0";
     /** A filesystem mirror holding registry.terraform.io/hashicorp/aws/5.100.0/&lt;platform&gt;/. */
     static final String MIRROR_ENV = "SAGEMAKER_FAKE_TERRAFORM_MIRROR";
-    /** Generous for one command on a loaded 2-core machine; the whole class takes about a minute on a quiet one. */
-    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(150);
+    /**
+     * A bound for a command that hangs (e.g. a provider waiting for a status that never comes),
+     * generous for one that is merely slow: on a 2-core machine shared with other builds a destroy
+     * took two minutes.
+     */
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(300);
 
     private static final String COGNITO_ACCOUNT = "111122223333";
     private static final String COGNITO_REGION = "us-east-1";

@@ -113,9 +113,28 @@ public final class SageMakerWorkforceImage {
                 "ENTRYPOINT [" + String.join(", ", quoted(JVM_FLAGS)) + ", \"-XX:SharedArchiveFile=" + home
                         + "/server.jsa\", \"-jar\", \"" + home + "/server.jar\"]",
                 "");
-        return new ImageFromDockerfile(defaultImageName().asCanonicalNameString(), false)
+        return new ImageFromDockerfile(builtImageName(jar).asCanonicalNameString(), false)
                 .withFileFromTransferable("server.jar", Transferable.of(jar))
                 .withFileFromString("Dockerfile", dockerfile);
+    }
+
+    /**
+     * The tag of a locally built image: the library version, and for a {@code -SNAPSHOT} also the
+     * jar's content hash. A snapshot's jar changes from build to build; with one tag for all of
+     * them, two builds (two checkouts, or a rebuilt jar while a test runs) would race to own it
+     * and a container could start the other build's server.
+     */
+    static DockerImageName builtImageName(byte[] jar) {
+        String version = version();
+        if (!version.endsWith("-SNAPSHOT")) {
+            return defaultImageName();
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(jar);
+            return IMAGE_NAME.withTag(version + "-" + java.util.HexFormat.of().formatHex(hash, 0, 6));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private static byte[] serverJar() {
