@@ -1,5 +1,7 @@
 package io.github.sagemakerfake.server;
 
+import io.github.sagemakerfake.control.FakeControl;
+import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.internal.protocol.RequestIds;
 import io.github.sagemakerfake.internal.protocol.WireErrors;
@@ -96,7 +98,29 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
                 new DefaultThreadFactory("sagemaker-fake-http-" + SERVERS.incrementAndGet(), true));
     }
 
-    /** Serves the fake on 127.0.0.1, on a free port. */
+    /**
+     * A new fake with these settings, served on 127.0.0.1 on a free port; {@link #control()} is its
+     * control surface in process.
+     */
+    public static SageMakerWorkforceServer start(FakeSettings settings) {
+        return start(settings, ServerOptions.defaults());
+    }
+
+    /**
+     * A new fake with these settings, served with these options; returns once the server accepts
+     * connections.
+     *
+     * @throws UncheckedIOException when the address cannot be bound (e.g. the port is taken)
+     */
+    public static SageMakerWorkforceServer start(FakeSettings settings, ServerOptions options) {
+        return start(new FakeEndpoint(Objects.requireNonNull(settings, "settings")), options);
+    }
+
+    /**
+     * Serves an existing fake on 127.0.0.1, on a free port. {@link FakeEndpoint} is internal: this
+     * overload is how the fake's own forms (the JUnit extension, the Spring integration) serve the
+     * fake their in-process clients use; other code starts from {@link FakeSettings}.
+     */
     public static SageMakerWorkforceServer start(FakeEndpoint endpoint) {
         return start(endpoint, ServerOptions.defaults());
     }
@@ -291,7 +315,12 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
         return endpoint.getPort();
     }
 
-    /** The fake this server serves; its control surface works in process too. */
+    /** The control surface of the fake this server serves, in process: the same state the admin API shows. */
+    public FakeControl control() {
+        return fake;
+    }
+
+    /** The fake this server serves. {@link FakeEndpoint} is internal: use {@link #control()}. */
     public FakeEndpoint fake() {
         return fake;
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.server.SageMakerWorkforceServer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
@@ -14,15 +13,14 @@ class ServerInAJvmSnippetTest {
 
     @Test
     void aServerInTheTestsJvm() {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake);   // 127.0.0.1, a free port
+        try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(FakeSettings.defaults());   // 127.0.0.1, a free port
              SageMakerClient sageMaker = SageMakerClient.builder()
                      .endpointOverride(server.endpoint())
                      .region(Region.US_EAST_1)
                      .credentialsProvider(SageMakerWorkforceFake.credentialsFor("123456789012"))
                      .build()) {
             sageMaker.listWorkteams();
-            assertThat(fake.journal()).extracting(e -> e.operation()).containsExactly("ListWorkteams");
+            assertThat(server.control().journal()).extracting(e -> e.operation()).containsExactly("ListWorkteams");
         }
     }
 }

@@ -7,7 +7,6 @@ import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.server.SageMakerWorkforceServer;
 import io.github.sagemakerfake.server.ServerOptions;
 import java.io.IOException;
@@ -29,18 +28,18 @@ class ServerSnippetsTest {
 
     @Test
     void inAJvm() {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake)) {   // 127.0.0.1, free port
+        try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(FakeSettings.defaults())) {   // 127.0.0.1, free port
             URI endpoint = server.endpoint();                                            // http://127.0.0.1:54321
-            // ... run code against endpoint; assert on fake.state(), fake.journal() ...
+            FakeControl fake = server.control();                                         // the served fake, in process
+            // ... run code against endpoint, then assert on fake.state(), fake.journal() ...
+            assertThat(fake.journal()).isEmpty();
         }
-        assertThat(fake.journal()).isEmpty();
     }
 
     @Test
     void anSdkClientAndTheRemoteControlOnTheDocumentedPort() {
         assumeTrue(isFree(9324), "port 9324 is in use on this machine");
-        try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(new FakeEndpoint(FakeSettings.defaults()),
+        try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(FakeSettings.defaults(),
                 ServerOptions.defaults().withPort(9324))) {
             assertThat(server.port()).isEqualTo(9324);
 
