@@ -1,14 +1,15 @@
 package io.github.sagemakerfake.spring.sample;
 
+import io.github.sagemakerfake.testcontainers.DockerPreflight;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * Runs a container test where Docker runs, and skips it with a message elsewhere, except where
@@ -23,13 +24,15 @@ import org.testcontainers.DockerClientFactory;
     final class Condition implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            if (DockerClientFactory.instance().isDockerAvailable()) {
+            // Decided within seconds, naming the setting that fixes an unusable engine (DockerPreflight).
+            Optional<DockerPreflight.Problem> problem = DockerPreflight.check();
+            if (problem.isEmpty()) {
                 return ConditionEvaluationResult.enabled("Docker is available");
             }
-            String message = "Docker is not available, so the container tests are skipped. Start a Docker engine "
-                    + "to run them (see docs/container.md).";
+            String message = "Container tests skipped: " + problem.get().message();
             if ("true".equalsIgnoreCase(System.getenv("SAGEMAKER_FAKE_REQUIRE_DOCKER"))) {
-                throw new IllegalStateException(message + " SAGEMAKER_FAKE_REQUIRE_DOCKER=true forbids skipping them.");
+                throw new IllegalStateException(problem.get().message()
+                        + " (SAGEMAKER_FAKE_REQUIRE_DOCKER=true forbids skipping the container tests.)");
             }
             return ConditionEvaluationResult.disabled(message);
         }
