@@ -160,10 +160,13 @@ class ServerMainTest {
         return Path.of(System.getProperty("basedir", ".")).resolve("target/classes");
     }
 
+    private static Path coreClasses() {
+        return Path.of(System.getProperty("basedir", ".")).resolve("../core/target/classes").normalize();
+    }
+
     /** The server's classes, core's (without the in-process client) and Netty's, as the runnable jar holds them. */
     private static String classPath() {
-        Path core = Path.of(System.getProperty("basedir", ".")).resolve("../core/target/classes").normalize();
-        StringBuilder path = new StringBuilder().append(classes()).append(java.io.File.pathSeparator).append(core);
+        StringBuilder path = new StringBuilder().append(classes()).append(java.io.File.pathSeparator).append(coreClasses());
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             if (entry.replace('\\', '/').contains("/io/netty/")) {
                 path.append(java.io.File.pathSeparator).append(entry);
@@ -209,7 +212,7 @@ class ServerMainTest {
         try (Stream<Path> files = Files.walk(classes())) {
             assertThat(files.map(Path::toString)).noneMatch(f -> f.contains("software/amazon"));
         }
-        try (Stream<Path> files = Files.walk(Path.of(classPath().split(java.io.File.pathSeparator)[1]))) {
+        try (Stream<Path> files = Files.walk(coreClasses())) {
             assertThat(files.map(Path::toString)).noneMatch(f -> f.contains("software/amazon"));
         }
         Process p = java(List.of(), ServerMain.class.getName(), classPath(), "--port", "0",
