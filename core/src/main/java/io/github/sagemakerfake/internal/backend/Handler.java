@@ -1,5 +1,7 @@
 package io.github.sagemakerfake.internal.backend;
 
+import io.github.sagemakerfake.internal.error.ServiceError;
+
 import java.time.Instant;
 import java.util.Map;
 

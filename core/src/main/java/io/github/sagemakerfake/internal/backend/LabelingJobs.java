@@ -1,5 +1,7 @@
 package io.github.sagemakerfake.internal.backend;
 
+import io.github.sagemakerfake.internal.error.ServiceError;
+
 import static io.github.sagemakerfake.internal.backend.Listings.listResponse;
 import static io.github.sagemakerfake.internal.backend.Listings.sortAndPage;
 import static io.github.sagemakerfake.internal.backend.Listings.time;

@@ -13,7 +13,7 @@ package io.github.sagemakerfake.internal.protocol;
 public record RequestIdentity(String account, String region, SigV4Authorization authorization) {
 
     /**
-     * @throws io.github.sagemakerfake.internal.backend.ServiceError when the header claims SigV4 but
+     * @throws io.github.sagemakerfake.internal.error.ServiceError when the header claims SigV4 but
      *                                                              is malformed or names no region
      */
     public static RequestIdentity of(String authorization, String defaultAccount, String defaultRegion) {

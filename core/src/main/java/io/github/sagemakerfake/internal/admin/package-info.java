@@ -1,0 +1,8 @@
+/**
+ * Internal: not API, may change without notice in any release. Use the public packages
+ * ({@code io.github.sagemakerfake}, {@code .control}, {@code .admin}) instead.
+ *
+ * <p>Here: the admin API's JSON forms shared by the server's {@code /_fake} endpoints and
+ * {@link io.github.sagemakerfake.admin.RemoteFakeControl}, such as the fault rule codec.
+ */
+package io.github.sagemakerfake.internal.admin;

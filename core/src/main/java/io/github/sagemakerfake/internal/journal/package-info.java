@@ -1,0 +1,8 @@
+/**
+ * Internal: not API, may change without notice in any release. Use the public packages
+ * ({@code io.github.sagemakerfake}, {@code .control}, {@code .admin}) instead.
+ *
+ * <p>Here: the request journal: the bounded store, the redaction of secrets and the recording of
+ * one exchange. Its public view is {@link io.github.sagemakerfake.control.JournalEntry}.
+ */
+package io.github.sagemakerfake.internal.journal;
