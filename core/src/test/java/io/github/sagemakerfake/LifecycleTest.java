@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemaker.model.Workforce;
 import software.amazon.awssdk.services.sagemaker.model.WorkforceStatus;
 
-/** The workforce lifecycle (facts §3.7) under each {@link Lifecycle}, and the rules that depend on the status. */
+/** The workforce lifecycle (docs/lifecycle.md) under each {@link Lifecycle}, and the rules that depend on the status. */
 class LifecycleTest {
 
     private final List<SageMakerWorkforceFake> fakes = new ArrayList<>();

@@ -4,4 +4,9 @@
  *
  * <p>Here: the service's state and rules: regions, the operation registry ({@link io.github.sagemakerfake.internal.backend.Operation}, generated from the model) and one file of rules per resource family.
  */
+@API(status = INTERNAL)
 package io.github.sagemakerfake.internal.backend;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -6,4 +6,9 @@
  * wire error (an operation's rule, the protocol, SigV4, an HTTP limit, the admin API), which
  * {@link io.github.sagemakerfake.internal.protocol.WireErrors} writes in the one wire form.
  */
+@API(status = INTERNAL)
 package io.github.sagemakerfake.internal.error;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -5,4 +5,9 @@
  * <p>Here: the request journal: the bounded store, the redaction of secrets and the recording of
  * one exchange. Its public view is {@link io.github.sagemakerfake.control.JournalEntry}.
  */
+@API(status = INTERNAL)
 package io.github.sagemakerfake.internal.journal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

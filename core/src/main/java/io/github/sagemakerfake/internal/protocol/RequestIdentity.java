@@ -1,7 +1,7 @@
 package io.github.sagemakerfake.internal.protocol;
 
 /**
- * Which account and region a request belongs to (brief decision): an access key id of 12 digits
+ * Which account and region a request belongs to (decision, docs/fidelity.md): an access key id of 12 digits
  * is the account (the LocalStack convention), any other key means the default account; the region
  * is the one in the SigV4 credential scope, else the default region. Derived from the one
  * {@link SigV4Authorization} parse of the request, the same one strict mode verifies.
