@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateWorkteamResponse;
 
 /**
- * Issue #9, part 2: what a fresh, isolated fake per test costs, the way the JUnit extension gives
+ * Benchmark 2 of docs/benchmarks.md: what a fresh, isolated fake per test costs, the way the JUnit extension gives
  * one to each test: build a fake, build its client, make one call, close. Run with
  * {@code -prof gc} for the bytes allocated per test ({@code gc.alloc.rate.norm}).
  *

@@ -73,11 +73,6 @@ public final class Journal {
         return List.copyOf(list);
     }
 
-    /** The estimated heap size of the entries kept, in bytes. */
-    public synchronized long estimatedBytes() {
-        return bytes;
-    }
-
     public synchronized void clear() {
         entries.clear();
         bytes = 0;

@@ -32,7 +32,7 @@ public final class WireErrors {
     }
 
     /** The JSON body of an error. */
-    public static byte[] body(String code, String message) {
+    private static byte[] body(String code, String message) {
         return Json.writeBytes(errorObject(code, message));
     }
 
