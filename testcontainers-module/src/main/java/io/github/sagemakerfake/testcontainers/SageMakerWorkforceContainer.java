@@ -69,6 +69,19 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
         configureFake();
     }
 
+    /**
+     * Starts the container after {@link DockerPreflight#check()}: where the container cannot run, this
+     * fails within seconds with the preflight's message (what is wrong and the setting that fixes it)
+     * instead of Testcontainers' hang or "Could not find a valid Docker environment".
+     */
+    @Override
+    public void start() {
+        DockerPreflight.check().ifPresent(problem -> {
+            throw new IllegalStateException("SageMakerWorkforceContainer cannot start: " + problem.message());
+        });
+        super.start();
+    }
+
     private void configureFake() {
         addExposedPort(SageMakerWorkforceImage.PORT);
         waitingFor(Wait.forHttp("/_fake/health").forPort(SageMakerWorkforceImage.PORT).forStatusCode(200)
