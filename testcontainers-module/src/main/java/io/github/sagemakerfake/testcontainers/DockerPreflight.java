@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.ImageNameSubstitutor;
-import org.testcontainers.utility.TestcontainersConfiguration;
 
 /**
  * Whether this machine can run the fake's container, decided within seconds, with the one setting
@@ -289,11 +288,13 @@ public final class DockerPreflight {
         return null;
     }
 
-    /** The Ryuk image Testcontainers would start, after its image-name substitution. */
+    /** The Ryuk image Testcontainers 2.0 starts (its RyukContainer names this one). */
+    static final String RYUK_IMAGE = "testcontainers/ryuk:0.13.0";
+
+    /** The Ryuk image Testcontainers would start, after its image-name substitution (ryuk.container.image, a prefix). */
     private static String ryukImage() {
         try {
-            DockerImageName configured = DockerImageName.parse(TestcontainersConfiguration.getInstance().getRyukImage());
-            return ImageNameSubstitutor.instance().apply(configured).asCanonicalNameString();
+            return ImageNameSubstitutor.instance().apply(DockerImageName.parse(RYUK_IMAGE)).asCanonicalNameString();
         } catch (RuntimeException | LinkageError e) {
             return null;    // a Testcontainers this code does not know: leave Ryuk to it
         }
