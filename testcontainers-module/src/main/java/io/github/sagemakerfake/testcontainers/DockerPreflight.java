@@ -138,6 +138,10 @@ public final class DockerPreflight {
             DockerEngine.Answer version = engine.get("/version", settings.answerTimeout());
             engineApi = field(version.body(), "ApiVersion", engineApi);
             minApi = field(version.body(), "MinAPIVersion", null);
+        } catch (DockerEngine.Stalled e) {
+            // Stop here: every later request would wait as long, and the answer must come within seconds.
+            return problem(false, "The Docker engine at " + host + " answers its ping but not GET /version within "
+                    + settings.answerTimeout().toSeconds() + " s. Restart it, or point DOCKER_HOST at a working one.");
         } catch (IOException e) {
             // the ping's header is enough
         }

@@ -84,6 +84,17 @@ class DockerPreflightTest {
     }
 
     @Test
+    void anEngineThatAnswersItsPingButNothingElseIsReportedAtTheFirstStall() throws IOException {
+        Path socket = listen("half.sock", request -> request.startsWith("GET /_ping ")
+                ? http(200, "Api-Version: 1.41\r\n", "OK") : null);
+
+        DockerPreflight.Outcome outcome = DockerPreflight.run("unix://" + socket, settings(null, false));
+
+        assertThat(outcome.problem().noEngine()).isFalse();
+        assertThat(outcome.problem().message()).contains("answers its ping but not GET /version within 2 s");
+    }
+
+    @Test
     void anEngineWithEveryImageIsUsableAndTheDefaultBaseIsChosen() throws IOException {
         Path socket = engine("1.47", Map.of(RYUK, true, TEMURIN, true, AIR_GAPPED, true), PullAnswer.FAIL);
 
