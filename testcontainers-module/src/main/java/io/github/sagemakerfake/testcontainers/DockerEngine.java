@@ -48,7 +48,43 @@ final class DockerEngine {
         }
     }
 
-    private static final int MAX_ANSWER = 4 << 20;
+    /** What is kept of an answer: its beginning (status, headers, a small body) and its end (a pull's outcome). */
+    private static final int KEPT_HEAD = 64 << 10;
+    private static final int KEPT_TAIL = 64 << 10;
+
+    /**
+     * An answer read to its end (closing early would cancel a pull), keeping its beginning and its
+     * last bytes: a pull streams one progress line per layer update, and its outcome comes last.
+     */
+    private static final class Capture {
+        private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+        private byte[] tail = new byte[0];
+
+        void write(byte[] bytes, int offset, int length) {
+            int toHead = Math.min(length, KEPT_HEAD - head.size());
+            if (toHead > 0) {
+                head.write(bytes, offset, toHead);
+                offset += toHead;
+                length -= toHead;
+            }
+            if (length > 0) {
+                int keep = Math.min(KEPT_TAIL, tail.length + length);
+                byte[] next = new byte[keep];
+                int fromOld = keep - Math.min(length, keep);
+                System.arraycopy(tail, tail.length - fromOld, next, 0, fromOld);
+                System.arraycopy(bytes, offset + length - (keep - fromOld), next, fromOld, keep - fromOld);
+                tail = next;
+            }
+        }
+
+        byte[] bytes() {
+            byte[] h = head.toByteArray();
+            byte[] all = new byte[h.length + tail.length];
+            System.arraycopy(h, 0, all, 0, h.length);
+            System.arraycopy(tail, 0, all, h.length, tail.length);
+            return all;
+        }
+    }
 
     private final String host;
     private final boolean unix;
@@ -189,14 +225,14 @@ final class DockerEngine {
                 connection[0] = channel;
             }
             channel.write(ByteBuffer.wrap(request));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Capture out = new Capture();
             ByteBuffer buffer = ByteBuffer.allocate(8192);
-            while (out.size() < MAX_ANSWER && channel.read(buffer) > 0) {
+            while (channel.read(buffer) >= 0) {
                 progress.set(System.nanoTime());
                 out.write(buffer.array(), 0, buffer.position());
                 buffer.clear();
             }
-            return out.toByteArray();
+            return out.bytes();
         }
     }
 
@@ -209,14 +245,14 @@ final class DockerEngine {
             socket.connect(new InetSocketAddress(tcpHost, tcpPort), (int) Math.min(Integer.MAX_VALUE, stall.toMillis()));
             socket.getOutputStream().write(request);
             InputStream in = socket.getInputStream();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Capture out = new Capture();
             byte[] buffer = new byte[8192];
             int n;
-            while (out.size() < MAX_ANSWER && (n = in.read(buffer)) > 0) {
+            while ((n = in.read(buffer)) >= 0) {
                 progress.set(System.nanoTime());
                 out.write(buffer, 0, n);
             }
-            return out.toByteArray();
+            return out.bytes();
         }
     }
 

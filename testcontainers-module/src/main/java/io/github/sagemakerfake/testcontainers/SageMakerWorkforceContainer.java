@@ -36,6 +36,11 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
  * }
  * }</pre>
  *
+ * <p>{@code @Testcontainers} and {@code @Container} come from {@code org.testcontainers:testcontainers-junit-jupiter}
+ * (the fake's BOM manages it); a class named {@code *IT} runs under Failsafe (docs/container.md).
+ * {@link #start()} first runs {@link DockerPreflight}, so a machine that cannot run the container
+ * is told within seconds why, and which setting fixes it.
+ *
  * <p>By default the image is built locally from the server jar inside this artifact, tagged with
  * the library's version (see {@link SageMakerWorkforceImage} for the base image). A prebuilt image
  * can be passed instead, if it is compatible with {@code sagemaker-workforce-fake}.

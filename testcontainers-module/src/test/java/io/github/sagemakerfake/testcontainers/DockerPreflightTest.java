@@ -157,6 +157,16 @@ class DockerPreflightTest {
     }
 
     @Test
+    void aLongPullIsReadToItsEndAndItsOutcomeDecides() throws IOException {
+        Path failing = engine("1.44", Map.of(TEMURIN, true), PullAnswer.LONG_THEN_ERROR);
+        assertThat(DockerPreflight.run("unix://" + failing, settings(null, false)).problem().message())
+                .contains("Ryuk").contains("unexpected EOF");
+
+        Path pulling = engine("1.44", Map.of(TEMURIN, true), PullAnswer.LONG_THEN_DONE);
+        assertThat(DockerPreflight.run("unix://" + pulling, settings(null, false)).problem()).isNull();
+    }
+
+    @Test
     void withRyukDisabledItsImageIsNotLookedFor() throws IOException {
         Path socket = engine("1.44", Map.of(TEMURIN, true), PullAnswer.HANG);
 
@@ -212,7 +222,17 @@ class DockerPreflightTest {
         }
     }
 
-    private enum PullAnswer { HANG, FAIL }
+    private enum PullAnswer { HANG, FAIL, LONG_THEN_ERROR, LONG_THEN_DONE }
+
+    /** 300 KB of progress lines, as a pull of a large image streams them. */
+    private static String progress() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; lines.length() < 300_000; i++) {
+            lines.append("{\"status\":\"Downloading\",\"progressDetail\":{\"current\":").append(i)
+                    .append(",\"total\":300000},\"id\":\"abc123\"}\r\n");
+        }
+        return lines.toString();
+    }
 
     /**
      * A fake engine: /_ping, /version (API 1.12 to {@code api}), /images/NAME/json (200 for the images
@@ -240,8 +260,14 @@ class DockerPreflightTest {
                         : http(404, "", "{\"message\":\"No such image: " + name + "\"}");
             }
             if (method.equals("POST") && path.startsWith("/images/create")) {
-                return pull == PullAnswer.HANG ? null : http(500, "",
-                        "{\"message\":\"Get \\\"https://registry-1.docker.io/v2/\\\": dial tcp: lookup registry-1.docker.io: no such host\"}");
+                return switch (pull) {
+                    case HANG -> null;
+                    case FAIL -> http(500, "", "{\"message\":\"Get \\\"https://registry-1.docker.io/v2/\\\": dial tcp: "
+                            + "lookup registry-1.docker.io: no such host\"}");
+                    case LONG_THEN_ERROR -> http(200, "", progress()
+                            + "{\"errorDetail\":{\"message\":\"unexpected EOF\"},\"error\":\"unexpected EOF\"}\r\n");
+                    case LONG_THEN_DONE -> http(200, "", progress() + "{\"status\":\"Status: Downloaded newer image\"}\r\n");
+                };
             }
             return http(404, "", "{\"message\":\"page not found\"}");
         });
