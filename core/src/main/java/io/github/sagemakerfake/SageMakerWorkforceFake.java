@@ -13,6 +13,7 @@ import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.internal.transport.EndpointAccess;
 import io.github.sagemakerfake.internal.transport.InMemorySdkAsyncHttpClient;
 import io.github.sagemakerfake.internal.transport.InMemorySdkHttpClient;
+import io.github.sagemakerfake.internal.transport.PooledClients;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,12 +56,14 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
     static {
         // The project's own modules reach the endpoint through internal code, not through this API.
         EndpointAccess.install(fake -> fake.endpoint);
+        EndpointAccess.installLeases(SageMakerWorkforceFake::lease);
     }
 
     private final FakeEndpoint endpoint;
     private final InMemorySdkHttpClient httpClient;
     private final InMemorySdkAsyncHttpClient asyncHttpClient;
     private final List<SdkClient> clients = new CopyOnWriteArrayList<>();
+    private final List<PooledClients.Lease> leases = new CopyOnWriteArrayList<>();
 
     private SageMakerWorkforceFake(FakeSettings settings) {
         this.endpoint = new FakeEndpoint(settings);
@@ -84,14 +87,36 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
 
     // ------------------------------------------------------------------ clients
 
-    /** A sync client for the default account and region, closed with the fake. */
+    /**
+     * A sync client for the default account and region, closed with the fake.
+     *
+     * <p>The SDK client behind it is built once per account and region and lent to one fake at a
+     * time, so a fresh fake per test does not pay for building an SDK client (docs/benchmarks.md):
+     * closing the returned client, or the fake, ends the loan, and a later call through it throws
+     * {@link IllegalStateException}. A loan that saw an error answer is never lent again, so no retry
+     * state carries over to another test. The client does not sign its requests: the account and
+     * region travel with the in-memory transport. For a client of your own (overrides, interceptors,
+     * your own credentials, signing), use {@link #clientBuilder()}.
+     */
     public SageMakerClient client() {
-        return track(clientBuilder().build());
+        return client(defaultAccount(), defaultRegion());
     }
 
-    /** A sync client for another account and region, closed with the fake. */
+    /** A sync client for another account and region, closed with the fake; see {@link #client()}. */
     public SageMakerClient client(String account, String region) {
-        return track(clientBuilder(account, region).build());
+        return lease(account, region, false);
+    }
+
+    /**
+     * A pooled client lent to this fake until it closes: for the project's own modules (the JUnit
+     * extension asks for retries without waits, through {@code EndpointAccess}).
+     */
+    SageMakerClient lease(String account, String region, boolean immediateRetries) {
+        Region sdkRegion = Region.of(FakeSettings.requireRegion(region));
+        PooledClients.Lease lease = PooledClients.lease(endpoint, FakeSettings.requireAccount(account), sdkRegion.id(),
+                endpointFor(sdkRegion), immediateRetries);
+        leases.add(lease);
+        return lease.client();
     }
 
     /** An async client for the default account and region, closed with the fake. */
@@ -258,6 +283,10 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
             client.close();
         }
         clients.clear();
+        for (PooledClients.Lease lease : leases) {
+            lease.release();
+        }
+        leases.clear();
     }
 
     /** Settings for a new fake; every one has the service's default. */

@@ -8,50 +8,88 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
- * What a realistic suite costs on the fake against the same suite on Mockito mocks.
- * Each run is a fresh JVM running the JUnit Platform launcher on {@code FakeConsumerTest} (a fresh
- * fake and client per test, through {@code @SageMakerWorkforceTest}) or {@code MockitoConsumerTest}
- * ({@code MockitoExtension}, strict stubs), the same workload: a workforce, 3 teams, list,
- * describe, assert. Runs are interleaved (fake, Mockito, fake, ...) so that the machine's load hits
- * both alike; the figure is the process's whole CPU time, JVM start-up included, as a build pays it.
+ * What a realistic suite costs on the fake against the same suite on Mockito mocks and against an
+ * empty suite (docs/benchmarks.md, "A test as cheap as a mock"). Each run is a fresh JVM running the
+ * JUnit Platform launcher, as Surefire's forked JVM does, on one of the consumer suites, all with the
+ * same workload (a workforce, 3 teams, list, describe, assert) and the same parameterized method:
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.github.sagemakerfake.benchmarks.ConsumerSuiteBenchmark [rounds] [tests,...]</pre>
+ * <ul>
+ * <li>{@code empty}: the method with nothing in it (the JUnit and JVM floor);</li>
+ * <li>{@code mockito}: {@code MockitoExtension}, a mock per test, strict stubs and a verify;</li>
+ * <li>{@code fake}: {@code @SageMakerWorkforceTest}, a fresh fake and client per test (the default);</li>
+ * <li>{@code perClass}: one fake for the class, {@code reset()} before each test.</li>
+ * </ul>
+ *
+ * <p>Runs are interleaved (every variant once per round) so that the machine's load hits all alike;
+ * the figure is the process's whole CPU time, JVM start-up included, as a build pays it. With
+ * {@code -Dbench.before.cp=<classpath>} the {@code fake} and {@code perClass} suites also run over
+ * that classpath (a build of an earlier commit with the same suites), as {@code fake@before} and
+ * {@code perClass@before}, in the same rounds.
+ *
+ * <pre>java [-Dbench.before.cp=...] -cp benchmarks/target/benchmarks.jar io.github.sagemakerfake.benchmarks.ConsumerSuiteBenchmark [rounds] [tests,...] [variants,...]</pre>
  */
 public final class ConsumerSuiteBenchmark {
 
     /** One suite run: CPU and wall time of its JVM. */
-    record Run(String kind, int tests, long passed, long failed, long cpuNanos, long uptimeMillis) {
+    record Run(String variant, int tests, long passed, long failed, long cpuNanos, long uptimeMillis) {
     }
+
+    static final List<String> DEFAULT_VARIANTS = List.of("empty", "mockito", "fake", "perClass");
 
     private ConsumerSuiteBenchmark() {
     }
 
     public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int[] sizes = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
-                : new int[] {50, 1000};
-        System.out.println(markdown(measure(rounds, sizes), rounds));
+                : new int[] {100, 1000};
+        List<String> kinds = args.length > 2 ? List.of(args[2].split(",")) : DEFAULT_VARIANTS;
+        Map<String, String> variants = new LinkedHashMap<>();
+        String before = System.getProperty("bench.before.cp");
+        for (String kind : kinds) {
+            variants.put(kind, System.getProperty("java.class.path"));
+            if (before != null && (kind.equals("fake") || kind.equals("perClass"))) {
+                variants.put(kind + "@before", before);
+            }
+        }
+        System.out.println(markdown(measure(rounds, variants, sizes), rounds));
     }
 
-    static List<Run> measure(int rounds, int... sizes) {
+    /** Every variant and size once per round, interleaved; one unmeasured run of each first. */
+    static List<Run> measure(int rounds, Map<String, String> variants, int... sizes) {
         List<Run> runs = new ArrayList<>();
-        for (int size : sizes) {
-            run("fake", size); // one of each unmeasured: the page cache and the JIT's code cache are warm for both
-            run("mockito", size);
-            for (int round = 0; round < rounds; round++) {
-                runs.add(run("fake", size));
-                runs.add(run("mockito", size));
+        variants.forEach((variant, cp) -> run(variant, cp, sizes[0])); // page cache and CDS warm for all
+        for (int round = 0; round < rounds; round++) {
+            for (int size : sizes) {
+                for (Map.Entry<String, String> v : variants.entrySet()) {
+                    Run run = run(v.getKey(), v.getValue(), size);
+                    System.err.printf(Locale.ROOT, "round %d: %s %,d tests: %,.0f ms CPU%n", round + 1, v.getKey(),
+                            size, run.cpuNanos() / 1e6);
+                    runs.add(run);
+                }
             }
         }
         return runs;
     }
 
-    static Run run(String kind, int tests) {
-        List<String> command = List.of(Subprocesses.javaExecutable(), "-cp", System.getProperty("java.class.path"),
+    static List<Run> measure(int rounds, int... sizes) {
+        Map<String, String> variants = new LinkedHashMap<>();
+        for (String kind : DEFAULT_VARIANTS) {
+            variants.put(kind, System.getProperty("java.class.path"));
+        }
+        return measure(rounds, variants, sizes);
+    }
+
+    static Run run(String variant, String classpath, int tests) {
+        String kind = variant.contains("@") ? variant.substring(0, variant.indexOf('@')) : variant;
+        List<String> command = List.of(Subprocesses.javaExecutable(), "-cp", classpath,
                 ConsumerSuite.class.getName(), kind, Integer.toString(tests));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -68,13 +106,13 @@ public final class ConsumerSuiteBenchmark {
             }
             process.waitFor();
             if (result == null) {
-                throw new IllegalStateException("the " + kind + " suite printed no result:\n" + output);
+                throw new IllegalStateException("the " + variant + " suite printed no result:\n" + output);
             }
             String[] f = result.split(" ");
-            Run run = new Run(kind, tests, Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+            Run run = new Run(variant, tests, Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
                     Long.parseLong(f[4]));
             if (run.failed() > 0 || run.passed() != tests) {
-                throw new IllegalStateException("the " + kind + " suite did not pass: " + run + "\n" + output);
+                throw new IllegalStateException("the " + variant + " suite did not pass: " + run + "\n" + output);
             }
             return run;
         } catch (IOException e) {
@@ -86,41 +124,52 @@ public final class ConsumerSuiteBenchmark {
     }
 
     static String markdown(List<Run> runs, int rounds) {
-        StringBuilder out = new StringBuilder();
-        out.append("| tests | suite | process CPU (ms), median [min–max] of ").append(rounds)
-                .append(" | wall (ms), median | fake ÷ Mockito (CPU) |\n");
-        out.append("|---|---|---|---|---|\n");
-        for (int size : runs.stream().mapToInt(Run::tests).distinct().toArray()) {
-            double fake = median(runs, "fake", size, Run::cpuNanos);
-            double mockito = median(runs, "mockito", size, Run::cpuNanos);
-            for (String kind : List.of("fake", "mockito")) {
-                double cpu = median(runs, kind, size, Run::cpuNanos);
-                long[] all = runs.stream().filter(r -> r.kind().equals(kind) && r.tests() == size)
-                        .mapToLong(Run::cpuNanos).sorted().toArray();
-                out.append(String.format(Locale.ROOT, "| %,d | %s | %,.0f [%,.0f–%,.0f] | %,.0f | %s |%n", size,
-                        kind.equals("fake") ? "fake per test" : "Mockito mocks", cpu / 1e6, all[0] / 1e6,
-                        all[all.length - 1] / 1e6, median(runs, kind, size, r -> r.uptimeMillis() * 1_000_000L) / 1e6,
-                        kind.equals("fake") ? String.format(Locale.ROOT, "%.2f×", fake / mockito) : ""));
-            }
-        }
+        List<String> variants = runs.stream().map(Run::variant).distinct().toList();
         int[] sizes = runs.stream().mapToInt(Run::tests).distinct().sorted().toArray();
-        if (sizes.length >= 2) {
-            int small = sizes[0];
-            int large = sizes[sizes.length - 1];
-            for (String kind : List.of("fake", "mockito")) {
-                double perTest = (median(runs, kind, large, Run::cpuNanos) - median(runs, kind, small, Run::cpuNanos))
-                        / (large - small) / 1e3;
-                out.append(String.format(Locale.ROOT, "%nMarginal process CPU per test (%s, from %,d to %,d tests): %.0f µs",
-                        kind, small, large, perTest));
+        boolean withMockito = variants.contains("mockito");
+        StringBuilder out = new StringBuilder();
+        out.append("Process CPU (ms), median [min–max] of ").append(rounds).append(" interleaved rounds");
+        out.append(withMockito ? "; ÷ Mockito in parentheses" : "").append(".\n\n| variant |");
+        for (int size : sizes) {
+            out.append(String.format(Locale.ROOT, " N=%,d |", size));
+        }
+        out.append(sizes.length >= 2 ? " marginal CPU per test (ms) | above the empty suite (ms) |\n" : "\n");
+        out.append("|---|").append("---|".repeat(sizes.length + (sizes.length >= 2 ? 2 : 0))).append('\n');
+        for (String variant : variants) {
+            out.append("| ").append(variant).append(" |");
+            for (int size : sizes) {
+                double cpu = median(runs, variant, size, Run::cpuNanos);
+                long[] all = runs.stream().filter(r -> r.variant().equals(variant) && r.tests() == size)
+                        .mapToLong(Run::cpuNanos).sorted().toArray();
+                out.append(String.format(Locale.ROOT, " %,.0f [%,.0f–%,.0f]", cpu / 1e6, all[0] / 1e6,
+                        all[all.length - 1] / 1e6));
+                if (withMockito && !variant.equals("mockito")) {
+                    out.append(String.format(Locale.ROOT, " (%.2f×)", cpu / median(runs, "mockito", size, Run::cpuNanos)));
+                }
+                out.append(" |");
+            }
+            if (sizes.length >= 2) {
+                double marginal = marginal(runs, variant, sizes);
+                out.append(String.format(Locale.ROOT, " %.2f |", marginal));
+                out.append(variants.contains("empty") && !variant.equals("empty")
+                        ? String.format(Locale.ROOT, " %.2f |", marginal - marginal(runs, "empty", sizes)) : " – |");
             }
             out.append('\n');
         }
         return out.toString();
     }
 
-    private static double median(List<Run> runs, String kind, int size, java.util.function.ToLongFunction<Run> value) {
-        long[] v = runs.stream().filter(r -> r.kind().equals(kind) && r.tests() == size).mapToLong(value).sorted()
-                .toArray();
+    /** Process CPU per test from the smallest to the largest suite, in ms. */
+    private static double marginal(List<Run> runs, String variant, int[] sizes) {
+        int small = sizes[0];
+        int large = sizes[sizes.length - 1];
+        return (median(runs, variant, large, Run::cpuNanos) - median(runs, variant, small, Run::cpuNanos))
+                / (large - small) / 1e6;
+    }
+
+    private static double median(List<Run> runs, String variant, int size, ToLongFunction<Run> value) {
+        long[] v = runs.stream().filter(r -> r.variant().equals(variant) && r.tests() == size).mapToLong(value)
+                .sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2.0;
     }
 }

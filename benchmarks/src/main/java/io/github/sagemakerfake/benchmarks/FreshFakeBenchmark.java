@@ -3,6 +3,7 @@ package io.github.sagemakerfake.benchmarks;
 import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.transport.EndpointAccess;
 import io.github.sagemakerfake.internal.transport.InMemorySdkHttpClient;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -66,7 +67,10 @@ public class FreshFakeBenchmark {
         reusedClient.close();
     }
 
-    /** The extension's way: a new fake, a new client, one call, close. */
+    /**
+     * A new fake, its client, one call, close: {@code fake.client()} lends a pooled SDK client
+     * (docs/benchmarks.md, "A test as cheap as a mock").
+     */
     @Benchmark
     public CreateWorkteamResponse freshFakePerTest() {
         try (SageMakerWorkforceFake fake = SageMakerWorkforceFake.create()) {
@@ -93,11 +97,32 @@ public class FreshFakeBenchmark {
     }
 
     /**
-     * What the JUnit extension injects now (docs/benchmarks.md): the facade's builder plus the retry strategy
-     * without backoff ({@code FakeScope}).
+     * What the JUnit extension injects in process: a pooled client with the retry strategy without
+     * backoff, lent to the fake ({@code FakeScope}).
      */
     @Benchmark
     public CreateWorkteamResponse freshFakePerTestAsInjected() {
+        try (SageMakerWorkforceFake fake = SageMakerWorkforceFake.create()) {
+            SageMakerClient sageMaker = EndpointAccess.lease(fake, fake.defaultAccount(), fake.defaultRegion(), true);
+            return sageMaker.createWorkteam(Fixtures.CREATE_TEAM);
+        }
+    }
+
+    /** A new fake and a client built for it: what {@code fake.client()} did before it lent pooled clients. */
+    @Benchmark
+    public CreateWorkteamResponse freshFakeBuiltClient() {
+        try (SageMakerWorkforceFake fake = SageMakerWorkforceFake.create();
+             SageMakerClient sageMaker = fake.clientBuilder().build()) {
+            return sageMaker.createWorkteam(Fixtures.CREATE_TEAM);
+        }
+    }
+
+    /**
+     * What the JUnit extension injected before it lent pooled clients: the facade's builder plus the
+     * retry strategy without backoff.
+     */
+    @Benchmark
+    public CreateWorkteamResponse freshFakeBuiltClientAsInjected() {
         try (SageMakerWorkforceFake fake = SageMakerWorkforceFake.create();
              SageMakerClient sageMaker = fake.clientBuilder()
                      .overrideConfiguration(o -> o.retryStrategy(r -> r

@@ -5,7 +5,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.http.auth.scheme.NoAuthAuthScheme;
+import software.amazon.awssdk.http.auth.spi.scheme.AuthSchemeOption;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -29,9 +32,13 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeWorkteamResponse;
  * Benchmark 1 of docs/benchmarks.md: the cost of one call through an in-process {@link SageMakerClient}.
  *
  * <ul>
- *   <li>{@code fake}: the fake's own client ({@code fake.client()}), the way a test uses it;
- *   <li>{@code sdkFloor}: the same SDK client builder with an HTTP client that returns the fake's
+ *   <li>{@code fake}: the fake's own client ({@code fake.client()}), the way a test uses it: a pooled
+ *       SDK client that does not sign (docs/benchmarks.md, "A test as cheap as a mock");
+ *   <li>{@code fakeSigned}: a client from the fake's builder ({@code fake.clientBuilder().build()}),
+ *       which signs, as {@code fake.client()} was before;
+ *   <li>{@code sdkFloor}: the fake's SDK client builder with an HTTP client that returns the fake's
  *       own response bytes, pre-encoded: marshalling, signing and unmarshalling, no service work;
+ *   <li>{@code sdkFloorUnsigned}: the same without signing, as {@code fake.client()} is configured;
  *   <li>{@code mockito}: a Mockito mock of {@code SageMakerClient} with stubbed answers.
  * </ul>
  */
@@ -40,7 +47,7 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeWorkteamResponse;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class InProcessCallBenchmark {
 
-    @Param({"fake", "sdkFloor", "mockito"})
+    @Param({"fake", "sdkFloorUnsigned", "fakeSigned", "sdkFloor", "mockito"})
     public String client;
 
     private SageMakerWorkforceFake fake;
@@ -63,6 +70,15 @@ public class InProcessCallBenchmark {
         fake.clearJournal();
         switch (client) {
             case "fake" -> sageMaker = fake.client();
+            case "fakeSigned" -> sageMaker = fake.clientBuilder().build();
+            case "sdkFloorUnsigned" -> {
+                CannedSdkHttpClient canned = new CannedSdkHttpClient();
+                recorder.bodies.forEach(canned::answer);
+                sageMaker = fake.clientBuilder().httpClient(canned)
+                        .authSchemeProvider(p -> List.of(AuthSchemeOption.builder()
+                                .schemeId(NoAuthAuthScheme.SCHEME_ID).build()))
+                        .build();
+            }
             case "sdkFloor" -> {
                 CannedSdkHttpClient canned = new CannedSdkHttpClient();
                 recorder.bodies.forEach(canned::answer);

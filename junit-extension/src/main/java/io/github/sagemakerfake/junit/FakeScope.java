@@ -2,6 +2,7 @@ package io.github.sagemakerfake.junit;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.control.FakeControl;
+import io.github.sagemakerfake.internal.transport.EndpointAccess;
 import io.github.sagemakerfake.junit.FakeConfiguration.Seed;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.RetryBackoff;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Transport;
@@ -122,7 +123,12 @@ final class FakeScope implements AutoCloseable, ExtensionContext.Store.Closeable
     synchronized SageMakerClient client() {
         requireOpen();
         if (client == null) {
-            client = track(newClientBuilder().build());
+            // In process: a pooled SDK client lent to this fake and returned when the fake closes
+            // (docs/benchmarks.md, "A test as cheap as a mock"); the same retry setting as the builders'.
+            client = inProcessFake != null
+                    ? EndpointAccess.lease(inProcessFake, config.account, config.region,
+                            config.retryBackoff == RetryBackoff.IMMEDIATE)
+                    : track(newClientBuilder().build());
         }
         return client;
     }

@@ -11,7 +11,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * One run of the consumer suite in this JVM, as a build tool would run it: the JUnit Platform
- * launcher on {@link FakeConsumerTest} or {@link MockitoConsumerTest}. Started in a JVM of its own
+ * launcher on {@link FakeConsumerTest}, {@link PerClassConsumerTest}, {@link MockitoConsumerTest} or
+ * {@link EmptyConsumerTest}. Started in a JVM of its own
  * by {@code ConsumerSuiteBenchmark}, it prints one line, {@code RESULT <passed> <failed>
  * <process CPU ns> <JVM uptime ms>}: the process's whole CPU, JVM start-up and class loading included.
  */
@@ -23,7 +24,7 @@ public final class ConsumerSuite {
     private ConsumerSuite() {
     }
 
-    /** {@code fake|mockito <tests>}. */
+    /** {@code fake|perClass|mockito|empty <tests>}. */
     public static void main(String[] args) {
         TestExecutionSummary summary = run(args[0], Integer.parseInt(args[1]));
         long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -38,8 +39,10 @@ public final class ConsumerSuite {
         System.setProperty(TESTS_PROPERTY, Integer.toString(tests));
         Class<?> suite = switch (kind) {
             case "fake" -> FakeConsumerTest.class;
+            case "perClass" -> PerClassConsumerTest.class;
             case "mockito" -> MockitoConsumerTest.class;
-            default -> throw new IllegalArgumentException("fake or mockito, not " + kind);
+            case "empty" -> EmptyConsumerTest.class;
+            default -> throw new IllegalArgumentException("fake, perClass, mockito or empty, not " + kind);
         };
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(suite))
                 .build();

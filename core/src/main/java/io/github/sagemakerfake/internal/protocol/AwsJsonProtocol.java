@@ -41,8 +41,11 @@ final class AwsJsonProtocol {
      * runs and nothing is journaled until {@link PendingResponse#complete()}.
      *
      * @param requestId the exchange's one request id, the one the transport uses for its own answers
+     * @param known     the caller's identity when the transport knows it (an in-process client that
+     *                  does not sign), else null: the Authorization header says
      */
-    PendingResponse accept(ProtocolRequest request, String requestId, Authenticator authenticator) {
+    PendingResponse accept(ProtocolRequest request, String requestId, Authenticator authenticator,
+                           RequestIdentity known) {
         Instant arrived = backend.clock().now();
         String target = request.header("X-Amz-Target");
         String operationName = target == null ? "(no X-Amz-Target)"
@@ -51,7 +54,7 @@ final class AwsJsonProtocol {
         Map<String, Object> body = Map.of();
         try {
             try {
-                identity = RequestIdentity.of(request.header("Authorization"), backend.settings().defaultAccount(),
+                identity = known != null ? known : RequestIdentity.of(request.header("Authorization"), backend.settings().defaultAccount(),
                         backend.settings().defaultRegion());
                 authenticator.authenticate(request, identity);
             } catch (ServiceError refused) {

@@ -48,6 +48,16 @@ public final class FakeEndpoint implements FakeControl {
     }
 
     /**
+     * Like {@link #handle(ProtocolRequest)}, for a transport that knows who is calling (the pooled
+     * in-process clients, which do not sign): the account and region are this identity's, not the
+     * Authorization header's.
+     */
+    public ProtocolResponse handle(ProtocolRequest request, RequestIdentity identity) {
+        return protocol.accept(Objects.requireNonNull(request, "request"), RequestIds.next(), Authenticator.ANY,
+                Objects.requireNonNull(identity, "identity")).awaitAndComplete();
+    }
+
+    /**
      * The first phase of one request; the transport waits {@link PendingResponse#delayNanos()} its
      * own way, then calls {@link PendingResponse#complete()}.
      *
@@ -57,7 +67,7 @@ public final class FakeEndpoint implements FakeControl {
      */
     public PendingResponse accept(ProtocolRequest request, String requestId, Authenticator authenticator) {
         return protocol.accept(Objects.requireNonNull(request, "request"), Objects.requireNonNull(requestId),
-                Objects.requireNonNull(authenticator));
+                Objects.requireNonNull(authenticator), null);
     }
 
     public FakeSettings settings() {

@@ -25,6 +25,17 @@ public record RequestIdentity(String account, String region, SigV4Authorization 
                 parsed.region(), parsed);
     }
 
+    /**
+     * The identity of an in-process client that does not sign: the in-memory transport knows the
+     * account (the client's access key id, as {@link #of} would read it) and the region it was built
+     * for, so nothing needs to be signed or parsed (docs/benchmarks.md, "A test as cheap as a mock").
+     * The authorization stands for the client's credentials; it carries no signature.
+     */
+    public static RequestIdentity inProcess(String account, String region) {
+        return new RequestIdentity(account, region,
+                new SigV4Authorization(account, "", region, "sagemaker", java.util.List.of(), "", null));
+    }
+
     public String accessKeyId() {
         return authorization == null ? null : authorization.accessKeyId();
     }

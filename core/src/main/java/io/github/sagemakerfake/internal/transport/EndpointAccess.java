@@ -26,6 +26,34 @@ public final class EndpointAccess {
         accessor = Objects.requireNonNull(endpointOf, "endpointOf");
     }
 
+    /** How the project's modules borrow a pooled client for a fake: (fake, account, region, immediate retries). */
+    @FunctionalInterface
+    public interface Leases {
+        software.amazon.awssdk.services.sagemaker.SageMakerClient lease(SageMakerWorkforceFake fake, String account,
+                                                                       String region, boolean immediateRetries);
+    }
+
+    private static volatile Leases leases;
+
+    /** Called once, by {@link SageMakerWorkforceFake}'s static initializer. */
+    public static synchronized void installLeases(Leases lender) {
+        if (leases != null) {
+            throw new IllegalStateException("The lender is installed already");
+        }
+        leases = Objects.requireNonNull(lender, "lender");
+    }
+
+    /**
+     * A pooled SDK client of that account and region lent to this fake until it closes
+     * ({@link PooledClients}); with immediate retries, the retry waits are zero.
+     */
+    public static software.amazon.awssdk.services.sagemaker.SageMakerClient lease(SageMakerWorkforceFake fake,
+                                                                               String account, String region,
+                                                                               boolean immediateRetries) {
+        Objects.requireNonNull(fake, "fake");
+        return leases.lease(fake, account, region, immediateRetries);
+    }
+
     /** The endpoint behind this fake: its state, journal, fault rules and clock. */
     public static FakeEndpoint of(SageMakerWorkforceFake fake) {
         Objects.requireNonNull(fake, "fake"); // an instance exists, so its class has installed the accessor

@@ -1,0 +1,279 @@
+package io.github.sagemakerfake.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The server's tail at a steady load (docs/benchmarks.md, "The server's tail"): the standalone
+ * server in its own JVM, 8 keep-alive connections on loopback, each a thread writing a pre-encoded
+ * {@code DescribeWorkteam} and reading the answer (as {@code wrk} does: nothing per request but
+ * the bytes, so the load generator costs the two cores little).
+ *
+ * <ol>
+ * <li>Saturation: the 8 connections send as fast as they are answered (closed loop) for a few
+ *     seconds; the rate reached is the saturating rate.</li>
+ * <li>Half load: the same 8 connections, open loop, at half that rate in all, each on a fixed
+ *     schedule. A request's latency runs from the time it was <em>due</em>, not from when it was sent,
+ *     so a stall counts for every request it delayed (no coordinated omission).</li>
+ * </ol>
+ *
+ * <p>Every answer must be a 200; an error stops the run. Variants are server JVM options, run
+ * interleaved: {@code java -cp benchmarks.jar ...ServerTailBenchmark [rounds] [seconds] [jvm options|...]},
+ * e.g. {@code 2 8 "|-XX:+UseParallelGC"} (the empty variant is the default JVM).
+ */
+public final class ServerTailBenchmark {
+
+    private static final int CONNECTIONS = 8;
+
+    private ServerTailBenchmark() {
+    }
+
+    record Result(String variant, double saturatingRate, double offeredRate, double achievedRate, long p50,
+                  long p90, long p99, long p999, long max, long requests, long serverCpuNanos) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        List<String> variants = args.length > 2 ? Arrays.asList(args[2].split("\\|", -1)) : List.of("");
+        List<Result> results = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (String variant : variants) {
+                Result r = measure(variant, seconds);
+                System.err.println("round " + (round + 1) + ": " + r);
+                results.add(r);
+            }
+        }
+        System.out.println(markdown(results));
+    }
+
+    static Result measure(String variant, int seconds) throws Exception {
+        List<String> jvm = variant.isBlank() ? List.of() : List.of(variant.trim().split("\\s+"));
+        try (Subprocesses.Server server = Subprocesses.startFakeServer(jvm)) {
+            URI uri = server.endpoint;
+            byte[] create = request(uri, "CreateWorkteam", "{\"WorkteamName\":\"" + Fixtures.TEAM + "\",\"Description\":"
+                    + "\"Bench\",\"MemberDefinitions\":[{\"CognitoMemberDefinition\":{\"UserPool\":\"us-east-1_abc123\","
+                    + "\"ClientId\":\"client1234567890\",\"UserGroup\":\"bench\"}}]}");
+            byte[] describe = request(uri, "DescribeWorkteam", "{\"WorkteamName\":\"" + Fixtures.TEAM + "\"}");
+            try (Connection c = new Connection(uri)) {
+                c.exchange(create);
+            }
+            // Warm-up, then saturation (closed loop).
+            run(uri, describe, 0, Math.max(2, seconds / 2) * 1_000_000_000L, null);
+            long cpu0 = Subprocesses.cpuNanos(server.process.toHandle());
+            long[] count = new long[1];
+            long satNanos = seconds * 1_000_000_000L;
+            run(uri, describe, 0, satNanos, count);
+            double saturating = count[0] / (satNanos / 1e9);
+            // Half load, open loop.
+            double offered = saturating / 2;
+            long intervalNanos = (long) (CONNECTIONS * 1e9 / offered);
+            long cpu1 = Subprocesses.cpuNanos(server.process.toHandle());
+            long[] latencies = run(uri, describe, intervalNanos, satNanos, count);
+            long cpu2 = Subprocesses.cpuNanos(server.process.toHandle());
+            Arrays.sort(latencies);
+            return new Result(variant.isBlank() ? "(default JVM)" : variant, saturating, offered,
+                    latencies.length / (satNanos / 1e9), pct(latencies, 0.50), pct(latencies, 0.90),
+                    pct(latencies, 0.99), pct(latencies, 0.999), latencies[latencies.length - 1], latencies.length,
+                    (cpu2 - cpu1) / Math.max(1, latencies.length));
+        }
+    }
+
+    /**
+     * 8 connections for {@code nanos}; closed loop when {@code intervalNanos} is 0, else each
+     * connection's requests are due every {@code intervalNanos}, staggered. Returns every latency.
+     */
+    private static long[] run(URI uri, byte[] request, long intervalNanos, long nanos, long[] count)
+            throws InterruptedException {
+        List<long[]> perThread = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        CountDownLatch ready = new CountDownLatch(CONNECTIONS);
+        AtomicLong start = new AtomicLong();
+        AtomicLong total = new AtomicLong();
+        List<Throwable> failures = new ArrayList<>();
+        for (int t = 0; t < CONNECTIONS; t++) {
+            int index = t;
+            long[][] out = new long[1][];
+            Thread thread = new Thread(() -> {
+                long[] lat = new long[1 << 16];
+                int n = 0;
+                try (Connection c = new Connection(uri)) {
+                    c.exchange(request); // connected and answered once before the clock starts
+                    ready.countDown();
+                    ready.await();
+                    long begin = start.get();
+                    long end = begin + nanos;
+                    long due = begin + (intervalNanos == 0 ? 0 : intervalNanos * index / CONNECTIONS);
+                    while (true) {
+                        long now = System.nanoTime();
+                        if (intervalNanos > 0) {
+                            if (due >= end) {
+                                break;
+                            }
+                            while ((now = System.nanoTime()) < due) {
+                                LockSupport.parkNanos(due - now);
+                            }
+                        } else if (now >= end) {
+                            break;
+                        }
+                        long sent = intervalNanos > 0 ? due : now;
+                        c.exchange(request);
+                        long latency = System.nanoTime() - sent;
+                        if (n == lat.length) {
+                            lat = Arrays.copyOf(lat, n * 2);
+                        }
+                        lat[n++] = latency;
+                        due += intervalNanos;
+                    }
+                } catch (Throwable e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                    ready.countDown();
+                }
+                total.addAndGet(n);
+                out[0] = Arrays.copyOf(lat, n);
+                synchronized (perThread) {
+                    perThread.add(out[0]);
+                }
+            }, "tail-load-" + t);
+            threads.add(thread);
+        }
+        start.set(System.nanoTime() + 200_000_000L); // all connected well before the clock starts
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("the load generator failed", failures.get(0));
+        }
+        if (count != null) {
+            count[0] = total.get();
+        }
+        return perThread.stream().flatMapToLong(Arrays::stream).toArray();
+    }
+
+    private static long pct(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    /** An awsJson1_1 request as an SDK would send it, with a signed-looking Authorization header. */
+    static byte[] request(URI uri, String operation, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String head = "POST / HTTP/1.1\r\n"
+                + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                + "Content-Type: application/x-amz-json-1.1\r\n"
+                + "X-Amz-Target: SageMaker." + operation + "\r\n"
+                + "X-Amz-Date: 20261207T120000Z\r\n"
+                + "Authorization: AWS4-HMAC-SHA256 Credential=" + Fixtures.ACCOUNT + "/20261207/" + Fixtures.REGION
+                + "/sagemaker/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, "
+                + "Signature=0000000000000000000000000000000000000000000000000000000000000000\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n";
+        byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = Arrays.copyOf(h, h.length + body.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
+    }
+
+    /** One keep-alive HTTP/1.1 connection that writes a request and reads one answer, which must be a 200. */
+    static final class Connection implements AutoCloseable {
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+        private final byte[] buffer = new byte[64 * 1024];
+
+        Connection(URI uri) {
+            try {
+                socket = new Socket();
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+                socket.setSoTimeout(30_000);
+                out = socket.getOutputStream();
+                in = socket.getInputStream();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            int have = 0;
+            int headerEnd = -1;
+            while (headerEnd < 0) {
+                int r = in.read(buffer, have, buffer.length - have);
+                if (r < 0) {
+                    throw new IOException("connection closed by the server");
+                }
+                have += r;
+                headerEnd = indexOfBlankLine(buffer, have);
+            }
+            String headers = new String(buffer, 0, headerEnd, StandardCharsets.US_ASCII);
+            if (!headers.startsWith("HTTP/1.1 200")) {
+                throw new IOException("not a 200: " + headers.lines().findFirst().orElse(""));
+            }
+            int length = contentLength(headers);
+            int need = headerEnd + 4 + length;
+            while (have < need) {
+                int r = in.read(buffer, have, buffer.length - have);
+                if (r < 0) {
+                    throw new IOException("connection closed inside a body");
+                }
+                have += r;
+            }
+        }
+
+        private static int indexOfBlankLine(byte[] b, int n) {
+            for (int i = 3; i < n; i++) {
+                if (b[i] == '\n' && b[i - 1] == '\r' && b[i - 2] == '\n' && b[i - 3] == '\r') {
+                    return i - 3;
+                }
+            }
+            return -1;
+        }
+
+        private static int contentLength(String headers) {
+            for (String line : headers.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
+                    return Integer.parseInt(line.substring(colon + 1).trim());
+                }
+            }
+            throw new IllegalStateException("no Content-Length in " + headers);
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    static String markdown(List<Result> results) {
+        StringBuilder out = new StringBuilder();
+        out.append("| server JVM | saturating (req/s) | offered / achieved (req/s) | p50 (ms) | p90 (ms) | p99 (ms) "
+                + "| p99.9 (ms) | max (ms) | p99 ÷ p50 | server CPU (µs/req) |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f / %,.0f | %.3f | %.3f | %.3f | %.3f | %.1f | %.1f× | %.0f |%n",
+                    r.variant(), r.saturatingRate(), r.offeredRate(), r.achievedRate(), r.p50() / 1e6, r.p90() / 1e6,
+                    r.p99() / 1e6, r.p999() / 1e6, r.max() / 1e6, (double) r.p99() / r.p50(), r.serverCpuNanos() / 1e3));
+        }
+        return out.toString();
+    }
+}

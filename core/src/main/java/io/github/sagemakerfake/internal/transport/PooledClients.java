@@ -1,0 +1,287 @@
+package io.github.sagemakerfake.internal.transport;
+
+import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
+import io.github.sagemakerfake.internal.protocol.RequestIdentity;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.auth.scheme.NoAuthAuthScheme;
+import software.amazon.awssdk.http.auth.spi.scheme.AuthSchemeOption;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.SageMakerClientBuilder;
+
+/**
+ * The SDK clients that {@code fake.client()} and the JUnit extension hand out in process, built once
+ * per (account, region, retry waits) and lent to one fake at a time (docs/benchmarks.md, "A test as
+ * cheap as a mock"). Building a {@link SageMakerClient} costs far more than the fake itself, and a
+ * test that builds one per fake pays it every time; here a fresh fake gets a client that was built
+ * before, pointed at it for as long as the loan lasts.
+ *
+ * <p>What a loan guarantees:
+ * <ul>
+ * <li>The caller gets a {@link Proxy} of {@link SageMakerClient} over the pooled client. Its
+ *     {@code close()} ends the loan, never the pooled client, so a test that closes its client
+ *     cannot break the next one; a call after the loan ended throws {@link IllegalStateException}
+ *     instead of reaching another test's fake.</li>
+ * <li>No state of the SDK client carries over: a loan during which any answer was not a 2xx (an
+ *     error, a throttling fault, a broken connection) may have spent the retry strategy's quota or
+ *     slowed its adaptive rate limiter, so that client is closed, not pooled again.</li>
+ * <li>The client is the SDK's own, from its own builder: marshalling, exceptions, retries and
+ *     paginators are the SDK's (docs/adr/0001). It does not sign: the account and region, which the
+ *     fake otherwise reads from the SigV4 {@code Authorization} header, travel with the in-memory
+ *     transport, which knows them, and the signature is checked by no one in process (strict mode
+ *     runs over HTTP, where clients still sign).</li>
+ * </ul>
+ */
+public final class PooledClients {
+
+    /** Idle clients per kind; a handful at most, one per test running at the same time. */
+    private static final Map<Kind, Deque<Pooled>> IDLE = new ConcurrentHashMap<>();
+
+    /** How many idle clients of one kind are kept; more are closed on return. */
+    private static final int MAX_IDLE_PER_KIND = 8;
+
+    private PooledClients() {
+    }
+
+    /**
+     * What makes two pooled clients interchangeable.
+     *
+     * @param immediateRetries retries without waiting (the JUnit extension's default), else the SDK's waits
+     */
+    private record Kind(String account, String region, boolean immediateRetries) {
+    }
+
+    /** A loan: the client to hand out, and how to end the loan. */
+    public interface Lease {
+        SageMakerClient client();
+
+        /** Ends the loan; idempotent. */
+        void release();
+    }
+
+    /**
+     * Lends a client of that account and region, pointed at this endpoint until the lease is released.
+     *
+     * @param immediateRetries true for retries without backoff waits (the JUnit extension's setting)
+     */
+    public static Lease lease(FakeEndpoint endpoint, String account, String region, URI sdkEndpoint,
+                              boolean immediateRetries) {
+        Kind kind = new Kind(account, region, immediateRetries);
+        Pooled pooled = null;
+        Deque<Pooled> idle = IDLE.get(kind);
+        if (idle != null) {
+            synchronized (idle) {
+                pooled = idle.pollFirst();
+            }
+        }
+        if (pooled == null) {
+            pooled = new Pooled(kind, sdkEndpoint);
+        }
+        pooled.transport.lendTo(endpoint);
+        return new Loan(pooled);
+    }
+
+    private static void giveBack(Pooled pooled) {
+        boolean clean = pooled.transport.endLoan();
+        if (clean) {
+            Deque<Pooled> idle = IDLE.computeIfAbsent(pooled.kind, k -> new ArrayDeque<>());
+            synchronized (idle) {
+                if (idle.size() < MAX_IDLE_PER_KIND) {
+                    idle.addFirst(pooled);
+                    return;
+                }
+            }
+        }
+        pooled.client.close();
+    }
+
+    /** A pooled SDK client and the transport it was built over. */
+    private static final class Pooled {
+        final Kind kind;
+        final LendableHttpClient transport;
+        final SageMakerClient client;
+
+        Pooled(Kind kind, URI sdkEndpoint) {
+            this.kind = kind;
+            this.transport = new LendableHttpClient(kind.account(), kind.region());
+            SageMakerClientBuilder builder = SageMakerClient.builder()
+                    .httpClient(transport)
+                    .region(Region.of(kind.region()))
+                    .endpointOverride(sdkEndpoint)
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(kind.account(), "fake-secret-key")))
+                    // smithy.api#noAuth, which every SDK client registers: no signing, no payload hash.
+                    .authSchemeProvider(params -> List.of(NO_AUTH));
+            if (kind.immediateRetries()) {
+                builder.overrideConfiguration(o -> o.retryStrategy(strategy -> strategy
+                        .backoffStrategy(BackoffStrategy.retryImmediately())
+                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())));
+            }
+            this.client = builder.build();
+        }
+    }
+
+    private static final AuthSchemeOption NO_AUTH = AuthSchemeOption.builder().schemeId(NoAuthAuthScheme.SCHEME_ID)
+            .build();
+
+    /** One loan of a pooled client: the proxy handed out, which refuses calls once the loan ended. */
+    private static final class Loan implements Lease, InvocationHandler {
+        private final Pooled pooled;
+        private final SageMakerClient proxy;
+        private volatile boolean released;
+
+        Loan(Pooled pooled) {
+            this.pooled = pooled;
+            this.proxy = (SageMakerClient) Proxy.newProxyInstance(SageMakerClient.class.getClassLoader(),
+                    new Class<?>[] {SageMakerClient.class}, this);
+        }
+
+        @Override
+        public SageMakerClient client() {
+            return proxy;
+        }
+
+        @Override
+        public void release() {
+            synchronized (this) {
+                if (released) {
+                    return;
+                }
+                released = true;
+            }
+            giveBack(pooled);
+        }
+
+        @Override
+        public Object invoke(Object self, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "close":
+                    if (method.getParameterCount() == 0) {
+                        release();
+                        return null;
+                    }
+                    break;
+                case "equals":
+                    if (method.getParameterCount() == 1) {
+                        return self == args[0];
+                    }
+                    break;
+                case "hashCode":
+                    if (method.getParameterCount() == 0) {
+                        return System.identityHashCode(self);
+                    }
+                    break;
+                case "toString":
+                    if (method.getParameterCount() == 0) {
+                        return "SageMakerClient of the SageMaker Workforce Fake (" + pooled.kind.account() + ", "
+                                + pooled.kind.region() + (released ? ", closed)" : ")");
+                    }
+                    break;
+                default:
+                    break;
+            }
+            if (released) {
+                throw new IllegalStateException("This SageMakerClient was closed, or closed with its fake; "
+                        + "ask the fake for a new client (fake.client()).");
+            }
+            try {
+                return method.invoke(pooled.client, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    /**
+     * The in-memory transport of a pooled client: hands the request to the endpoint it is lent to,
+     * with the identity the client stands for, and notes whether any answer was not a 2xx.
+     */
+    private static final class LendableHttpClient implements SdkHttpClient {
+        private final RequestIdentity identity;
+        private volatile FakeEndpoint target;
+        private volatile boolean dirty;
+
+        LendableHttpClient(String account, String region) {
+            this.identity = RequestIdentity.inProcess(account, region);
+        }
+
+        void lendTo(FakeEndpoint endpoint) {
+            dirty = false;
+            target = Objects.requireNonNull(endpoint, "endpoint");
+        }
+
+        /** Ends the loan; true when the client may be lent again. */
+        boolean endLoan() {
+            target = null;
+            return !dirty;
+        }
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() throws IOException {
+                    FakeEndpoint endpoint = target;
+                    if (endpoint == null) {
+                        throw new IllegalStateException("This SageMakerClient's fake is closed.");
+                    }
+                    byte[] body;
+                    if (request.contentStreamProvider().isPresent()) {
+                        try (InputStream in = request.contentStreamProvider().get().newStream()) {
+                            body = in.readAllBytes();
+                        }
+                    } else {
+                        body = new byte[0];
+                    }
+                    ProtocolResponse answer = endpoint.handle(InMemoryExchange.toProtocol(request.httpRequest(), body),
+                            identity);
+                    if (!(answer instanceof ProtocolResponse.Http http) || http.statusCode() / 100 != 2) {
+                        dirty = true;
+                    }
+                    ProtocolResponse.Http response = InMemoryExchange.answerOrThrow(answer);
+                    return HttpExecuteResponse.builder()
+                            .response(InMemoryExchange.toSdk(response))
+                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(response.body())))
+                            .build();
+                }
+
+                @Override
+                public void abort() {
+                    // Nothing runs in the background: the call completes on the caller's thread.
+                }
+            };
+        }
+
+        @Override
+        public String clientName() {
+            return "SageMakerWorkforceFakeInMemory";
+        }
+
+        @Override
+        public void close() {
+            // The endpoint belongs to the fake it is lent to.
+        }
+    }
+}
