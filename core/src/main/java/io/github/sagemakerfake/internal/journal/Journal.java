@@ -16,7 +16,9 @@ import java.util.Map;
  * A body larger than {@link #MAX_RECORDED_BODY_CHARS} is kept as a prefix and marked
  * {@link JournalEntry#requestTruncated() truncated}, so one huge request cannot push out the rest.
  * Secrets never enter it: a {@code ClientSecret} member is replaced by {@link #REDACTED} as the body
- * is copied in (docs/fidelity.md, "Test-support behaviour").
+ * is copied in (docs/fidelity.md, "Test-support behaviour"). A small body without a secret is not
+ * copied at all: the entry keeps the request's JSON bytes and renders them on the first read of the
+ * journal, since most entries are never read (docs/benchmarks.md, "A test as cheap as a mock").
  */
 public final class Journal {
 
@@ -33,7 +35,56 @@ public final class Journal {
     private long bytes;
     private long sequence;
 
-    private record Recorded(JournalEntry entry, long bytes) {
+    /**
+     * The largest body kept as its bytes and rendered only when the journal is read: below
+     * {@link #MAX_RECORDED_STRING_CHARS}, so such a body is never truncated and its rendering is
+     * the whole body (docs/benchmarks.md, "A test as cheap as a mock").
+     */
+    static final int LAZY_MAX_BYTES = 4 * 1024;
+
+    /**
+     * One entry: rendered at once, or kept as the request's JSON bytes and rendered on the first read
+     * (then the bytes are dropped). Guarded by the journal's lock.
+     */
+    private static final class Recorded {
+        final long bytes;
+        JournalEntry entry;
+        // Lazily rendered entries: the entry's parts until the first read.
+        long sequence;
+        Instant time;
+        String requestId;
+        String operation;
+        String account;
+        String region;
+        byte[] json;
+        int status;
+        String errorCode;
+        String errorMessage;
+        String fault;
+
+        Recorded(JournalEntry entry, long bytes) {
+            this.entry = entry;
+            this.bytes = bytes;
+        }
+
+        Recorded(long bytes) {
+            this.bytes = bytes;
+        }
+
+        JournalEntry entry() {
+            if (entry == null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> parsed = json.length == 0 ? new LinkedHashMap<>()
+                        : (Map<String, Object>) Json.parseRequest(json);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> kept = (Map<String, Object>) new Bounded().copy(parsed, true);
+                entry = new JournalEntry(sequence, time, requestId, operation, account, region, kept, status,
+                        errorCode, errorMessage, fault, false);
+                json = null;
+                time = null;
+            }
+            return entry;
+        }
     }
 
     public Journal(int capacity, long maxBytes) {
@@ -58,12 +109,62 @@ public final class Journal {
         synchronized (this) {
             JournalEntry entry = new JournalEntry(++sequence, time, requestId, operation, account, region, kept,
                     status, errorCode, errorMessage, fault, bounded.truncated);
-            entries.addLast(new Recorded(entry, size));
-            bytes += size;
-            while (entries.size() > capacity || (bytes > maxBytes && entries.size() > 1)) {
-                bytes -= entries.removeFirst().bytes();
-            }
+            add(new Recorded(entry, size));
             return entry;
+        }
+    }
+
+    /**
+     * Records one exchange whose body parsed to {@code request} from {@code json}: a small body without
+     * a secret is kept as those bytes, not copied, and rendered when the journal is first read (the
+     * same entry {@link #record} would make); any other body is recorded by {@link #record}. The
+     * caller hands over {@code json}: it must not change afterwards.
+     */
+    public void recordLazily(Instant time, String requestId, String operation, String account, String region,
+                             Map<String, Object> request, byte[] json, int status, String errorCode,
+                             String errorMessage, String fault) {
+        if (json == null || json.length > LAZY_MAX_BYTES || request == null || holdsSecret(request)) {
+            record(time, requestId, operation, account, region, request, status, errorCode, errorMessage, fault);
+            return;
+        }
+        // The estimate of the rendered copy that record() makes: about four bytes of heap per byte of JSON.
+        long size = 256 + 64 + 4L * json.length + chars(requestId) + chars(operation) + chars(account)
+                + chars(region) + chars(errorCode) + chars(errorMessage) + chars(fault);
+        Recorded recorded = new Recorded(size);
+        recorded.time = time;
+        recorded.requestId = requestId;
+        recorded.operation = operation;
+        recorded.account = account;
+        recorded.region = region;
+        recorded.json = json;
+        recorded.status = status;
+        recorded.errorCode = errorCode;
+        recorded.errorMessage = errorMessage;
+        recorded.fault = fault;
+        synchronized (this) {
+            recorded.sequence = ++sequence;
+            add(recorded);
+        }
+    }
+
+    /** True when a {@code ClientSecret} would be redacted: one reached through objects only, not null. */
+    private static boolean holdsSecret(Map<?, ?> map) {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if ("ClientSecret".equals(e.getKey()) && e.getValue() != null) {
+                return true;
+            }
+            if (e.getValue() instanceof Map<?, ?> nested && holdsSecret(nested)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void add(Recorded recorded) {
+        entries.addLast(recorded);
+        bytes += recorded.bytes;
+        while (entries.size() > capacity || (bytes > maxBytes && entries.size() > 1)) {
+            bytes -= entries.removeFirst().bytes;
         }
     }
 

@@ -52,6 +52,7 @@ final class AwsJsonProtocol {
                 : target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
         RequestIdentity identity = null;
         Map<String, Object> body = Map.of();
+        byte[] json = null; // the bytes the body was parsed from, once it parsed: the journal keeps them
         try {
             try {
                 identity = known != null ? known : RequestIdentity.of(request.header("Authorization"), backend.settings().defaultAccount(),
@@ -63,19 +64,22 @@ final class AwsJsonProtocol {
             }
             Operation op = route(request, target);
             body = parseBody(request);
+            json = request.body() == null ? new byte[0] : request.body();
             FaultRule fault = faults.select(op.wireName(), body);
             long delay = fault == null ? 0 : latencyNanos(fault);
             RequestIdentity who = identity;
             Map<String, Object> input = body;
+            byte[] sent = json;
             return new PendingResponse(requestId, delay,
-                    () -> execute(requestId, arrived, operationName, who, op, input, fault));
+                    () -> execute(requestId, arrived, operationName, who, op, input, sent, fault));
         } catch (ServiceError e) {
             RequestIdentity who = identity != null ? identity : new RequestIdentity(
                     backend.settings().defaultAccount(), backend.settings().defaultRegion(), null);
             Map<String, Object> input = body;
+            byte[] sent = json;
             return new PendingResponse(requestId, 0, () -> {
                 ProtocolResponse response = WireErrors.error(requestId, e);
-                record(arrived, requestId, operationName, who, input, response, e, null);
+                record(arrived, requestId, operationName, who, input, sent, response, e, null);
                 return response;
             });
         }
@@ -83,7 +87,7 @@ final class AwsJsonProtocol {
 
     private ProtocolResponse execute(String requestId, Instant arrived, String operationName,
                                      RequestIdentity identity, Operation op, Map<String, Object> body,
-                                     FaultRule fault) {
+                                     byte[] json, FaultRule fault) {
         FaultEffect effect = fault == null ? null : fault.effect();
         // An error or a connection fault replaces the answer: before the state change, the operation never runs.
         boolean replacesAnswer = effect instanceof FaultEffect.Error || effect instanceof FaultEffect.ConnectionFault;
@@ -109,16 +113,17 @@ final class AwsJsonProtocol {
         } else {
             response = error != null ? WireErrors.error(requestId, error) : success(requestId, result);
         }
-        record(arrived, requestId, operationName, identity, body, response, error, fault);
+        record(arrived, requestId, operationName, identity, body, json, response, error, fault);
         return response;
     }
 
     /** One journal entry: a connection fault is recorded as status 0 with the fault's name as its error code. */
     private void record(Instant arrived, String requestId, String operationName, RequestIdentity identity,
-                        Map<String, Object> body, ProtocolResponse response, ServiceError error, FaultRule fault) {
+                        Map<String, Object> body, byte[] json, ProtocolResponse response, ServiceError error,
+                        FaultRule fault) {
         String errorCode = response instanceof ProtocolResponse.Broken broken ? broken.fault().name()
                 : error == null ? null : error.code();
-        journal.record(arrived, requestId, operationName, identity.account(), identity.region(), body,
+        journal.recordLazily(arrived, requestId, operationName, identity.account(), identity.region(), body, json,
                 response.statusCode(), errorCode, error == null ? null : error.getMessage(),
                 fault == null ? null : fault.describe());
     }
