@@ -90,13 +90,14 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
     /**
      * A sync client for the default account and region, closed with the fake.
      *
-     * <p>The SDK client behind it is built once per account and region and lent to one fake at a
-     * time, so a fresh fake per test does not pay for building an SDK client (docs/benchmarks.md):
-     * closing the returned client, or the fake, ends the loan, and a later call through it throws
-     * {@link IllegalStateException}. A loan that saw an error answer is never lent again, so no retry
-     * state carries over to another test. The client does not sign its requests: the account and
-     * region travel with the in-memory transport. For a client of your own (overrides, interceptors,
-     * your own credentials, signing), use {@link #clientBuilder()}.
+     * <p>The SDK client is built once per account and region and lent to one fake at a time, so a
+     * fresh fake per test does not pay for building an SDK client (docs/benchmarks.md): the loan
+     * ends when the fake closes. Closing the client is harmless (it stays usable until then), and a
+     * loan that saw an error answer is never lent again, so no retry state carries over to another
+     * test. Keep the client no longer than its fake: once the fake is closed, the client may be lent
+     * to another. The client does not sign its requests: the account and region travel with the
+     * in-memory transport. For a client of your own (overrides, interceptors, your own credentials,
+     * signing, a lifetime of its own), use {@link #clientBuilder()}.
      */
     public SageMakerClient client() {
         return client(defaultAccount(), defaultRegion());

@@ -6,10 +6,6 @@ import io.github.sagemakerfake.internal.protocol.RequestIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -40,13 +37,16 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClientBuilder;
  *
  * <p>What a loan guarantees:
  * <ul>
- * <li>The caller gets a {@link Proxy} of {@link SageMakerClient} over the pooled client. Its
- *     {@code close()} ends the loan, never the pooled client, so a test that closes its client
- *     cannot break the next one; a call after the loan ended throws {@link IllegalStateException}
- *     instead of reaching another test's fake.</li>
+ * <li>The caller gets the pooled {@link SageMakerClient} itself (a wrapper would cost more than the
+ *     client build it saves: a {@link java.lang.reflect.Proxy} of the interface's nearly 1,000 methods
+ *     takes about a second of CPU to generate). Its {@code close()} is harmless: every resource the
+ *     SDK would close is one the pool supplied (the in-memory HTTP client, a shared scheduler,
+ *     static credentials), so a test that closes its client cannot break the next test. The loan
+ *     ends when the fake closes; a call made while the client is not lent fails. A client kept past
+ *     its fake's end may reach the next fake it is lent to: keep clients no longer than their fake.</li>
  * <li>No state of the SDK client carries over: a loan during which any answer was not a 2xx (an
  *     error, a throttling fault, a broken connection) may have spent the retry strategy's quota or
- *     slowed its adaptive rate limiter, so that client is closed, not pooled again.</li>
+ *     slowed its adaptive rate limiter, so that client is closed, not lent again.</li>
  * <li>The client is the SDK's own, from its own builder: marshalling, exceptions, retries and
  *     paginators are the SDK's (docs/adr/0001). It does not sign: the account and region, which the
  *     fake otherwise reads from the SigV4 {@code Authorization} header, travel with the in-memory
@@ -134,33 +134,50 @@ public final class PooledClients {
                             AwsBasicCredentials.create(kind.account(), "fake-secret-key")))
                     // smithy.api#noAuth, which every SDK client registers: no signing, no payload hash.
                     .authSchemeProvider(params -> List.of(NO_AUTH));
-            if (kind.immediateRetries()) {
-                builder.overrideConfiguration(o -> o.retryStrategy(strategy -> strategy
-                        .backoffStrategy(BackoffStrategy.retryImmediately())
-                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())));
-            }
+            builder.overrideConfiguration(o -> {
+                // Supplied, so not the SDK's to shut down: a client's close() leaves it working.
+                o.scheduledExecutorService(SCHEDULER);
+                if (kind.immediateRetries()) {
+                    o.retryStrategy(strategy -> strategy
+                            .backoffStrategy(BackoffStrategy.retryImmediately())
+                            .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()));
+                }
+            });
             this.client = builder.build();
         }
+    }
+
+    /**
+     * The scheduler of every pooled client (the SDK schedules timeouts on it, when a client has any):
+     * one daemon thread, started only if something is scheduled.
+     */
+    private static final ScheduledThreadPoolExecutor SCHEDULER = scheduler();
+
+    private static ScheduledThreadPoolExecutor scheduler() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "sagemaker-fake-pooled-clients");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
     }
 
     private static final AuthSchemeOption NO_AUTH = AuthSchemeOption.builder().schemeId(NoAuthAuthScheme.SCHEME_ID)
             .build();
 
-    /** One loan of a pooled client: the proxy handed out, which refuses calls once the loan ended. */
-    private static final class Loan implements Lease, InvocationHandler {
+    /** One loan of a pooled client. */
+    private static final class Loan implements Lease {
         private final Pooled pooled;
-        private final SageMakerClient proxy;
-        private volatile boolean released;
+        private boolean released;
 
         Loan(Pooled pooled) {
             this.pooled = pooled;
-            this.proxy = (SageMakerClient) Proxy.newProxyInstance(SageMakerClient.class.getClassLoader(),
-                    new Class<?>[] {SageMakerClient.class}, this);
         }
 
         @Override
         public SageMakerClient client() {
-            return proxy;
+            return pooled.client;
         }
 
         @Override
@@ -172,45 +189,6 @@ public final class PooledClients {
                 released = true;
             }
             giveBack(pooled);
-        }
-
-        @Override
-        public Object invoke(Object self, Method method, Object[] args) throws Throwable {
-            switch (method.getName()) {
-                case "close":
-                    if (method.getParameterCount() == 0) {
-                        release();
-                        return null;
-                    }
-                    break;
-                case "equals":
-                    if (method.getParameterCount() == 1) {
-                        return self == args[0];
-                    }
-                    break;
-                case "hashCode":
-                    if (method.getParameterCount() == 0) {
-                        return System.identityHashCode(self);
-                    }
-                    break;
-                case "toString":
-                    if (method.getParameterCount() == 0) {
-                        return "SageMakerClient of the SageMaker Workforce Fake (" + pooled.kind.account() + ", "
-                                + pooled.kind.region() + (released ? ", closed)" : ")");
-                    }
-                    break;
-                default:
-                    break;
-            }
-            if (released) {
-                throw new IllegalStateException("This SageMakerClient was closed, or closed with its fake; "
-                        + "ask the fake for a new client (fake.client()).");
-            }
-            try {
-                return method.invoke(pooled.client, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
         }
     }
 
@@ -245,7 +223,8 @@ public final class PooledClients {
                 public HttpExecuteResponse call() throws IOException {
                     FakeEndpoint endpoint = target;
                     if (endpoint == null) {
-                        throw new IllegalStateException("This SageMakerClient's fake is closed.");
+                        throw new IllegalStateException("This SageMakerClient's fake is closed: ask a fake "
+                                + "for a client (fake.client()) and keep it no longer than that fake.");
                     }
                     byte[] body;
                     if (request.contentStreamProvider().isPresent()) {
