@@ -6,9 +6,8 @@ import static org.mockito.Mockito.when;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.http.auth.scheme.NoAuthAuthScheme;
-import software.amazon.awssdk.http.auth.spi.scheme.AuthSchemeOption;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -20,6 +19,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
+import software.amazon.awssdk.endpoints.Endpoint;
+import software.amazon.awssdk.http.auth.scheme.NoAuthAuthScheme;
+import software.amazon.awssdk.http.auth.spi.scheme.AuthSchemeOption;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateWorkteamRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateWorkteamResponse;
@@ -38,7 +41,8 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeWorkteamResponse;
  *       which signs, as {@code fake.client()} was before;
  *   <li>{@code sdkFloor}: the fake's SDK client builder with an HTTP client that returns the fake's
  *       own response bytes, pre-encoded: marshalling, signing and unmarshalling, no service work;
- *   <li>{@code sdkFloorUnsigned}: the same without signing, as {@code fake.client()} is configured;
+ *   <li>{@code sdkFloorUnsigned}: the same configured as {@code fake.client()}'s clients are: no
+ *       signing, a fixed endpoint;
  *   <li>{@code mockito}: a Mockito mock of {@code SageMakerClient} with stubbed answers.
  * </ul>
  */
@@ -74,9 +78,13 @@ public class InProcessCallBenchmark {
             case "sdkFloorUnsigned" -> {
                 CannedSdkHttpClient canned = new CannedSdkHttpClient();
                 recorder.bodies.forEach(canned::answer);
+                // The configuration of fake.client()'s pooled clients: no signing, a fixed endpoint.
+                CompletableFuture<Endpoint> endpoint = CompletableFuture.completedFuture(Endpoint.builder()
+                        .url(SageMakerWorkforceFake.endpointFor(Region.of(Fixtures.REGION))).build());
                 sageMaker = fake.clientBuilder().httpClient(canned)
                         .authSchemeProvider(p -> List.of(AuthSchemeOption.builder()
                                 .schemeId(NoAuthAuthScheme.SCHEME_ID).build()))
+                        .endpointProvider(p -> endpoint)
                         .build();
             }
             case "sdkFloor" -> {

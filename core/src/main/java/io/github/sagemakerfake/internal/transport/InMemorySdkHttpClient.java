@@ -4,7 +4,6 @@ import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -29,14 +28,7 @@ public final class InMemorySdkHttpClient implements SdkHttpClient {
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() throws IOException {
-                byte[] body;
-                if (request.contentStreamProvider().isPresent()) {
-                    try (InputStream in = request.contentStreamProvider().get().newStream()) {
-                        body = in.readAllBytes();
-                    }
-                } else {
-                    body = new byte[0];
-                }
+                byte[] body = InMemoryExchange.body(request);
                 ProtocolResponse.Http response = InMemoryExchange.answerOrThrow(
                         protocol.handle(InMemoryExchange.toProtocol(request.httpRequest(), body)));
                 return HttpExecuteResponse.builder()

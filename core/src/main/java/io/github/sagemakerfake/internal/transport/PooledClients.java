@@ -5,17 +5,18 @@ import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
 import io.github.sagemakerfake.internal.protocol.RequestIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -125,6 +126,8 @@ public final class PooledClients {
 
         Pooled(Kind kind, URI sdkEndpoint) {
             this.kind = kind;
+            CompletableFuture<Endpoint> endpoint = CompletableFuture.completedFuture(
+                    Endpoint.builder().url(sdkEndpoint).build());
             this.transport = new LendableHttpClient(kind.account(), kind.region());
             SageMakerClientBuilder builder = SageMakerClient.builder()
                     .httpClient(transport)
@@ -133,7 +136,10 @@ public final class PooledClients {
                     .credentialsProvider(StaticCredentialsProvider.create(
                             AwsBasicCredentials.create(kind.account(), "fake-secret-key")))
                     // smithy.api#noAuth, which every SDK client registers: no signing, no payload hash.
-                    .authSchemeProvider(params -> List.of(NO_AUTH));
+                    .authSchemeProvider(params -> List.of(NO_AUTH))
+                    // The endpoint is the one the SDK's rules give for the region (endpointFor), fixed:
+                    // the in-memory transport does not route by it, so the rules need not run per call.
+                    .endpointProvider(params -> endpoint);
             builder.overrideConfiguration(o -> {
                 // Supplied, so not the SDK's to shut down: a client's close() leaves it working.
                 o.scheduledExecutorService(SCHEDULER);
@@ -226,14 +232,7 @@ public final class PooledClients {
                         throw new IllegalStateException("This SageMakerClient's fake is closed: ask a fake "
                                 + "for a client (fake.client()) and keep it no longer than that fake.");
                     }
-                    byte[] body;
-                    if (request.contentStreamProvider().isPresent()) {
-                        try (InputStream in = request.contentStreamProvider().get().newStream()) {
-                            body = in.readAllBytes();
-                        }
-                    } else {
-                        body = new byte[0];
-                    }
+                    byte[] body = InMemoryExchange.body(request);
                     ProtocolResponse answer = endpoint.handle(InMemoryExchange.toProtocol(request.httpRequest(), body),
                             identity);
                     if (!(answer instanceof ProtocolResponse.Http http) || http.statusCode() / 100 != 2) {
