@@ -3,6 +3,7 @@ package io.github.sagemakerfake.internal.backend;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.internal.json.Json;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,15 +45,26 @@ public final class Journal {
     public JournalEntry record(Instant time, String requestId, String operation, String account,
                                String region, Map<String, Object> request, int status, String errorCode,
                                String errorMessage, String fault) {
-        // Bound the body before taking the lock: the copy of a large body is the costly part.
+        return record(time, requestId, operation, account, region, request, status, errorCode, errorMessage, fault,
+                null, null);
+    }
+
+    /** Records a request with the real time it took and the body answered (null when none was sent). */
+    @SuppressWarnings("unchecked")
+    public JournalEntry record(Instant time, String requestId, String operation, String account,
+                               String region, Map<String, Object> request, int status, String errorCode,
+                               String errorMessage, String fault, Duration latency, Map<String, Object> response) {
+        // Bound the bodies before taking the lock: the copy of a large body is the costly part.
         Bounded bounded = new Bounded();
-        @SuppressWarnings("unchecked")
         Map<String, Object> kept = request == null ? Map.of() : (Map<String, Object>) bounded.copy(request);
-        long size = 256 + bounded.bytes + chars(requestId) + chars(operation) + chars(account) + chars(region)
-                + chars(errorCode) + chars(errorMessage) + chars(fault);
+        Bounded answered = new Bounded();
+        Map<String, Object> keptResponse = response == null ? null : (Map<String, Object>) answered.copy(response);
+        long size = 256 + bounded.bytes + answered.bytes + chars(requestId) + chars(operation) + chars(account)
+                + chars(region) + chars(errorCode) + chars(errorMessage) + chars(fault);
         synchronized (this) {
             JournalEntry entry = new JournalEntry(++sequence, time, requestId, operation, account, region, kept,
-                    status, errorCode, errorMessage, fault, bounded.truncated);
+                    status, errorCode, errorMessage, fault, bounded.truncated, latency, keptResponse,
+                    answered.truncated);
             entries.addLast(new Recorded(entry, size));
             bytes += size;
             while (entries.size() > capacity || (bytes > maxBytes && entries.size() > 1)) {

@@ -44,6 +44,7 @@ final class AwsJsonProtocol {
      */
     PendingResponse accept(ProtocolRequest request, String requestId, Authenticator authenticator) {
         Instant arrived = backend.clock().now();
+        long started = System.nanoTime();
         String target = request.header("X-Amz-Target");
         String operationName = target == null ? "(no X-Amz-Target)"
                 : target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
@@ -65,20 +66,20 @@ final class AwsJsonProtocol {
             RequestIdentity who = identity;
             Map<String, Object> input = body;
             return new PendingResponse(requestId, delay,
-                    () -> execute(requestId, arrived, operationName, who, op, input, fault));
+                    () -> execute(requestId, arrived, started, operationName, who, op, input, fault));
         } catch (ServiceError e) {
             RequestIdentity who = identity != null ? identity : new RequestIdentity(
                     backend.settings().defaultAccount(), backend.settings().defaultRegion(), null);
             Map<String, Object> input = body;
             return new PendingResponse(requestId, 0, () -> {
                 ProtocolResponse response = WireErrors.error(requestId, e);
-                record(arrived, requestId, operationName, who, input, response, e, null);
+                record(arrived, started, requestId, operationName, who, input, response, null, e, null);
                 return response;
             });
         }
     }
 
-    private ProtocolResponse execute(String requestId, Instant arrived, String operationName,
+    private ProtocolResponse execute(String requestId, Instant arrived, long started, String operationName,
                                      RequestIdentity identity, Operation op, Map<String, Object> body,
                                      FaultRule fault) {
         Map<String, Object> result = null;
@@ -96,7 +97,9 @@ final class AwsJsonProtocol {
             }
         }
         ProtocolResponse response;
+        Map<String, Object> answered = result;
         if (faulted) {
+            answered = Map.of();
             ConnectionFault connectionFault = connectionFault(fault.outcome());
             error = fault.outcome() == FaultRule.Outcome.ERROR
                     ? new ServiceError(fault.errorCode(), fault.statusCode(), fault.message()) : null;
@@ -105,17 +108,31 @@ final class AwsJsonProtocol {
         } else {
             response = error != null ? WireErrors.error(requestId, error) : success(requestId, result);
         }
-        record(arrived, requestId, operationName, identity, body, response, error, fault);
+        record(arrived, started, requestId, operationName, identity, body, response, answered, error, fault);
         return response;
     }
 
-    private void record(Instant arrived, String requestId, String operationName, RequestIdentity identity,
-                        Map<String, Object> body, ProtocolResponse response, ServiceError error, FaultRule fault) {
+    /** @param result the body of a successful answer; an error's body is derived from {@code error} */
+    private void record(Instant arrived, long started, String requestId, String operationName,
+                        RequestIdentity identity, Map<String, Object> body, ProtocolResponse response,
+                        Map<String, Object> result, ServiceError error, FaultRule fault) {
         ConnectionFault connectionFault = response.fault();
+        Map<String, Object> answered = null;
+        if (connectionFault == null) {
+            answered = error != null ? errorBody(error) : result == null ? Map.of() : redact(result);
+        }
         journal.record(arrived, requestId, operationName, identity.account(), identity.region(), redact(body),
                 connectionFault != null ? 0 : response.statusCode(),
                 connectionFault != null ? connectionFault.name() : error == null ? null : error.code(),
-                error == null ? null : error.getMessage(), fault == null ? null : fault.describe());
+                error == null ? null : error.getMessage(), fault == null ? null : fault.describe(),
+                Duration.ofNanos(System.nanoTime() - started), answered);
+    }
+
+    private static Map<String, Object> errorBody(ServiceError error) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("__type", error.code());
+        map.put("message", error.getMessage());
+        return map;
     }
 
     /**

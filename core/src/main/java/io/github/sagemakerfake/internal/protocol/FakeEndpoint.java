@@ -145,4 +145,14 @@ public final class FakeEndpoint implements FakeControl {
     public void clearFaults() {
         faults.clear();
     }
+
+    /** Removes one fault rule by its id; false when there is none (the admin API's DELETE /_fake/faults/{Id}). */
+    public boolean removeFault(String id) {
+        return faults.remove(Objects.requireNonNull(id, "id"));
+    }
+
+    /** Ends every pending workforce transition now, as it would end; returns how many (POST /_fake/settle). */
+    public int settleTransitions() {
+        return backend.settleTransitions();
+    }
 }
