@@ -432,6 +432,7 @@
         }
         section.append(block);
       } else if (isObject(value)) {
+        if (Object.keys(value).length === 0) { empty.push(humanize(key)); continue; }
         const block = el('section', { 'data-key': key }, el('h4', { text: humanize(key) }), objectList(value, 0));
         if (text && !block.textContent.toLowerCase().includes(text)) continue;
         matched = true;
@@ -483,12 +484,12 @@
         el('td', { title: timeFull(e.Time), text: timeShort(e.Time) }),
         el('td', null, el('button', { type: 'button', class: 'link', 'data-seq': e.Sequence, text: e.Operation,
           'aria-label': 'Open request ' + e.Sequence + ', ' + e.Operation, onclick: () => select(e.Sequence) })),
-        el('td', { text: e.Account }),
-        el('td', { text: e.Region }),
+        el('td', { class: 'hide-narrow', text: e.Account }),
+        el('td', { class: 'hide-narrow', text: e.Region }),
         el('td', null, statusCell(e)),
         el('td', { text: e.ErrorCode || '' }),
         el('td', { class: 'num', text: e.LatencyMillis === null || e.LatencyMillis === undefined ? '' : Number(e.LatencyMillis).toFixed(1) }),
-        el('td', { text: e.Fault || '' }));
+        el('td', null, e.Fault ? el('span', { class: 'badge s-Failed', title: e.Fault, text: faultId(e.Fault) }) : ''));
       rows.append(tr);
     }
     if (focused) {
@@ -498,6 +499,9 @@
     $('journal-count').textContent = '(' + entries.length + ')';
     renderDetail();
   }
+
+  /** The rule's id from its description ("rule f1 on ..."), the full text being in the detail. */
+  const faultId = (text) => { const m = /^rule (\S+)/.exec(text); return m ? m[1] : 'fault'; };
 
   function statusCell(e) {
     if (e.StatusCode === 0) return el('span', { class: 'badge s-bad', text: 'no answer' });
@@ -561,7 +565,7 @@
       rows.append(el('tr', { 'data-fault': f.Id },
         el('td', { text: f.Id }),
         el('td', { text: f.Operation || 'any' }),
-        el('td', null, f.Match ? valueNode('Match', f.Match, 2) : ''),
+        el('td', null, f.Match && Object.keys(f.Match).length ? valueNode('Match', f.Match, 2) : 'any request'),
         el('td', { text: outcome, title: f.Message || '' }),
         el('td', { text: f.Phase || '' }),
         el('td', { text: f.Times ?? 'always' }),
@@ -694,6 +698,7 @@
         }
       }
       if (changed || force) render();
+      if (!app.rendered) { app.rendered = true; performance.mark('console-data-rendered'); }
       if (!$('status').classList.contains('bad') || force) setStatus('live · polling every second');
     } catch (e) {
       if (!app.needsSignIn) setStatus((e.code ? e.code + ': ' : '') + e.message, true);
