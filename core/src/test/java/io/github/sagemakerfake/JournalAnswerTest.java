@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.internal.backend.Journal;
 import io.github.sagemakerfake.internal.json.Json;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,15 @@ class JournalAnswerTest {
         assertThat(entry.statusCode()).isZero();
         assertThat(entry.response()).isNull();
         assertThat(fake.journal().get(1).response()).containsKey("Workteams");
+    }
+
+    @Test
+    void aClientSecretInAnyBodyIsMaskedInTheJournal() {
+        Journal journal = new Journal(10);
+        JournalEntry entry = journal.record(Instant.EPOCH, "id", "DescribeWorkforce", "123456789012", "us-east-1",
+                Map.of(), 200, null, null, null, Duration.ofMillis(1),
+                Map.of("Workforce", Map.of("OidcConfig", Map.of("ClientId", "c", "ClientSecret", "s3cret"))));
+        assertThat(Json.write(entry.response())).doesNotContain("s3cret").contains("\"ClientId\":\"c\"");
     }
 
     @Test

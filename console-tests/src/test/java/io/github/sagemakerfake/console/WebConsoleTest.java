@@ -164,6 +164,7 @@ class WebConsoleTest {
         browser.driver.findElement(By.cssSelector("button[data-remove='" + first.id() + "']")).click();
         wait(d -> server.control().faults().size() == 1);
         assertThat(server.control().faults()).extracting(FaultRule::id).containsExactly(second.id());
+        wait(d -> d.findElement(By.id("notice")).getText().equals("Fault rule " + first.id() + " removed"));
         wait(d -> d.findElements(By.cssSelector("tr[data-fault='" + first.id() + "']")).isEmpty());
     }
 
@@ -183,6 +184,7 @@ class WebConsoleTest {
         browser.driver.findElement(By.id("confirm-ok")).click();
 
         wait(d -> server.control().state(ACCOUNT, "eu-west-1").workteamNames().isEmpty());
+        wait(d -> d.findElement(By.id("notice")).getText().equals("Reset " + ACCOUNT + "/eu-west-1"));
         assertThat(server.control().state(ACCOUNT, "us-east-1").workteamNames()).containsExactly("stays");
         wait(d -> d.findElements(By.cssSelector("section.region[data-region='" + ACCOUNT + "/eu-west-1']")).isEmpty());
     }

@@ -24,6 +24,8 @@ public final class Journal {
     /** The longest string kept whole in a recorded body; longer ones keep this many characters and "...". */
     public static final int MAX_RECORDED_STRING_CHARS = 8 * 1024;
 
+    private static final String REDACTED = "*** redacted ***";
+
     private final int capacity;
     private final long maxBytes;
     private final ArrayDeque<Recorded> entries = new ArrayDeque<>();
@@ -112,7 +114,8 @@ public final class Journal {
                     }
                     budget -= key.length();
                     bytes += 48 + 2L * key.length();
-                    copy.put(key, copy(e.getValue()));
+                    // ClientSecret never reaches the journal (a response body is copied only here)
+                    copy.put(key, "ClientSecret".equals(key) && e.getValue() != null ? REDACTED : copy(e.getValue()));
                 }
                 return copy;
             }

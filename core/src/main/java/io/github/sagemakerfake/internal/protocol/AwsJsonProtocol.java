@@ -119,7 +119,7 @@ final class AwsJsonProtocol {
         ConnectionFault connectionFault = response.fault();
         Map<String, Object> answered = null;
         if (connectionFault == null) {
-            answered = error != null ? errorBody(error) : result == null ? Map.of() : redact(result);
+            answered = error != null ? errorBody(error) : result == null ? Map.of() : result; // copied by the journal
         }
         journal.record(arrived, requestId, operationName, identity.account(), identity.region(), redact(body),
                 connectionFault != null ? 0 : response.statusCode(),

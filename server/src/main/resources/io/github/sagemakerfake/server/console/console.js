@@ -38,10 +38,19 @@
   }
   const clear = (node) => { node.replaceChildren(); return node; };
 
+  /** The connection's state, in the header. */
   function setStatus(text, bad) {
     const s = $('status');
     s.textContent = text;
     s.classList.toggle('bad', !!bad);
+  }
+
+  /** What the last action did (or why it failed), until the next action. */
+  function notify(text, bad) {
+    const n = $('notice');
+    n.textContent = text;
+    n.classList.toggle('bad', !!bad);
+    n.hidden = !text;
   }
 
   // ------------------------------------------------------------------ SigV4 (strict mode)
@@ -326,6 +335,10 @@
       return jsonDetails(keys.length + ' fields', value);
     }
     if (/Status$/.test(key) && typeof value === 'string') return statusBadge(value);
+    if (typeof value === 'string' && value.length > 160) { // a task UI's template, a long message
+      return el('details', null, el('summary', { text: value.slice(0, 60) + '… (' + value.length + ' characters)' }),
+        el('pre', { class: 'json', text: value }));
+    }
     return document.createTextNode(formatScalar(key, value));
   }
 
@@ -629,7 +642,7 @@
   }));
   $('snapshot-restore').addEventListener('click', () => {
     const file = $('snapshot-file').files[0];
-    if (!file) { setStatus('Choose a snapshot file first', true); return; }
+    if (!file) { notify('Choose a snapshot file first', true); return; }
     confirmThen('Restore the snapshot ' + file.name + '? The state it describes replaces what the server holds.',
       async () => { await api('POST', '/_fake/snapshot', null, await file.text()); return 'Snapshot restored'; });
   });
@@ -654,10 +667,9 @@
 
   async function act(action) {
     try {
-      const message = await action();
-      setStatus(message);
+      notify(await action());
     } catch (e) {
-      setStatus((e.code ? e.code + ': ' : '') + e.message, true);
+      notify((e.code ? e.code + ': ' : '') + e.message, true);
     }
     await poll(true);
   }
@@ -699,7 +711,7 @@
       }
       if (changed || force) render();
       if (!app.rendered) { app.rendered = true; performance.mark('console-data-rendered'); }
-      if (!$('status').classList.contains('bad') || force) setStatus('live · polling every second');
+      setStatus(app.paused && app.view === 'journal' ? 'live · journal paused' : 'live · polling every second');
     } catch (e) {
       if (!app.needsSignIn) setStatus((e.code ? e.code + ': ' : '') + e.message, true);
     } finally {
