@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -279,10 +280,65 @@ class WebConsoleTest {
                 .allSatisfy(url -> assertThat(url).startsWith(server.endpoint().toString()));
     }
 
+    @Test
+    void worksFromTheKeyboard() {
+        assertThatThrownBy(() -> sageMaker.describeWorkteam(r -> r.workteamName("missing-team")))
+                .isInstanceOf(SageMakerException.class);
+        open("#view=state");
+        waitFor(By.id("tab-journal")).sendKeys(Keys.ENTER);
+        wait(d -> rows().size() == 1);
+        WebElement open = rows().get(0).findElement(By.cssSelector("button"));
+        open.sendKeys(Keys.ENTER);
+        wait(d -> d.findElement(By.id("journal-detail")).isDisplayed());
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("journal-detail");
+        assertThat(browser.driver.getCurrentUrl()).contains("request=1");
+        browser.driver.findElement(By.id("detail-close")).sendKeys(Keys.ENTER);
+        wait(d -> !d.findElement(By.id("journal-detail")).isDisplayed());
+        assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("DescribeWorkteam");
+    }
+
+    @Test
+    void fitsAPhoneWithoutSidewaysScrolling() {
+        createTeam(sageMaker, "a-team-with-a-rather-long-name-for-a-phone-screen", "d", "k", "v");
+        assertThatThrownBy(() -> sageMaker.describeWorkteam(r -> r.workteamName("missing-team")))
+                .isInstanceOf(SageMakerException.class);
+        org.openqa.selenium.Dimension before = browser.driver.manage().window().getSize();
+        try {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            open("#view=state");
+            wait(d -> d.findElement(By.id("state-body")).getText().contains("a-team-with-a-rather-long-name"));
+            assertNoSidewaysScrolling("state");
+            open("#view=journal&request=2");
+            wait(d -> d.findElement(By.id("detail-response")).getText().contains("ValidationException"));
+            assertNoSidewaysScrolling("journal");
+            open("#view=control");
+            wait(d -> d.findElement(By.id("clock-now")).getText().startsWith("20"));
+            assertNoSidewaysScrolling("control");
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
+    }
+
+    @Test
+    void theSnapshotButtonsShowOnlyWhereTheServerServesSnapshots() throws Exception {
+        int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.endpoint()
+                + "/_fake/snapshot")).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        open("#view=control");
+        waitFor(By.cssSelector("#faults-empty"));
+        wait(d -> d.findElement(By.id("clock-now")).getText().startsWith("20"));
+        wait(d -> d.findElement(By.id("snapshot-section")).isDisplayed() == (status == 200));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void open(String hash) {
         browser.driver.get(server.endpoint() + "/_fake/ui" + hash);
+    }
+
+    /** Wide tables scroll inside their own frame; the page itself never scrolls sideways. */
+    private static void assertNoSidewaysScrolling(String view) {
+        assertThat(browser.driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as(view).isEqualTo(true);
     }
 
     private void signIn(String key, String secret) {
