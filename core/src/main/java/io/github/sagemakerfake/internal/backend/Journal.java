@@ -32,7 +32,20 @@ public final class Journal {
     private long bytes;
     private long sequence;
 
-    private record Recorded(JournalEntry entry, long bytes) {
+    /**
+     * One entry. The response body is kept as the bytes sent (no copy on the request's path) and
+     * turned into the entry's {@link JournalEntry#response() response} once, when first read.
+     */
+    private static final class Recorded {
+        JournalEntry entry;
+        byte[] responseBody;
+        long bytes;
+
+        Recorded(JournalEntry entry, byte[] responseBody, long bytes) {
+            this.entry = entry;
+            this.responseBody = responseBody;
+            this.bytes = bytes;
+        }
     }
 
     public Journal(int capacity, long maxBytes) {
@@ -51,35 +64,66 @@ public final class Journal {
                 null, null);
     }
 
-    /** Records a request with the real time it took and the body answered (null when none was sent). */
+    /**
+     * Records a request with the real time it took and the response body sent (null when none was
+     * sent). The body's bytes are kept as they are: the caller does not change them afterwards.
+     */
     @SuppressWarnings("unchecked")
     public JournalEntry record(Instant time, String requestId, String operation, String account,
                                String region, Map<String, Object> request, int status, String errorCode,
-                               String errorMessage, String fault, Duration latency, Map<String, Object> response) {
-        // Bound the bodies before taking the lock: the copy of a large body is the costly part.
+                               String errorMessage, String fault, Duration latency, byte[] responseBody) {
+        // Bound the body before taking the lock: the copy of a large body is the costly part.
         Bounded bounded = new Bounded();
         Map<String, Object> kept = request == null ? Map.of() : (Map<String, Object>) bounded.copy(request);
-        Bounded answered = new Bounded();
-        Map<String, Object> keptResponse = response == null ? null : (Map<String, Object>) answered.copy(response);
-        long size = 256 + bounded.bytes + answered.bytes + chars(requestId) + chars(operation) + chars(account)
-                + chars(region) + chars(errorCode) + chars(errorMessage) + chars(fault);
+        long size = 256 + bounded.bytes + chars(requestId) + chars(operation) + chars(account) + chars(region)
+                + chars(errorCode) + chars(errorMessage) + chars(fault) + (responseBody == null ? 0 : 16 + responseBody.length);
         synchronized (this) {
             JournalEntry entry = new JournalEntry(++sequence, time, requestId, operation, account, region, kept,
-                    status, errorCode, errorMessage, fault, bounded.truncated, latency, keptResponse,
-                    answered.truncated);
-            entries.addLast(new Recorded(entry, size));
+                    status, errorCode, errorMessage, fault, bounded.truncated, latency, null, false);
+            entries.addLast(new Recorded(entry, responseBody, size));
             bytes += size;
-            while (entries.size() > capacity || (bytes > maxBytes && entries.size() > 1)) {
-                bytes -= entries.removeFirst().bytes();
-            }
+            trim();
             return entry;
         }
     }
 
     public synchronized List<JournalEntry> entries() {
+        for (Recorded r : entries) {
+            if (r.responseBody != null) {
+                withResponse(r);
+            }
+        }
+        trim(); // the parsed bodies take more room than their bytes did
         List<JournalEntry> list = new ArrayList<>(entries.size());
-        entries.forEach(r -> list.add(r.entry()));
+        entries.forEach(r -> list.add(r.entry));
         return List.copyOf(list);
+    }
+
+    /** Parses, bounds and masks the response body once, replacing its bytes in the estimate. */
+    @SuppressWarnings("unchecked")
+    private void withResponse(Recorded r) {
+        Object parsed;
+        try {
+            parsed = Json.parse(r.responseBody);
+        } catch (Json.ParseException e) {
+            parsed = null; // not JSON: nothing to show (the fake sends JSON; a malformed-response fault sends none here)
+        }
+        Bounded answered = new Bounded();
+        Map<String, Object> kept = parsed instanceof Map ? (Map<String, Object>) answered.copy(parsed) : null;
+        long grown = answered.bytes - (16 + r.responseBody.length);
+        JournalEntry e = r.entry;
+        r.entry = new JournalEntry(e.sequence(), e.time(), e.requestId(), e.operation(), e.account(), e.region(),
+                e.request(), e.statusCode(), e.errorCode(), e.errorMessage(), e.fault(), e.requestTruncated(),
+                e.latency(), kept, answered.truncated);
+        r.responseBody = null;
+        r.bytes += grown;
+        bytes += grown;
+    }
+
+    private void trim() {
+        while (entries.size() > capacity || (bytes > maxBytes && entries.size() > 1)) {
+            bytes -= entries.removeFirst().bytes;
+        }
     }
 
     /** The estimated heap size of the entries kept, in bytes. */

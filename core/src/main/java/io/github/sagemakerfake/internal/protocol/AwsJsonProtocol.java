@@ -73,7 +73,7 @@ final class AwsJsonProtocol {
             Map<String, Object> input = body;
             return new PendingResponse(requestId, 0, () -> {
                 ProtocolResponse response = WireErrors.error(requestId, e);
-                record(arrived, started, requestId, operationName, who, input, response, null, e, null);
+                record(arrived, started, requestId, operationName, who, input, response, e, null);
                 return response;
             });
         }
@@ -97,9 +97,7 @@ final class AwsJsonProtocol {
             }
         }
         ProtocolResponse response;
-        Map<String, Object> answered = result;
         if (faulted) {
-            answered = Map.of();
             ConnectionFault connectionFault = connectionFault(fault.outcome());
             error = fault.outcome() == FaultRule.Outcome.ERROR
                     ? new ServiceError(fault.errorCode(), fault.statusCode(), fault.message()) : null;
@@ -108,31 +106,19 @@ final class AwsJsonProtocol {
         } else {
             response = error != null ? WireErrors.error(requestId, error) : success(requestId, result);
         }
-        record(arrived, started, requestId, operationName, identity, body, response, answered, error, fault);
+        record(arrived, started, requestId, operationName, identity, body, response, error, fault);
         return response;
     }
 
-    /** @param result the body of a successful answer; an error's body is derived from {@code error} */
     private void record(Instant arrived, long started, String requestId, String operationName,
                         RequestIdentity identity, Map<String, Object> body, ProtocolResponse response,
-                        Map<String, Object> result, ServiceError error, FaultRule fault) {
+                        ServiceError error, FaultRule fault) {
         ConnectionFault connectionFault = response.fault();
-        Map<String, Object> answered = null;
-        if (connectionFault == null) {
-            answered = error != null ? errorBody(error) : result == null ? Map.of() : result; // copied by the journal
-        }
         journal.record(arrived, requestId, operationName, identity.account(), identity.region(), redact(body),
                 connectionFault != null ? 0 : response.statusCode(),
                 connectionFault != null ? connectionFault.name() : error == null ? null : error.code(),
                 error == null ? null : error.getMessage(), fault == null ? null : fault.describe(),
-                Duration.ofNanos(System.nanoTime() - started), answered);
-    }
-
-    private static Map<String, Object> errorBody(ServiceError error) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("__type", error.code());
-        map.put("message", error.getMessage());
-        return map;
+                Duration.ofNanos(System.nanoTime() - started), connectionFault != null ? null : response.body());
     }
 
     /**
