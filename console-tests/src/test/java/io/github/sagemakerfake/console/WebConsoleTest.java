@@ -94,6 +94,42 @@ class WebConsoleTest {
         assertThat(browser.driver.findElement(By.id("state-body")).getText()).contains("Nothing matches");
     }
 
+    /**
+     * Collections that the state JSON will gain (flow definitions, human task UIs) become tables
+     * with no change to the page: here the page's own fetch answers are extended in the browser.
+     */
+    @Test
+    void aCollectionTheStateGainsShowsAsATableWithoutAChangeToThePage() {
+        createTeam(sageMaker, "labelers", "d", "k", "v");
+        open("#view=state");
+        wait(d -> d.findElement(By.id("state-body")).getText().contains("labelers"));
+        browser.driver.executeScript("""
+                const real = window.fetch;
+                window.fetch = async (url, init) => {
+                  const response = await real(url, init);
+                  if (!String(url).startsWith('/_fake/state')) return response;
+                  const state = await response.json();
+                  for (const region of state.Regions) {
+                    region.FlowDefinitions = [{ FlowDefinitionName: 'review-flow', FlowDefinitionStatus: 'Active',
+                      HumanLoopConfig: { WorkteamArn: 'arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/labelers',
+                        TaskCount: 1 } }];
+                    region.HumanTaskUis = [{ HumanTaskUiName: 'ui-1',
+                      UiTemplate: { Content: '<crowd-form>' + 'x'.repeat(300) + '</crowd-form>' } }];
+                  }
+                  return new Response(JSON.stringify(state), { status: 200 });
+                };
+                """);
+        WebElement flows = waitFor(By.cssSelector("[data-collection='FlowDefinitions']"));
+        wait(d -> flows.getText().contains("review-flow"));
+        assertThat(flows.getText()).contains("FlowDefinitionStatus", "Active", "TaskCount");
+        assertThat(browser.driver.findElement(By.cssSelector("[data-key='FlowDefinitions'] h4")).getText())
+                .isEqualTo("Flow definitions (1)");
+        WebElement uis = waitFor(By.cssSelector("[data-collection='HumanTaskUis']"));
+        assertThat(uis.getText()).contains("ui-1", "<crowd-form>");
+        assertThat(browser.driver.executeScript("return document.querySelectorAll('#state-body crowd-form').length"))
+                .isEqualTo(0L);
+    }
+
     @Test
     void aDeepLinkSelectsAnAccountAndRegion() {
         createTeam(sageMaker, "east-team", "in us-east-1", "k", "v");
