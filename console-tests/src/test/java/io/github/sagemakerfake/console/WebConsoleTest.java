@@ -188,6 +188,21 @@ class WebConsoleTest {
     }
 
     @Test
+    void followsTheJournalAsRequestsArriveAndAsOthersClearIt() {
+        sageMaker.listWorkteams(r -> { });
+        open("#view=journal");
+        wait(d -> rows().size() == 1);
+        sageMaker.listWorkforces(r -> { });
+        sageMaker.listWorkforces(r -> { });
+        wait(d -> rows().size() == 3 && rows().get(0).getText().contains("ListWorkforces"));
+
+        server.control().clearJournal(); // as a test suite's reset between tests does
+        wait(d -> rows().isEmpty());
+        sageMaker.listWorkteams(r -> { });
+        wait(d -> rows().size() == 1 && rows().get(0).getText().startsWith("4"));
+    }
+
+    @Test
     void removesOneFaultRuleThroughThePage() {
         FaultRule first = server.control().addFault(FaultRule.forOperation("CreateWorkteam").times(3).throttle());
         FaultRule second = server.control().addFault(FaultRule.forOperation("ListWorkteams").serviceUnavailable());

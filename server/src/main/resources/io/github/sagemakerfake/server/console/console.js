@@ -7,7 +7,7 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const POLL_MS = 1000;
-  const FULL_JOURNAL_EVERY = 10;   // polls between full reads (catches clears done by others)
+  const MAX_KEPT = 10000;          // journal entries kept in the page, as many as the server keeps
   const MAX_ROWS = 500;            // journal rows drawn at once; filters narrow the rest
   const STORE = 'sagemaker-fake-console-credentials';
 
@@ -720,24 +720,29 @@
     }
   }
 
+  /**
+   * Asks only for what is new, starting one entry back: when the last entry seen is gone, the
+   * journal was cleared or reset (by anyone), and the whole journal is read again.
+   */
   async function pollJournal() {
-    const full = app.polls % FULL_JOURNAL_EVERY === 0;
-    const r = await api('GET', '/_fake/requests', full ? null : { after: app.lastSeq });
-    const fresh = r.json.Requests || [];
-    if (full) {
-      const same = fresh.length === app.journal.length
-        && (fresh.length === 0 || fresh[fresh.length - 1].Sequence === app.journal[app.journal.length - 1].Sequence);
-      app.journal = fresh;
-      app.lastSeq = fresh.length ? fresh[fresh.length - 1].Sequence : app.lastSeq;
-      $('journal-count').textContent = '(' + fresh.length + ')';
-      return !same;
+    if (app.lastSeq > 0) {
+      const r = await api('GET', '/_fake/requests', { after: app.lastSeq - 1 });
+      const fresh = r.json.Requests || [];
+      if (fresh.length > 0 && fresh[0].Sequence === app.lastSeq) {
+        if (fresh.length === 1) return false;
+        app.journal = app.journal.concat(fresh.slice(1));
+        if (app.journal.length > MAX_KEPT) app.journal = app.journal.slice(app.journal.length - MAX_KEPT);
+        app.lastSeq = fresh[fresh.length - 1].Sequence;
+        $('journal-count').textContent = '(' + app.journal.length + ')';
+        return true;
+      }
     }
-    if (fresh.length === 0) return false;
-    app.journal = app.journal.concat(fresh);
-    if (app.journal.length > 10000) app.journal = app.journal.slice(app.journal.length - 10000);
-    app.lastSeq = fresh[fresh.length - 1].Sequence;
-    $('journal-count').textContent = '(' + app.journal.length + ')';
-    return true;
+    const all = (await api('GET', '/_fake/requests')).json.Requests || [];
+    const same = all.length === app.journal.length && all.length === 0;
+    app.journal = all;
+    app.lastSeq = all.length ? all[all.length - 1].Sequence : 0;
+    $('journal-count').textContent = '(' + all.length + ')';
+    return !same;
   }
 
   /** The snapshot buttons show only where the server serves GET /_fake/snapshot. */
