@@ -302,6 +302,18 @@ class WebConsoleTest {
             signIn("AKIDCONSOLE", "console-secret");
             wait(d -> d.findElement(By.id("state-body")).getText().contains("strict-team"));
             assertThat(browser.driver.findElement(By.id("signin")).isDisplayed()).isFalse();
+
+            // Signed reads with a query (the journal's ?after=) and a signed POST with one (a reset).
+            browser.driver.findElement(By.id("tab-journal")).click();
+            wait(d -> rows().size() == 1 && rows().get(0).getText().contains("CreateWorkteam"));
+            signed.listWorkteams(r -> { });
+            wait(d -> rows().size() == 2);
+            browser.driver.findElement(By.id("tab-state")).click();
+            waitFor(By.cssSelector("button[data-reset='123456789012/us-east-1']")).click();
+            wait(d -> d.findElement(By.id("confirm")).isDisplayed());
+            browser.driver.findElement(By.id("confirm-ok")).click();
+            wait(d -> strict.control().state().workteamNames().isEmpty());
+            assertThat(browser.driver.findElement(By.id("signin")).isDisplayed()).isFalse();
         } finally {
             browser.driver.executeScript("sessionStorage.clear()");
         }
