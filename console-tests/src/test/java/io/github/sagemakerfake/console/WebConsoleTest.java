@@ -221,6 +221,35 @@ class WebConsoleTest {
     }
 
     @Test
+    void addsAFaultRuleThroughThePageAndShowsItFire() {
+        open("#view=control");
+        waitFor(By.cssSelector("#fault-add summary")).click();
+        WebElement operation = waitFor(By.id("fault-operation"));
+        operation.sendKeys("ListWorkteams");
+        WebElement times = browser.driver.findElement(By.id("fault-times"));
+        times.sendKeys("1");
+        browser.driver.findElement(By.cssSelector("#fault-form button[type=submit]")).click();
+        wait(d -> server.control().faults().size() == 1);
+        FaultRule rule = server.control().faults().get(0);
+        assertThat(rule.operation()).isEqualTo("ListWorkteams");
+        assertThat(rule.times()).isEqualTo(1);
+        wait(d -> d.findElement(By.id("notice")).getText().equals("Fault rule " + rule.id() + " added"));
+
+        assertThatThrownBy(() -> sageMaker.listWorkteams(r -> { }))
+                .isInstanceOfSatisfying(SageMakerException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("ThrottlingException"));
+        WebElement row = waitFor(By.cssSelector("tr[data-fault='" + rule.id() + "']"));
+        wait(d -> row.findElements(By.tagName("td")).get(8).getText().equals("1"));
+
+        // A rule the server refuses says why, on the page.
+        operation.clear();
+        operation.sendKeys("NoSuchOperation");
+        browser.driver.findElement(By.cssSelector("#fault-form button[type=submit]")).click();
+        wait(d -> d.findElement(By.id("notice")).getText().contains("NoSuchOperation"));
+        assertThat(server.control().faults()).hasSize(1);
+    }
+
+    @Test
     void resetsOneRegionThroughThePageAfterConfirmation() {
         createTeam(sageMaker, "stays", "east", "k", "v");
         try (SageMakerClient west = client(server, "eu-west-1", ACCOUNT, "x")) {

@@ -279,6 +279,12 @@
     }
     select.value = chosen || '';
   }
+  function fillDatalist(list, values) {
+    const all = Array.from(new Set(values)).sort();
+    if (Array.from(list.options).map((o) => o.value).join('\u0000') !== all.join('\u0000')) {
+      list.replaceChildren(...all.map((v) => el('option', { value: v })));
+    }
+  }
   function setSelect(select, value) {
     if (value && !Array.from(select.options).some((o) => o.value === value)) {
       select.append(el('option', { value, text: value }));
@@ -588,6 +594,7 @@
         el('td', null, el('button', { type: 'button', 'data-remove': f.Id, text: 'Remove',
           'aria-label': 'Remove fault rule ' + f.Id, onclick: () => removeFault(f.Id) }))));
     }
+    fillDatalist($('fault-operations'), app.journal.map((e) => e.Operation).filter((o) => /^[A-Z][A-Za-z]+$/.test(o)));
     $('faults-empty').hidden = app.faults.length > 0;
     $('faults-clear').disabled = app.faults.length === 0;
     if (!$('reset-account').value && app.health) $('reset-account').value = app.filters.account || app.health.DefaultAccount;
@@ -600,6 +607,24 @@
   }
   $('faults-clear').addEventListener('click', () => confirmThen('Remove all ' + app.faults.length + ' fault rules?',
     async () => { await api('DELETE', '/_fake/faults'); return 'All fault rules removed'; }));
+
+  $('fault-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const rule = { Outcome: $('fault-outcome').value };
+    const operation = $('fault-operation').value.trim();
+    if (operation) rule.Operation = operation;
+    if (rule.Outcome === 'ERROR') {
+      rule.ErrorCode = $('fault-code').value.trim();
+      rule.StatusCode = Number($('fault-status').value);
+      rule.Message = $('fault-message').value;
+    }
+    if ($('fault-times').value) rule.Times = Number($('fault-times').value);
+    if ($('fault-latency').value) rule.MinLatencyMillis = rule.MaxLatencyMillis = Number($('fault-latency').value);
+    act(async () => {
+      const r = await api('POST', '/_fake/faults', null, JSON.stringify(rule));
+      return 'Fault rule ' + r.json.Id + ' added';
+    });
+  });
 
   function confirmReset(account, region) {
     confirmThen('Reset account ' + account + ', region ' + region + '? Its workforce, work teams and every other resource there are forgotten.',
