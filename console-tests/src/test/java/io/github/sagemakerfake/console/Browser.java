@@ -65,6 +65,10 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-default-apps", "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height);
+        // Downloads (the console's snapshot button) go to the throwaway profile, not the user's home.
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", profile.resolve("downloads").toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort()

@@ -421,6 +421,46 @@ class WebConsoleTest {
         wait(d -> d.findElement(By.id("snapshot-section")).isDisplayed() == (status == 200));
     }
 
+    /**
+     * The snapshot buttons, against a stand-in for {@code /_fake/snapshot} in the page's fetch
+     * (until the server serves it): download asks for the region typed in, restore posts the file.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void snapshotDownloadAndRestoreUseTheSnapshotEndpoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        open("#view=state");
+        waitFor(By.id("state-body"));
+        browser.driver.executeScript("""
+                window.__snapshotCalls = [];
+                const real = window.fetch;
+                window.fetch = async (url, init) => {
+                  if (!String(url).startsWith('/_fake/snapshot')) return real(url, init);
+                  const body = init && init.body ? new TextDecoder().decode(init.body) : null;
+                  window.__snapshotCalls.push((init && init.method || 'GET') + ' ' + url + (body ? ' ' + body : ''));
+                  return new Response('{"SnapshotVersion":1,"Regions":[]}', { status: 200 });
+                };
+                """);
+        browser.driver.findElement(By.id("tab-control")).click();
+        WebElement section = waitFor(By.id("snapshot-section"));
+        wait(d -> section.isDisplayed());
+
+        browser.driver.findElement(By.id("snapshot-download")).click();
+        wait(d -> d.findElement(By.id("notice")).getText().equals("Snapshot downloaded"));
+
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("snapshot.json"), "{\"Regions\":[]}");
+        browser.driver.findElement(By.id("snapshot-file")).sendKeys(file.toString());
+        browser.driver.findElement(By.id("snapshot-restore")).click();
+        wait(d -> d.findElement(By.id("confirm")).isDisplayed());
+        browser.driver.findElement(By.id("confirm-ok")).click();
+        wait(d -> d.findElement(By.id("notice")).getText().equals("Snapshot restored"));
+
+        assertThat((List<Object>) browser.driver.executeScript("return window.__snapshotCalls")).containsExactly(
+                "GET /_fake/snapshot",
+                "GET /_fake/snapshot?account=" + ACCOUNT + "&region=us-east-1",
+                "POST /_fake/snapshot {\"Regions\":[]}");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void open(String hash) {

@@ -13,7 +13,7 @@
 
   const app = {
     view: 'state', health: null, state: null, stateText: '', journal: [], lastSeq: 0, polls: 0,
-    faults: [], faultsText: '', paused: false, selected: null, snapshot: false, needsSignIn: false,
+    faults: [], faultsText: '', paused: false, selected: null, snapshot: null, needsSignIn: false,
     filters: { account: '', region: '', text: '', op: '', jaccount: '', status: '', error: '' },
   };
 
@@ -599,7 +599,7 @@
     $('faults-clear').disabled = app.faults.length === 0;
     if (!$('reset-account').value && app.health) $('reset-account').value = app.filters.account || app.health.DefaultAccount;
     if (!$('reset-region').value && app.health) $('reset-region').value = app.filters.region || app.health.DefaultRegion;
-    $('snapshot-section').hidden = !app.snapshot;
+    $('snapshot-section').hidden = app.snapshot !== true;
   }
 
   async function removeFault(id) {
@@ -729,9 +729,9 @@
         const [faults, clock] = await Promise.all([api('GET', '/_fake/faults'), api('GET', '/_fake/clock')]);
         if (faults.text !== app.faultsText) { app.faultsText = faults.text; app.faults = faults.json.Faults || []; changed = true; }
         $('clock-now').textContent = timeFull(clock.json.Now);
-        if (app.polls % 10 === 0 || force) {
-          const snapshot = await probeSnapshot();
-          if (snapshot !== app.snapshot) { app.snapshot = snapshot; changed = true; }
+        if (app.snapshot === null) { // once: a running server does not gain endpoints
+          app.snapshot = await probeSnapshot();
+          changed = true;
         }
       }
       if (changed || force) render();
