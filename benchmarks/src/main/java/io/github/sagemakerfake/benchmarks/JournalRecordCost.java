@@ -1,6 +1,6 @@
 package io.github.sagemakerfake.benchmarks;
 
-import io.github.sagemakerfake.internal.backend.Journal;
+import io.github.sagemakerfake.internal.journal.Journal;
 import io.github.sagemakerfake.internal.json.Json;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,4 +1,4 @@
-package io.github.sagemakerfake.internal.backend;
+package io.github.sagemakerfake.internal.journal;
 
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.internal.json.Json;
@@ -12,10 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The requests a fake received, oldest first, bounded in entries and in (estimated) bytes so a
+ * The request journal: the requests a fake received, oldest first, bounded in entries and in (estimated) bytes so a
  * long-lived server cannot grow without end: past either bound the oldest entries are dropped.
  * A body larger than {@link #MAX_RECORDED_BODY_CHARS} is kept as a prefix and marked
  * {@link JournalEntry#requestTruncated() truncated}, so one huge request cannot push out the rest.
+ * Secrets never enter it: a {@code ClientSecret} member is replaced by {@link #REDACTED} as the body
+ * is copied in (docs/fidelity.md, "Test-support behaviour"). The response body an entry shows is
+ * kept as the bytes sent and copied in the same way once, when the journal is first read
+ * (docs/benchmarks.md, "The web console").
  */
 public final class Journal {
 
@@ -23,8 +27,8 @@ public final class Journal {
     public static final int MAX_RECORDED_BODY_CHARS = 64 * 1024;
     /** The longest string kept whole in a recorded body; longer ones keep this many characters and "...". */
     public static final int MAX_RECORDED_STRING_CHARS = 8 * 1024;
-
-    private static final String REDACTED = "*** redacted ***";
+    /** What the journal shows instead of a {@code ClientSecret}. */
+    public static final String REDACTED = "*** redacted ***";
 
     private final int capacity;
     private final long maxBytes;
@@ -32,10 +36,7 @@ public final class Journal {
     private long bytes;
     private long sequence;
 
-    /**
-     * One entry. The response body is kept as the bytes sent (no copy on the request's path) and
-     * turned into the entry's {@link JournalEntry#response() response} once, when first read.
-     */
+    /** One entry; its response body stays the bytes sent until the journal is first read. */
     private static final class Recorded {
         JournalEntry entry;
         byte[] responseBody;
@@ -53,10 +54,11 @@ public final class Journal {
         this.maxBytes = maxBytes;
     }
 
-    public Journal(int capacity) {
-        this(capacity, Long.MAX_VALUE);
-    }
-
+    /**
+     * Records one exchange.
+     *
+     * @param request the request body as received: the entry keeps a bounded, redacted copy
+     */
     public JournalEntry record(Instant time, String requestId, String operation, String account,
                                String region, Map<String, Object> request, int status, String errorCode,
                                String errorMessage, String fault) {
@@ -65,18 +67,23 @@ public final class Journal {
     }
 
     /**
-     * Records a request with the real time it took and the response body sent (null when none was
-     * sent). The body's bytes are kept as they are: the caller does not change them afterwards.
+     * Records one exchange with the real time it took and the response body sent.
+     *
+     * @param request      the request body as received: the entry keeps a bounded, redacted copy
+     * @param latency      from the request's receipt to its answer; null when not measured
+     * @param responseBody the bytes answered, kept as they are (the caller does not change them
+     *                     afterwards); null when none were sent
      */
-    @SuppressWarnings("unchecked")
     public JournalEntry record(Instant time, String requestId, String operation, String account,
                                String region, Map<String, Object> request, int status, String errorCode,
                                String errorMessage, String fault, Duration latency, byte[] responseBody) {
         // Bound the body before taking the lock: the copy of a large body is the costly part.
         Bounded bounded = new Bounded();
-        Map<String, Object> kept = request == null ? Map.of() : (Map<String, Object>) bounded.copy(request);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> kept = request == null ? Map.of() : (Map<String, Object>) bounded.copy(request, true);
         long size = 256 + bounded.bytes + chars(requestId) + chars(operation) + chars(account) + chars(region)
-                + chars(errorCode) + chars(errorMessage) + chars(fault) + (responseBody == null ? 0 : 16 + responseBody.length);
+                + chars(errorCode) + chars(errorMessage) + chars(fault)
+                + (responseBody == null ? 0 : 16 + responseBody.length);
         synchronized (this) {
             JournalEntry entry = new JournalEntry(++sequence, time, requestId, operation, account, region, kept,
                     status, errorCode, errorMessage, fault, bounded.truncated, latency, null, false);
@@ -99,17 +106,17 @@ public final class Journal {
         return List.copyOf(list);
     }
 
-    /** Parses, bounds and masks the response body once, replacing its bytes in the estimate. */
+    /** Parses, bounds and redacts the response body once, replacing its bytes in the estimate. */
     @SuppressWarnings("unchecked")
     private void withResponse(Recorded r) {
         Object parsed;
         try {
             parsed = Json.parse(r.responseBody);
         } catch (Json.ParseException e) {
-            parsed = null; // not JSON: nothing to show (the fake sends JSON; a malformed-response fault sends none here)
+            parsed = null; // not JSON: nothing to show (a malformed-response fault is recorded without a body)
         }
         Bounded answered = new Bounded();
-        Map<String, Object> kept = parsed instanceof Map ? (Map<String, Object>) answered.copy(parsed) : null;
+        Map<String, Object> kept = parsed instanceof Map ? (Map<String, Object>) answered.copy(parsed, true) : null;
         long grown = answered.bytes - (16 + r.responseBody.length);
         JournalEntry e = r.entry;
         r.entry = new JournalEntry(e.sequence(), e.time(), e.requestId(), e.operation(), e.account(), e.region(),
@@ -126,11 +133,6 @@ public final class Journal {
         }
     }
 
-    /** The estimated heap size of the entries kept, in bytes. */
-    public synchronized long estimatedBytes() {
-        return bytes;
-    }
-
     public synchronized void clear() {
         entries.clear();
         bytes = 0;
@@ -140,13 +142,17 @@ public final class Journal {
         return s == null ? 0 : 40 + 2L * s.length();
     }
 
-    /** A copy of a JSON tree within {@link #MAX_RECORDED_BODY_CHARS}, with its estimated heap size. */
+    /**
+     * A copy of a JSON tree within {@link #MAX_RECORDED_BODY_CHARS}, with its estimated heap size,
+     * redacted: a non-null {@code ClientSecret} of an object reached through objects only becomes
+     * {@link #REDACTED}.
+     */
     private static final class Bounded {
         long budget = MAX_RECORDED_BODY_CHARS;
         long bytes;
         boolean truncated;
 
-        Object copy(Object value) {
+        Object copy(Object value, boolean redacting) {
             if (value instanceof Map<?, ?> map) {
                 Map<String, Object> copy = new LinkedHashMap<>();
                 bytes += 64;
@@ -158,8 +164,9 @@ public final class Journal {
                     }
                     budget -= key.length();
                     bytes += 48 + 2L * key.length();
-                    // ClientSecret never reaches the journal (a response body is copied only here)
-                    copy.put(key, "ClientSecret".equals(key) && e.getValue() != null ? REDACTED : copy(e.getValue()));
+                    Object member = redacting && "ClientSecret".equals(key) && e.getValue() != null
+                            ? REDACTED : e.getValue();
+                    copy.put(key, copy(member, redacting));
                 }
                 return copy;
             }
@@ -173,7 +180,7 @@ public final class Journal {
                     }
                     budget--; // the separator: a list of empty strings still has a cost
                     bytes += 8;
-                    copy.add(copy(item));
+                    copy.add(copy(item, false));
                 }
                 return copy;
             }
