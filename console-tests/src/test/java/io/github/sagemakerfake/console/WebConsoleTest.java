@@ -82,8 +82,9 @@ class WebConsoleTest {
         createTeam(sageMaker, "labelers", "Tags visible", "team", "blue");
 
         open("#view=state");
-        WebElement region = waitFor(By.cssSelector("section.region[data-region='" + ACCOUNT + "/us-east-1']"));
-        wait(d -> region.getText().contains("labelers"));
+        By regionSection = By.cssSelector("section.region[data-region='" + ACCOUNT + "/us-east-1']");
+        wait(d -> d.findElement(regionSection).getText().contains("labelers"));
+        WebElement region = browser.driver.findElement(regionSection);
         String text = region.getText();
         assertThat(text).contains("Workforce", "default", "us-east-1_abc123", "team=blue", "Tags visible");
         assertThat(region.findElement(By.cssSelector("[data-collection='Workteams']")).getText()).contains("labelers");
@@ -119,9 +120,9 @@ class WebConsoleTest {
                   return new Response(JSON.stringify(state), { status: 200 });
                 };
                 """);
-        WebElement flows = waitFor(By.cssSelector("[data-collection='FlowDefinitions']"));
-        wait(d -> flows.getText().contains("review-flow"));
-        assertThat(flows.getText()).contains("FlowDefinitionStatus", "Active", "TaskCount");
+        By flowTable = By.cssSelector("[data-collection='FlowDefinitions']");
+        wait(d -> d.findElement(flowTable).getText().contains("review-flow"));
+        assertThat(browser.driver.findElement(flowTable).getText()).contains("FlowDefinitionStatus", "Active", "TaskCount");
         assertThat(browser.driver.findElement(By.cssSelector("[data-key='FlowDefinitions'] h4")).getText())
                 .isEqualTo("Flow definitions (1)");
         WebElement uis = waitFor(By.cssSelector("[data-collection='HumanTaskUis']"));
@@ -172,7 +173,7 @@ class WebConsoleTest {
         wait(d -> rows().size() == 1);
         assertThat(browser.driver.getCurrentUrl()).contains("status=failed");
 
-        rows().get(0).findElement(By.cssSelector("button")).click();
+        click(By.cssSelector("#journal-rows tr:nth-child(1) button"));
         WebElement detail = waitFor(By.id("journal-detail"));
         wait(d -> detail.isDisplayed());
         assertThat(browser.driver.findElement(By.id("detail-request")).getText()).contains("\"WorkteamName\": \"missing-team\"");
@@ -209,11 +210,11 @@ class WebConsoleTest {
         assertThatThrownBy(() -> sageMaker.listWorkteams(r -> { })).isInstanceOf(SageMakerException.class);
 
         open("#view=control");
-        WebElement row = waitFor(By.cssSelector("tr[data-fault='" + second.id() + "']"));
-        wait(d -> row.getText().contains("ServiceUnavailable"));
-        assertThat(row.findElements(By.tagName("td")).get(8).getText()).isEqualTo("1"); // fired once
+        By row = By.cssSelector("tr[data-fault='" + second.id() + "']");
+        wait(d -> d.findElement(row).getText().contains("ServiceUnavailable")
+                && d.findElement(row).findElements(By.tagName("td")).get(8).getText().equals("1")); // fired once
 
-        browser.driver.findElement(By.cssSelector("button[data-remove='" + first.id() + "']")).click();
+        click(By.cssSelector("button[data-remove='" + first.id() + "']"));
         wait(d -> server.control().faults().size() == 1);
         assertThat(server.control().faults()).extracting(FaultRule::id).containsExactly(second.id());
         wait(d -> d.findElement(By.id("notice")).getText().equals("Fault rule " + first.id() + " removed"));
@@ -238,8 +239,8 @@ class WebConsoleTest {
         assertThatThrownBy(() -> sageMaker.listWorkteams(r -> { }))
                 .isInstanceOfSatisfying(SageMakerException.class, e -> assertThat(e.awsErrorDetails().errorCode())
                         .isEqualTo("ThrottlingException"));
-        WebElement row = waitFor(By.cssSelector("tr[data-fault='" + rule.id() + "']"));
-        wait(d -> row.findElements(By.tagName("td")).get(8).getText().equals("1"));
+        By row = By.cssSelector("tr[data-fault='" + rule.id() + "']");
+        wait(d -> d.findElement(row).findElements(By.tagName("td")).get(8).getText().equals("1"));
 
         // A rule the server refuses says why, on the page.
         operation.clear();
@@ -257,8 +258,7 @@ class WebConsoleTest {
         }
 
         open("#view=state");
-        WebElement reset = waitFor(By.cssSelector("button[data-reset='" + ACCOUNT + "/eu-west-1']"));
-        reset.click();
+        click(By.cssSelector("button[data-reset='" + ACCOUNT + "/eu-west-1']"));
         WebElement dialog = waitFor(By.id("confirm"));
         wait(d -> dialog.isDisplayed());
         assertThat(dialog.getText()).contains("eu-west-1");
@@ -299,10 +299,10 @@ class WebConsoleTest {
         wait(d -> rows().size() == 4);
         assertThat(browser.driver.findElement(By.id("journal-rows")).getText())
                 .contains("<img src=x onerror=alert(3)>");
-        rows().get(2).findElement(By.cssSelector("button")).click();
+        click(By.cssSelector("#journal-rows tr:nth-child(3) button"));
         wait(d -> d.findElement(By.id("detail-request")).getText().contains("</textarea>"));
         assertThat(browser.driver.findElement(By.id("detail-request")).getText()).contains(jsonEscaped(HOSTILE));
-        rows().get(0).findElement(By.cssSelector("button")).click();
+        click(By.cssSelector("#journal-rows tr:nth-child(1) button"));
         wait(d -> d.findElement(By.id("detail-request")).getText().contains("</textarea><script>alert(4)</script>"));
         assertThat(browser.driver.findElement(By.id("detail-response")).getText()).contains("ValidationException");
 
@@ -338,7 +338,7 @@ class WebConsoleTest {
             signed.listWorkteams(r -> { });
             wait(d -> rows().size() == 2);
             browser.driver.findElement(By.id("tab-state")).click();
-            waitFor(By.cssSelector("button[data-reset='123456789012/us-east-1']")).click();
+            click(By.cssSelector("button[data-reset='123456789012/us-east-1']"));
             wait(d -> d.findElement(By.id("confirm")).isDisplayed());
             browser.driver.findElement(By.id("confirm-ok")).click();
             wait(d -> strict.control().state().workteamNames().isEmpty());
@@ -487,6 +487,16 @@ class WebConsoleTest {
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
                 .header("X-Amz-Target", target).header("Content-Type", "application/x-amz-json-1.1")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Clicks an element the page may redraw at any poll: found afresh until the click lands. */
+    private static void click(By by) {
+        new WebDriverWait(browser.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
     }
 
     private static List<WebElement> rows() {
