@@ -116,9 +116,10 @@ final class AdminApi {
                 if (resource.startsWith(PREFIX + "/faults/") && resource.length() > PREFIX.length() + 8) {
                     allow(method, "DELETE");
                     String id = URLDecoder.decode(resource.substring(PREFIX.length() + 8), StandardCharsets.UTF_8);
-                    if (!fake.removeFault(id)) {
-                        throw new Refusal(404, "UnknownFaultRule", "No fault rule has the Id '" + id
-                                + "'; GET /_fake/faults lists the rules in force with their Ids.");
+                    try {
+                        fake.removeFault(id);
+                    } catch (IllegalArgumentException e) {
+                        throw invalid(e.getMessage());
                     }
                     return ok(Map.of("Removed", id));
                 }

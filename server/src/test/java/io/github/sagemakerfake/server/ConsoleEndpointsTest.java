@@ -2,6 +2,7 @@ package io.github.sagemakerfake.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.Lifecycle;
@@ -105,9 +106,24 @@ class ConsoleEndpointsTest {
 
         TestClients.Raw again = TestClients.send(server.endpoint(), "DELETE", "/_fake/faults/" + first.id(), Map.of(),
                 null);
-        assertThat(again.status()).isEqualTo(404);
-        assertThat(again.json()).containsEntry("__type", "UnknownFaultRule");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json()).containsEntry("__type", "InvalidAdminRequest");
+        assertThat((String) again.json().get("message")).contains("No fault rule has the Id '" + first.id() + "'");
         assertThat(get("/_fake/faults/" + second.id(), Map.of()).status()).isEqualTo(405);
+    }
+
+    @Test
+    void remoteFakeControlRemovesARuleAndSettlesLikeTheFakeInProcess() {
+        RemoteFakeControl remote = RemoteFakeControl.connect(server.endpoint());
+        FaultRule rule = remote.addFault(FaultRule.forOperation("ListWorkteams").throttle());
+        remote.removeFault(rule.id());
+        assertThat(server.control().faults()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> remote.removeFault(rule.id()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No fault rule has the Id");
+
+        TestClients.awsJson(server.endpoint(), "CreateWorkforce", WORKFORCE);
+        assertThat(remote.settleTransitions()).isEqualTo(1);
+        assertThat(remote.state().workforce().orElseThrow().status()).isEqualTo("Active");
     }
 
     @Test

@@ -146,12 +146,15 @@ public final class FakeEndpoint implements FakeControl {
         faults.clear();
     }
 
-    /** Removes one fault rule by its id; false when there is none (the admin API's DELETE /_fake/faults/{Id}). */
-    public boolean removeFault(String id) {
-        return faults.remove(Objects.requireNonNull(id, "id"));
+    @Override
+    public void removeFault(String id) {
+        if (!faults.remove(Objects.requireNonNull(id, "id"))) {
+            throw new IllegalArgumentException("No fault rule has the Id '" + id + "'; faults() (GET /_fake/faults) "
+                    + "lists the rules in force with their Ids.");
+        }
     }
 
-    /** Ends every pending workforce transition now, as it would end; returns how many (POST /_fake/settle). */
+    @Override
     public int settleTransitions() {
         return backend.settleTransitions();
     }
