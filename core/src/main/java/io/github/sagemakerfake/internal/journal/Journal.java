@@ -3,6 +3,7 @@ package io.github.sagemakerfake.internal.journal;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.internal.json.Json;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,9 +17,10 @@ import java.util.Map;
  * A body larger than {@link #MAX_RECORDED_BODY_CHARS} is kept as a prefix and marked
  * {@link JournalEntry#requestTruncated() truncated}, so one huge request cannot push out the rest.
  * Secrets never enter it: a {@code ClientSecret} member is replaced by {@link #REDACTED} as the body
- * is copied in (docs/fidelity.md, "Test-support behaviour"). A small body without a secret is not
- * copied at all: the entry keeps the request's JSON bytes and renders them on the first read of the
- * journal, since most entries are never read (docs/benchmarks.md, "A test as cheap as a mock").
+ * is copied in (docs/fidelity.md, "Test-support behaviour"). The response body an entry shows is
+ * kept as the bytes sent and copied in the same way once, when the journal is first read
+ * (docs/benchmarks.md, "The web console"); so is a small request body without a secret, which is
+ * not copied per call at all (docs/benchmarks.md, "A test as cheap as a mock").
  */
 public final class Journal {
 
@@ -36,54 +38,26 @@ public final class Journal {
     private long sequence;
 
     /**
-     * The largest body kept as its bytes and rendered only when the journal is read: below
-     * {@link #MAX_RECORDED_STRING_CHARS}, so such a body is never truncated and its rendering is
-     * the whole body (docs/benchmarks.md, "A test as cheap as a mock").
+     * The largest request body kept as its bytes and rendered only when the journal is read: below
+     * {@link #MAX_RECORDED_STRING_CHARS}, so such a body is never truncated and its rendering is the
+     * whole body.
      */
-    static final int LAZY_MAX_BYTES = 4 * 1024;
+    static final int LAZY_REQUEST_MAX_BYTES = 4 * 1024;
 
     /**
-     * One entry: rendered at once, or kept as the request's JSON bytes and rendered on the first read
-     * (then the bytes are dropped). Guarded by the journal's lock.
+     * One entry; its response body, and a small request body, stay the bytes sent until the journal
+     * is first read.
      */
     private static final class Recorded {
-        final long bytes;
         JournalEntry entry;
-        // Lazily rendered entries: the entry's parts until the first read.
-        long sequence;
-        Instant time;
-        String requestId;
-        String operation;
-        String account;
-        String region;
-        byte[] json;
-        int status;
-        String errorCode;
-        String errorMessage;
-        String fault;
+        byte[] requestJson;
+        byte[] responseBody;
+        long bytes;
 
-        Recorded(JournalEntry entry, long bytes) {
+        Recorded(JournalEntry entry, byte[] responseBody, long bytes) {
             this.entry = entry;
+            this.responseBody = responseBody;
             this.bytes = bytes;
-        }
-
-        Recorded(long bytes) {
-            this.bytes = bytes;
-        }
-
-        JournalEntry entry() {
-            if (entry == null) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> parsed = json.length == 0 ? new LinkedHashMap<>()
-                        : (Map<String, Object>) Json.parseRequest(json);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> kept = (Map<String, Object>) new Bounded().copy(parsed, true);
-                entry = new JournalEntry(sequence, time, requestId, operation, account, region, kept, status,
-                        errorCode, errorMessage, fault, false);
-                json = null;
-                time = null;
-            }
-            return entry;
         }
     }
 
@@ -100,51 +74,95 @@ public final class Journal {
     public JournalEntry record(Instant time, String requestId, String operation, String account,
                                String region, Map<String, Object> request, int status, String errorCode,
                                String errorMessage, String fault) {
+        return record(time, requestId, operation, account, region, request, status, errorCode, errorMessage, fault,
+                null, null);
+    }
+
+    /**
+     * Records one exchange with the real time it took and the response body sent.
+     *
+     * @param request      the request body as received: the entry keeps a bounded, redacted copy
+     * @param latency      from the request's receipt to its answer; null when not measured
+     * @param responseBody the bytes answered, kept as they are (the caller does not change them
+     *                     afterwards); null when none were sent
+     */
+    public JournalEntry record(Instant time, String requestId, String operation, String account,
+                               String region, Map<String, Object> request, int status, String errorCode,
+                               String errorMessage, String fault, Duration latency, byte[] responseBody) {
+        return record(time, requestId, operation, account, region, request, null, status, errorCode, errorMessage,
+                fault, latency, responseBody);
+    }
+
+    /**
+     * Records one exchange whose request body parsed to {@code request} from {@code requestJson}: a
+     * small body without a secret is kept as those bytes, not copied, and rendered when the journal
+     * is first read (the same request the copy would show; until then the returned entry shows an
+     * empty one). The caller does not change {@code requestJson} afterwards; null means copy at once.
+     */
+    public JournalEntry record(Instant time, String requestId, String operation, String account,
+                               String region, Map<String, Object> request, byte[] requestJson, int status,
+                               String errorCode, String errorMessage, String fault, Duration latency,
+                               byte[] responseBody) {
+        if (requestJson != null && requestJson.length <= LAZY_REQUEST_MAX_BYTES && request != null
+                && !holdsSecret(request)) {
+            // The estimate of the copy rendered later: about four bytes of heap per byte of JSON.
+            long size = 256 + 64 + 4L * requestJson.length + chars(requestId) + chars(operation) + chars(account)
+                    + chars(region) + chars(errorCode) + chars(errorMessage) + chars(fault)
+                    + (responseBody == null ? 0 : 16 + responseBody.length);
+            synchronized (this) {
+                JournalEntry entry = new JournalEntry(++sequence, time, requestId, operation, account, region,
+                        Map.of(), status, errorCode, errorMessage, fault, false, latency, null, false);
+                Recorded recorded = new Recorded(entry, responseBody, size);
+                recorded.requestJson = requestJson;
+                entries.addLast(recorded);
+                bytes += size;
+                trim();
+                return entry;
+            }
+        }
         // Bound the body before taking the lock: the copy of a large body is the costly part.
         Bounded bounded = new Bounded();
         @SuppressWarnings("unchecked")
         Map<String, Object> kept = request == null ? Map.of() : (Map<String, Object>) bounded.copy(request, true);
         long size = 256 + bounded.bytes + chars(requestId) + chars(operation) + chars(account) + chars(region)
-                + chars(errorCode) + chars(errorMessage) + chars(fault);
+                + chars(errorCode) + chars(errorMessage) + chars(fault)
+                + (responseBody == null ? 0 : 16 + responseBody.length);
         synchronized (this) {
             JournalEntry entry = new JournalEntry(++sequence, time, requestId, operation, account, region, kept,
-                    status, errorCode, errorMessage, fault, bounded.truncated);
-            add(new Recorded(entry, size));
+                    status, errorCode, errorMessage, fault, bounded.truncated, latency, null, false);
+            entries.addLast(new Recorded(entry, responseBody, size));
+            bytes += size;
+            trim();
             return entry;
         }
     }
 
-    /**
-     * Records one exchange whose body parsed to {@code request} from {@code json}: a small body without
-     * a secret is kept as those bytes, not copied, and rendered when the journal is first read (the
-     * same entry {@link #record} would make); any other body is recorded by {@link #record}. The
-     * caller hands over {@code json}: it must not change afterwards.
-     */
-    public void recordLazily(Instant time, String requestId, String operation, String account, String region,
-                             Map<String, Object> request, byte[] json, int status, String errorCode,
-                             String errorMessage, String fault) {
-        if (json == null || json.length > LAZY_MAX_BYTES || request == null || holdsSecret(request)) {
-            record(time, requestId, operation, account, region, request, status, errorCode, errorMessage, fault);
-            return;
+    public synchronized List<JournalEntry> entries() {
+        for (Recorded r : entries) {
+            if (r.requestJson != null) {
+                withRequest(r);
+            }
+            if (r.responseBody != null) {
+                withResponse(r);
+            }
         }
-        // The estimate of the rendered copy that record() makes: about four bytes of heap per byte of JSON.
-        long size = 256 + 64 + 4L * json.length + chars(requestId) + chars(operation) + chars(account)
-                + chars(region) + chars(errorCode) + chars(errorMessage) + chars(fault);
-        Recorded recorded = new Recorded(size);
-        recorded.time = time;
-        recorded.requestId = requestId;
-        recorded.operation = operation;
-        recorded.account = account;
-        recorded.region = region;
-        recorded.json = json;
-        recorded.status = status;
-        recorded.errorCode = errorCode;
-        recorded.errorMessage = errorMessage;
-        recorded.fault = fault;
-        synchronized (this) {
-            recorded.sequence = ++sequence;
-            add(recorded);
-        }
+        trim(); // the parsed bodies take more room than their bytes did
+        List<JournalEntry> list = new ArrayList<>(entries.size());
+        entries.forEach(r -> list.add(r.entry));
+        return List.copyOf(list);
+    }
+
+    /** Parses and copies a request body kept as its bytes, once (it parsed when it arrived). */
+    @SuppressWarnings("unchecked")
+    private static void withRequest(Recorded r) {
+        Map<String, Object> parsed = r.requestJson.length == 0 ? new LinkedHashMap<>()
+                : (Map<String, Object>) Json.parseRequest(r.requestJson);
+        Map<String, Object> kept = (Map<String, Object>) new Bounded().copy(parsed, true);
+        JournalEntry e = r.entry;
+        r.entry = new JournalEntry(e.sequence(), e.time(), e.requestId(), e.operation(), e.account(), e.region(),
+                kept, e.statusCode(), e.errorCode(), e.errorMessage(), e.fault(), e.requestTruncated(),
+                e.latency(), e.response(), e.responseTruncated());
+        r.requestJson = null;
     }
 
     /** True when a {@code ClientSecret} would be redacted: one reached through objects only, not null. */
@@ -160,18 +178,31 @@ public final class Journal {
         return false;
     }
 
-    private void add(Recorded recorded) {
-        entries.addLast(recorded);
-        bytes += recorded.bytes;
+    /** Parses, bounds and redacts the response body once, replacing its bytes in the estimate. */
+    @SuppressWarnings("unchecked")
+    private void withResponse(Recorded r) {
+        Object parsed;
+        try {
+            parsed = Json.parse(r.responseBody);
+        } catch (Json.ParseException e) {
+            parsed = null; // not JSON: nothing to show (a malformed-response fault is recorded without a body)
+        }
+        Bounded answered = new Bounded();
+        Map<String, Object> kept = parsed instanceof Map ? (Map<String, Object>) answered.copy(parsed, true) : null;
+        long grown = answered.bytes - (16 + r.responseBody.length);
+        JournalEntry e = r.entry;
+        r.entry = new JournalEntry(e.sequence(), e.time(), e.requestId(), e.operation(), e.account(), e.region(),
+                e.request(), e.statusCode(), e.errorCode(), e.errorMessage(), e.fault(), e.requestTruncated(),
+                e.latency(), kept, answered.truncated);
+        r.responseBody = null;
+        r.bytes += grown;
+        bytes += grown;
+    }
+
+    private void trim() {
         while (entries.size() > capacity || (bytes > maxBytes && entries.size() > 1)) {
             bytes -= entries.removeFirst().bytes;
         }
-    }
-
-    public synchronized List<JournalEntry> entries() {
-        List<JournalEntry> list = new ArrayList<>(entries.size());
-        entries.forEach(r -> list.add(r.entry()));
-        return List.copyOf(list);
     }
 
     public synchronized void clear() {

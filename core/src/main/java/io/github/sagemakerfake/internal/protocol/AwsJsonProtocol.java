@@ -47,6 +47,7 @@ final class AwsJsonProtocol {
     PendingResponse accept(ProtocolRequest request, String requestId, Authenticator authenticator,
                            RequestIdentity known) {
         Instant arrived = backend.clock().now();
+        long started = System.nanoTime();
         String target = request.header("X-Amz-Target");
         String operationName = target == null ? "(no X-Amz-Target)"
                 : target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
@@ -71,7 +72,7 @@ final class AwsJsonProtocol {
             Map<String, Object> input = body;
             byte[] sent = json;
             return new PendingResponse(requestId, delay,
-                    () -> execute(requestId, arrived, operationName, who, op, input, sent, fault));
+                    () -> execute(requestId, arrived, started, operationName, who, op, input, sent, fault));
         } catch (ServiceError e) {
             RequestIdentity who = identity != null ? identity : new RequestIdentity(
                     backend.settings().defaultAccount(), backend.settings().defaultRegion(), null);
@@ -79,13 +80,13 @@ final class AwsJsonProtocol {
             byte[] sent = json;
             return new PendingResponse(requestId, 0, () -> {
                 ProtocolResponse response = WireErrors.error(requestId, e);
-                record(arrived, requestId, operationName, who, input, sent, response, e, null);
+                record(arrived, started, requestId, operationName, who, input, sent, response, e, null);
                 return response;
             });
         }
     }
 
-    private ProtocolResponse execute(String requestId, Instant arrived, String operationName,
+    private ProtocolResponse execute(String requestId, Instant arrived, long started, String operationName,
                                      RequestIdentity identity, Operation op, Map<String, Object> body,
                                      byte[] json, FaultRule fault) {
         FaultEffect effect = fault == null ? null : fault.effect();
@@ -113,19 +114,20 @@ final class AwsJsonProtocol {
         } else {
             response = error != null ? WireErrors.error(requestId, error) : success(requestId, result);
         }
-        record(arrived, requestId, operationName, identity, body, json, response, error, fault);
+        record(arrived, started, requestId, operationName, identity, body, json, response, error, fault);
         return response;
     }
 
     /** One journal entry: a connection fault is recorded as status 0 with the fault's name as its error code. */
-    private void record(Instant arrived, String requestId, String operationName, RequestIdentity identity,
-                        Map<String, Object> body, byte[] json, ProtocolResponse response, ServiceError error,
-                        FaultRule fault) {
+    private void record(Instant arrived, long started, String requestId, String operationName,
+                        RequestIdentity identity, Map<String, Object> body, byte[] json,
+                        ProtocolResponse response, ServiceError error, FaultRule fault) {
         String errorCode = response instanceof ProtocolResponse.Broken broken ? broken.fault().name()
                 : error == null ? null : error.code();
-        journal.recordLazily(arrived, requestId, operationName, identity.account(), identity.region(), body, json,
+        journal.record(arrived, requestId, operationName, identity.account(), identity.region(), body, json,
                 response.statusCode(), errorCode, error == null ? null : error.getMessage(),
-                fault == null ? null : fault.describe());
+                fault == null ? null : fault.describe(), Duration.ofNanos(System.nanoTime() - started),
+                response instanceof ProtocolResponse.Http http ? http.body() : null);
     }
 
     /**
