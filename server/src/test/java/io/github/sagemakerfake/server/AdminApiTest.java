@@ -3,9 +3,8 @@ package io.github.sagemakerfake.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sagemakerfake.control.FakeClock;
+import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.internal.json.Json;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,13 +19,13 @@ class AdminApiTest {
     private static final String TEAM = "{\"WorkteamName\":\"%s\",\"Description\":\"d\",\"MemberDefinitions\":"
             + "[{\"CognitoMemberDefinition\":{\"UserPool\":\"us-east-1_abc123\",\"UserGroup\":\"g\",\"ClientId\":\"c\"}}]}";
 
-    private FakeEndpoint fake;
+    private FakeControl fake;
     private SageMakerWorkforceServer server;
 
     @BeforeEach
     void start() {
-        fake = new FakeEndpoint(FakeSettings.defaults().withClock(FakeClock.startingAt(Instant.parse("2024-05-01T12:00:00Z"))));
-        server = SageMakerWorkforceServer.start(fake);
+        server = SageMakerWorkforceServer.start(FakeSettings.defaults().withClock(FakeClock.startingAt(Instant.parse("2024-05-01T12:00:00Z"))));
+        fake = server.control();
     }
 
     @AfterEach
@@ -164,6 +163,6 @@ class AdminApiTest {
 
     /** The in-process map in the form it takes after a JSON round trip. */
     private static Object asJson(Object value) {
-        return Json.parse(Json.write(value));
+        return TestJson.parse(TestJson.write(value));
     }
 }

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.sagemakerfake.admin.RemoteFakeControl;
+import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
-import io.github.sagemakerfake.internal.json.Json;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.internal.protocol.SigV4Signing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,8 +60,8 @@ class EventDrivenServerTest {
         }
     }
 
-    private SageMakerWorkforceServer server(FakeEndpoint fake, ServerOptions options) {
-        SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake, options);
+    private SageMakerWorkforceServer server(FakeSettings settings, ServerOptions options) {
+        SageMakerWorkforceServer server = SageMakerWorkforceServer.start(settings, options);
         resources.add(server);
         return server;
     }
@@ -87,9 +86,9 @@ class EventDrivenServerTest {
         // Client and server ends live in this JVM: two descriptors per connection, plus the JVM's own.
         assumeTrue(maxFiles < 0 || maxFiles >= 2L * drippers + 500,
                 "needs " + (2 * drippers + 500) + " file descriptors; ulimit -n is " + maxFiles);
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults().withThreads(2)
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults().withThreads(2)
                 .withHeaderTimeout(Duration.ofMinutes(5)));
+        FakeControl fake = server.control();
         InetSocketAddress address = new InetSocketAddress(server.endpoint().getHost(), server.port());
         List<SocketChannel> slow = new ArrayList<>();
         try {
@@ -132,9 +131,9 @@ class EventDrivenServerTest {
 
     @Test
     void fortyCallersDelayedTwentySecondsLeaveTheAdminApiAndOtherOperationsAnswering() throws Exception {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults().withThreads(1)
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults().withThreads(1)
                 .withShutdownGrace(Duration.ofSeconds(30)));
+        FakeControl fake = server.control();
         fake.addFault(FaultRule.forOperation("ListWorkteams").withLatency(Duration.ofSeconds(20)).latencyOnly());
         List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -166,8 +165,8 @@ class EventDrivenServerTest {
 
     @Test
     void shutdownRefusesNewRequestsOnOpenConnections() throws Exception {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults());
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults());
+        FakeControl fake = server.control();
         fake.addFault(FaultRule.forOperation("ListWorkteams").withLatency(Duration.ofSeconds(20)).latencyOnly());
         Socket socket = new Socket(server.endpoint().getHost(), server.port());
         resources.add(socket);
@@ -217,8 +216,7 @@ class EventDrivenServerTest {
     @ParameterizedTest
     @MethodSource("malformedRequests")
     void brokenHttpGetsAnAwsShapedAnswerOrACleanClose(String request) throws Exception {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults());
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults());
         String answer = exchange(server.endpoint(), request.getBytes(StandardCharsets.ISO_8859_1));
         if (!answer.isEmpty()) {
             assertThat(answer).startsWith("HTTP/1.1 ").containsIgnoringCase("x-amzn-RequestId: ");
@@ -226,7 +224,7 @@ class EventDrivenServerTest {
             assertThat(status).isBetween(400, 499);
             String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
             @SuppressWarnings("unchecked")
-            Map<String, Object> json = (Map<String, Object>) Json.parse(body);
+            Map<String, Object> json = (Map<String, Object>) TestJson.parse(body);
             assertThat(json).containsKeys("__type", "message");
             assertThat(answer).doesNotContainIgnoringCase("<html").doesNotContain("Exception:")
                     .doesNotContain("java.").doesNotContain("netty");
@@ -268,7 +266,7 @@ class EventDrivenServerTest {
 
     @Test
     void aConnectionOverTheLimitGetsA503AndTheOthersGoOn() throws Exception {
-        SageMakerWorkforceServer server = server(new FakeEndpoint(FakeSettings.defaults()),
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(),
                 ServerOptions.defaults().withMaxConnections(2));
         Socket a = new Socket(server.endpoint().getHost(), server.port());
         Socket b = new Socket(server.endpoint().getHost(), server.port());
@@ -316,8 +314,8 @@ class EventDrivenServerTest {
 
     @Test
     void theDecoyCredentialCannotMoveASignedRequest() {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults().withStrictAuth(KEY, SECRET));
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults().withStrictAuth(KEY, SECRET));
+        FakeControl fake = server.control();
         URI endpoint = server.endpoint();
         TestClients.Raw honest = TestClients.send(endpoint, "POST", "/", signedListWorkteams(endpoint, ""), "{}");
         assertThat(honest.status()).as(honest.body()).isEqualTo(200);
@@ -334,7 +332,7 @@ class EventDrivenServerTest {
 
     @Test
     void withoutAuthenticationStrictModeAnswersMissingAuthenticationToken403() {
-        SageMakerWorkforceServer server = server(new FakeEndpoint(FakeSettings.defaults()),
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(),
                 ServerOptions.defaults().withStrictAuth(KEY, SECRET));
         TestClients.Raw r = TestClients.awsJson(server.endpoint(), "ListWorkteams", "{}");
         assertThat(r.status()).isEqualTo(403);
@@ -344,8 +342,8 @@ class EventDrivenServerTest {
 
     @Test
     void unsignedAdminCallsInStrictModeGet403AndSignedOnesAreServed() {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults().withStrictAuth(KEY, SECRET));
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults().withStrictAuth(KEY, SECRET));
+        FakeControl fake = server.control();
         URI endpoint = server.endpoint();
         fake.addFault(FaultRule.forOperation("CreateWorkteam").once().throttle());
         for (String[] call : List.of(new String[] {"POST", "/_fake/reset"}, new String[] {"GET", "/_fake/state"},

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sagemakerfake.admin.RemoteFakeControl;
+import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.Lifecycle;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -33,8 +33,8 @@ class LifecycleOverHttpTest {
     }
 
     private SageMakerWorkforceServer start(String... args) {
-        server = SageMakerWorkforceServer.start(new FakeEndpoint(
-                ServerMain.Config.parse(args, Map.of()).settings()), ServerOptions.defaults());
+        server = SageMakerWorkforceServer.start(
+                ServerMain.Config.parse(args, Map.of()).settings(), ServerOptions.defaults());
         return server;
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sagemakerfake.internal.backend.ServiceError;
 import io.github.sagemakerfake.internal.protocol.SigV4Signing;
+import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,13 +43,13 @@ class StrictAuthTest {
     private static final String KEY = "123456789012";
     private static final String SECRET = "right-secret";
 
-    private FakeEndpoint fake;
+    private FakeControl fake;
     private SageMakerWorkforceServer server;
 
     @BeforeEach
     void start() {
-        fake = new FakeEndpoint(FakeSettings.defaults());
-        server = SageMakerWorkforceServer.start(fake, ServerOptions.defaults().withStrictAuth(KEY, SECRET));
+        server = SageMakerWorkforceServer.start(FakeSettings.defaults(), ServerOptions.defaults().withStrictAuth(KEY, SECRET));
+        fake = server.control();
     }
 
     @AfterEach

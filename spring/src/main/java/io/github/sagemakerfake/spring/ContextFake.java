@@ -31,7 +31,7 @@ final class ContextFake implements AutoCloseable {
         this.settings = settings;
         this.fake = SageMakerWorkforceFake.create(settings.fakeSettings());
         applySeeds();
-        this.server = settings.serveHttp() ? SageMakerWorkforceServer.start(fake.endpoint()) : null;
+        this.server = settings.serveHttp() ? SageMakerWorkforceServer.start(fake) : null;
     }
 
     SageMakerWorkforceFake fake() {
