@@ -8,7 +8,6 @@ import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
-import io.github.sagemakerfake.internal.protocol.SigV4Signing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +37,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
@@ -299,16 +303,24 @@ class EventDrivenServerTest {
     private static final String SECRET = "strict-secret";
 
     private static Map<String, String> signedListWorkteams(URI endpoint, String authorizationSuffix) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("host", endpoint.getHost() + ":" + endpoint.getPort());
-        headers.put("content-type", "application/x-amz-json-1.1");
-        headers.put("x-amz-target", "SageMaker.ListWorkteams");
-        Map<String, String> added = SigV4Signing.sign(KEY, SECRET, "eu-west-1", "sagemaker", "POST", "/", "",
-                headers, "{}".getBytes(StandardCharsets.UTF_8), Instant.now());
-        Map<String, String> all = new LinkedHashMap<>(headers);
-        all.remove("host");
-        all.putAll(added);
-        all.put("Authorization", added.get("Authorization") + authorizationSuffix);
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("X-Amz-Target", "SageMaker.ListWorkteams")
+                .build();
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(KEY, SECRET))
+                .request(request)
+                .payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sagemaker")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "eu-west-1")).request();
+        Map<String, String> all = new LinkedHashMap<>();
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) { // the JDK client sets Host itself
+                all.put(name, values.get(0));
+            }
+        });
+        all.put("Authorization", all.get("Authorization") + authorizationSuffix);
         return all;
     }
 
