@@ -4,10 +4,10 @@ import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.internal.json.AcceptedNames;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The admin API under {@code /_fake/}: the fake's control surface over HTTP, for a server in
@@ -32,9 +31,14 @@ final class AdminApi {
             + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
             + "POST /_fake/seed; GET|POST /_fake/clock";
 
-    private static final Set<String> FAULT_MEMBERS = Set.of("Id", "Operation", "Match", "Times", "Probability",
-            "Phase", "MinLatencyMillis", "MaxLatencyMillis", "Outcome", "ErrorCode", "StatusCode", "Message",
-            "FiredCount");
+    private static final String ACCOUNT = "account";
+    private static final String REGION = "region";
+
+    private static final AcceptedNames FAULT_MEMBERS = AcceptedNames.of("member", "A fault rule", "Operation",
+            "Match", "Times", "Probability", "Phase", "MinLatencyMillis", "MaxLatencyMillis", "Outcome", "ErrorCode",
+            "StatusCode", "Message", "Id", "FiredCount");
+    private static final AcceptedNames CLOCK_MEMBERS = AcceptedNames.of("member", "The body of POST /_fake/clock",
+            "AdvanceMillis");
 
     /** One admin answer: HTTP status and a JSON object. */
     record Reply(int status, Map<String, Object> body) {
@@ -71,27 +75,36 @@ final class AdminApi {
 
     Reply handle(String method, String path, String rawQuery, byte[] body) {
         try {
-            return route(method, path, query(rawQuery), body);
+            return route(method, path, rawQuery, body);
         } catch (Refusal r) {
             return error(r.status, r.code, r.getMessage());
         }
     }
 
-    private Reply route(String method, String path, Map<String, String> query, byte[] body) {
+    /**
+     * Each endpoint names the query parameters and body members it takes (see {@link AdminInput});
+     * anything else is refused before anything is done.
+     */
+    private Reply route(String method, String path, String rawQuery, byte[] body) {
         String resource = path.endsWith("/") && path.length() > PREFIX.length() + 1
                 ? path.substring(0, path.length() - 1) : path;
         switch (resource) {
             case PREFIX + "/health":
-                allow(method, "GET");
+                AdminInput.none(allow(method, "GET") + " " + resource, rawQuery, body);
                 return ok(health());
-            case PREFIX + "/reset":
-                allow(method, "POST");
-                return reset(query);
-            case PREFIX + "/state":
-                allow(method, "GET");
-                return state(query);
+            case PREFIX + "/reset": {
+                String where = allow(method, "POST") + " " + resource;
+                AdminInput.noBody(where, body);
+                return reset(AdminInput.query(where, rawQuery, ACCOUNT, REGION));
+            }
+            case PREFIX + "/state": {
+                String where = allow(method, "GET") + " " + resource;
+                AdminInput.noBody(where, body);
+                return state(AdminInput.query(where, rawQuery, ACCOUNT, REGION));
+            }
             case PREFIX + "/requests":
-                if (allow(method, "GET", "DELETE").equals("DELETE")) {
+                if (AdminInput.none(allow(method, "GET", "DELETE") + " " + resource, rawQuery, body)
+                        .startsWith("DELETE")) {
                     fake.clearJournal();
                     return ok(Map.of());
                 }
@@ -100,15 +113,26 @@ final class AdminApi {
                     entries.add(e.toMap());
                 }
                 return ok(Map.of("Requests", entries));
-            case PREFIX + "/faults":
-                return faults(allow(method, "GET", "POST", "DELETE"), body);
-            case PREFIX + "/seed":
-                allow(method, "POST");
-                return seed(body);
-            case PREFIX + "/clock":
-                if (allow(method, "GET", "POST").equals("POST")) {
-                    advanceClock(body);
+            case PREFIX + "/faults": {
+                String verb = allow(method, "GET", "POST", "DELETE");
+                AdminInput.query(verb + " " + resource, rawQuery);
+                if (!verb.equals("POST")) {
+                    AdminInput.noBody(verb + " " + resource, body);
                 }
+                return faults(verb, body);
+            }
+            case PREFIX + "/seed":
+                AdminInput.query(allow(method, "POST") + " " + resource, rawQuery);
+                return seed(body);
+            case PREFIX + "/clock": {
+                String verb = allow(method, "GET", "POST");
+                AdminInput.query(verb + " " + resource, rawQuery);
+                if (verb.equals("POST")) {
+                    advanceClock(body);
+                } else {
+                    AdminInput.noBody(verb + " " + resource, body);
+                }
+            }
                 return ok(Map.of("Now", WireTime.epochSeconds(fake.now())));
             default:
                 throw new Refusal(404, "UnknownAdminEndpoint", "No admin endpoint " + method + " " + path
@@ -126,7 +150,7 @@ final class AdminApi {
     }
 
     private Reply reset(Map<String, String> query) {
-        if (query.containsKey("account") || query.containsKey("region")) {
+        if (query.containsKey(ACCOUNT) || query.containsKey(REGION)) {
             String account = account(query);
             String region = region(query);
             fake.reset(account, region);
@@ -137,7 +161,7 @@ final class AdminApi {
     }
 
     private Reply state(Map<String, String> query) {
-        if (query.containsKey("account") || query.containsKey("region")) {
+        if (query.containsKey(ACCOUNT) || query.containsKey(REGION)) {
             return ok(fake.state(account(query), region(query)).toMap());
         }
         return ok(fake.snapshot().toMap());
@@ -169,12 +193,7 @@ final class AdminApi {
 
     /** Checks each member's type first, so a mistake gets a message naming the member, not a ClassCastException. */
     private static FaultRule faultRule(Map<String, Object> map) {
-        List<String> unknown = map.keySet().stream().filter(k -> !FAULT_MEMBERS.contains(k)).sorted()
-                .collect(Collectors.toList());
-        if (!unknown.isEmpty()) {
-            throw invalid("Unknown member(s) " + unknown + " in the fault rule; a rule has: "
-                    + FAULT_MEMBERS.stream().sorted().collect(Collectors.joining(", ")) + ".");
-        }
+        AdminInput.check(FAULT_MEMBERS, map.keySet());
         requireType(map, "Operation", String.class, "a wire operation name such as \"CreateWorkteam\"");
         requireType(map, "Match", Map.class, "an object of top-level request members, e.g. {\"WorkteamName\":\"a\"}");
         requireType(map, "Times", Number.class, "a positive whole number");
@@ -234,9 +253,15 @@ final class AdminApi {
 
     private void advanceClock(byte[] body) {
         Map<String, Object> map = object(body, "{\"AdvanceMillis\": 60000}");
-        if (!map.containsKey("AdvanceMillis") || map.size() != 1) {
-            throw invalid("POST /_fake/clock takes {\"AdvanceMillis\": n} with n a whole number of milliseconds "
-                    + "to move the fake clock forward; got the member(s) " + map.keySet() + ".");
+        String form = "POST /_fake/clock takes {\"AdvanceMillis\": n} with n a whole number of milliseconds to move "
+                + "the fake clock forward";
+        try {
+            CLOCK_MEMBERS.check(map.keySet());
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage() + " " + form + ".");
+        }
+        if (!map.containsKey("AdvanceMillis")) {
+            throw invalid(form + "; got no member.");
         }
         try { // the range checks live in core, so every form refuses the same values the same way
             fake.advanceClock(FakeClock.advanceFromMillis(map.get("AdvanceMillis")));
@@ -246,7 +271,7 @@ final class AdminApi {
     }
 
     private String account(Map<String, String> query) {
-        String account = query.getOrDefault("account", fake.defaultAccount());
+        String account = query.getOrDefault(ACCOUNT, fake.defaultAccount());
         try {
             return FakeSettings.requireAccount(account);
         } catch (IllegalArgumentException e) {
@@ -255,7 +280,7 @@ final class AdminApi {
     }
 
     private String region(Map<String, String> query) {
-        String region = query.getOrDefault("region", fake.defaultRegion());
+        String region = query.getOrDefault(REGION, fake.defaultRegion());
         try {
             return FakeSettings.requireRegion(region);
         } catch (IllegalArgumentException e) {
@@ -288,28 +313,7 @@ final class AdminApi {
                 + ", not " + method + ". The admin API serves: " + ENDPOINTS + ".");
     }
 
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return map;
-        }
-        for (String part : rawQuery.split("&")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            int eq = part.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-                String value = URLDecoder.decode(eq < 0 ? "" : part.substring(eq + 1), StandardCharsets.UTF_8);
-                map.put(name, value);
-            } catch (IllegalArgumentException e) {
-                throw invalid("The query string is not URL-encoded correctly: " + rawQuery);
-            }
-        }
-        return map;
-    }
-
-    private static Refusal invalid(String message) {
+    static Refusal invalid(String message) {
         return new Refusal(400, "InvalidAdminRequest", message);
     }
 
