@@ -8,6 +8,7 @@ import io.github.sagemakerfake.internal.json.AcceptedNames;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.remote.AdminPaths;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,14 +26,14 @@ import java.util.Set;
  */
 final class AdminApi {
 
-    static final String PREFIX = "/_fake";
+    static final String PREFIX = AdminPaths.PREFIX;
 
     static final String ENDPOINTS = "GET /_fake/health; POST /_fake/reset[?account=&region=]; "
             + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
             + "POST /_fake/seed; GET|POST /_fake/clock";
 
-    private static final String ACCOUNT = "account";
-    private static final String REGION = "region";
+    private static final String ACCOUNT = AdminPaths.ACCOUNT;
+    private static final String REGION = AdminPaths.REGION;
 
     private static final AcceptedNames FAULT_MEMBERS = AcceptedNames.of("member", "A fault rule", "Operation",
             "Match", "Times", "Probability", "Phase", "MinLatencyMillis", "MaxLatencyMillis", "Outcome", "ErrorCode",
@@ -66,7 +67,7 @@ final class AdminApi {
     }
 
     static boolean isHealth(String path) {
-        return path.equals(PREFIX + "/health") || path.equals(PREFIX + "/health/");
+        return path.equals(AdminPaths.HEALTH) || path.equals(AdminPaths.HEALTH + "/");
     }
 
     static boolean handles(String path) {
@@ -89,20 +90,20 @@ final class AdminApi {
         String resource = path.endsWith("/") && path.length() > PREFIX.length() + 1
                 ? path.substring(0, path.length() - 1) : path;
         switch (resource) {
-            case PREFIX + "/health":
+            case AdminPaths.HEALTH:
                 AdminInput.none(allow(method, "GET") + " " + resource, rawQuery, body);
                 return ok(health());
-            case PREFIX + "/reset": {
+            case AdminPaths.RESET: {
                 String where = allow(method, "POST") + " " + resource;
                 AdminInput.noBody(where, body);
                 return reset(AdminInput.query(where, rawQuery, ACCOUNT, REGION));
             }
-            case PREFIX + "/state": {
+            case AdminPaths.STATE: {
                 String where = allow(method, "GET") + " " + resource;
                 AdminInput.noBody(where, body);
                 return state(AdminInput.query(where, rawQuery, ACCOUNT, REGION));
             }
-            case PREFIX + "/requests":
+            case AdminPaths.REQUESTS:
                 if (AdminInput.none(allow(method, "GET", "DELETE") + " " + resource, rawQuery, body)
                         .startsWith("DELETE")) {
                     fake.clearJournal();
@@ -113,7 +114,7 @@ final class AdminApi {
                     entries.add(e.toMap());
                 }
                 return ok(Map.of("Requests", entries));
-            case PREFIX + "/faults": {
+            case AdminPaths.FAULTS: {
                 String verb = allow(method, "GET", "POST", "DELETE");
                 AdminInput.query(verb + " " + resource, rawQuery);
                 if (!verb.equals("POST")) {
@@ -121,10 +122,10 @@ final class AdminApi {
                 }
                 return faults(verb, body);
             }
-            case PREFIX + "/seed":
+            case AdminPaths.SEED:
                 AdminInput.query(allow(method, "POST") + " " + resource, rawQuery);
                 return seed(body);
-            case PREFIX + "/clock": {
+            case AdminPaths.CLOCK: {
                 String verb = allow(method, "GET", "POST");
                 AdminInput.query(verb + " " + resource, rawQuery);
                 if (verb.equals("POST")) {

@@ -34,7 +34,7 @@ class LifecycleOverHttpTest {
 
     private SageMakerWorkforceServer start(String... args) {
         server = SageMakerWorkforceServer.start(
-                ServerMain.Config.parse(args, Map.of()).settings(), ServerOptions.defaults());
+                ServerConfig.parse(args, Map.of()).settings(), ServerOptions.defaults());
         return server;
     }
 

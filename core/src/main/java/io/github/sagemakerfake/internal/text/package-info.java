@@ -1,0 +1,8 @@
+/**
+ * Internal: not API, may change without notice in any release. Use the public packages
+ * ({@code io.github.sagemakerfake}, {@code .control}, {@code .admin}) instead.
+ *
+ * <p>Here: the one reader of durations written as text (flags, environment variables,
+ * annotation attributes, lifecycle forms).
+ */
+package io.github.sagemakerfake.internal.text;
