@@ -28,9 +28,9 @@ final class AdminApi {
 
     static final String PREFIX = AdminPaths.PREFIX;
 
-    static final String ENDPOINTS = "GET /_fake/health; POST /_fake/reset[?account=&region=]; "
-            + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
-            + "POST /_fake/seed; GET|POST /_fake/clock";
+    static final String ENDPOINTS = "GET " + AdminPaths.HEALTH + "; POST " + AdminPaths.RESET
+            + "[?account=&region=]; GET " + AdminPaths.STATE + "[?account=&region=]; GET|DELETE " + AdminPaths.REQUESTS
+            + "; GET|POST|DELETE " + AdminPaths.FAULTS + "; POST " + AdminPaths.SEED + "; GET|POST " + AdminPaths.CLOCK;
 
     private static final String ACCOUNT = AdminPaths.ACCOUNT;
     private static final String REGION = AdminPaths.REGION;
