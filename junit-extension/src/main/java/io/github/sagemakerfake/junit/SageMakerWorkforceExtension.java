@@ -1,22 +1,14 @@
 package io.github.sagemakerfake.junit;
 
 import io.github.sagemakerfake.junit.FakeConfiguration.Seed;
-import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Isolation;
-import io.github.sagemakerfake.junit.SageMakerWorkforceTest.RetryBackoff;
-import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Transport;
-import io.github.sagemakerfake.junit.SageMakerWorkforceTest.UnusedFaultRules;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;

@@ -38,7 +38,7 @@ final class AdminApi {
     private static final AcceptedNames FAULT_MEMBERS = AcceptedNames.of("member", "A fault rule", "Operation",
             "Match", "Times", "Probability", "Phase", "MinLatencyMillis", "MaxLatencyMillis", "Outcome", "ErrorCode",
             "StatusCode", "Message", "Id", "FiredCount");
-    private static final AcceptedNames CLOCK_MEMBERS = AcceptedNames.of("member", "The body of POST /_fake/clock",
+    private static final AcceptedNames CLOCK_MEMBERS = AcceptedNames.of("member", "The body of POST " + AdminPaths.CLOCK,
             "AdvanceMillis");
 
     /** One admin answer: HTTP status and a JSON object. */
@@ -133,8 +133,8 @@ final class AdminApi {
                 } else {
                     AdminInput.noBody(verb + " " + resource, body);
                 }
-            }
                 return ok(Map.of("Now", WireTime.epochSeconds(fake.now())));
+            }
             default:
                 throw new Refusal(404, "UnknownAdminEndpoint", "No admin endpoint " + method + " " + path
                         + ". The admin API serves: " + ENDPOINTS + ". AWS operations go to POST /.");
