@@ -113,7 +113,7 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
 
     /** The lifecycle the container runs with, read back from its environment (the one place it is kept). */
     public Lifecycle getLifecycle() {
-        String value = getEnvMap().get(LIFECYCLE_VARIABLE);
+        String value = getEnvMap().get(ServerOption.LIFECYCLE.environmentVariable());
         return value == null ? Lifecycle.defaultLifecycle() : Lifecycle.parse(value);
     }
 
