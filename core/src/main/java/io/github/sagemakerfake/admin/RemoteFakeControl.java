@@ -5,6 +5,7 @@ import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
+import io.github.sagemakerfake.internal.admin.FaultRuleJson;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.SigV4Signing;
@@ -206,7 +207,7 @@ public final class RemoteFakeControl implements FakeControl {
                     + "server; match request members with whenMember(member, value) instead. Rule: "
                     + rule.describe());
         }
-        return FaultRule.fromMap(call("POST", AdminPaths.FAULTS, Json.write(rule.toMap())));
+        return FaultRuleJson.fromJson(call("POST", AdminPaths.FAULTS, Json.write(FaultRuleJson.toJson(rule))));
     }
 
     @Override
@@ -214,7 +215,7 @@ public final class RemoteFakeControl implements FakeControl {
     public List<FaultRule> faults() {
         List<FaultRule> rules = new ArrayList<>();
         for (Object r : (List<Object>) call("GET", AdminPaths.FAULTS, null).get("Faults")) {
-            rules.add(FaultRule.fromMap((Map<String, Object>) r));
+            rules.add(FaultRuleJson.fromJson((Map<String, Object>) r));
         }
         return List.copyOf(rules);
     }

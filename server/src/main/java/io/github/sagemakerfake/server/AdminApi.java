@@ -4,18 +4,19 @@ import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.internal.admin.FaultRuleJson;
 import io.github.sagemakerfake.internal.json.AcceptedNames;
 import io.github.sagemakerfake.internal.json.Json;
+import io.github.sagemakerfake.internal.protocol.WireErrors;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.internal.remote.AdminPaths;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The admin API under {@code /_fake/}: the fake's control surface over HTTP, for a server in
@@ -35,9 +36,8 @@ final class AdminApi {
     private static final String ACCOUNT = AdminPaths.ACCOUNT;
     private static final String REGION = AdminPaths.REGION;
 
-    private static final AcceptedNames FAULT_MEMBERS = AcceptedNames.of("member", "A fault rule", "Operation",
-            "Match", "Times", "Probability", "Phase", "MinLatencyMillis", "MaxLatencyMillis", "Outcome", "ErrorCode",
-            "StatusCode", "Message", "Id", "FiredCount");
+    private static final AcceptedNames FAULT_MEMBERS = AcceptedNames.of("member", "A fault rule",
+            new TreeSet<>(FaultRuleJson.MEMBERS));
     private static final AcceptedNames CLOCK_MEMBERS = AcceptedNames.of("member", "The body of POST " + AdminPaths.CLOCK,
             "AdvanceMillis");
 
@@ -179,14 +179,14 @@ final class AdminApi {
                         + "\"Message\":\"Rate exceeded\"}");
                 FaultRule rule = faultRule(map);
                 try {
-                    return ok(fake.addFault(rule).toMap());
+                    return ok(FaultRuleJson.toJson(fake.addFault(rule)));
                 } catch (IllegalArgumentException e) {
                     throw invalid(e.getMessage());
                 }
             default:
                 List<Object> rules = new ArrayList<>();
                 for (FaultRule r : fake.faults()) {
-                    rules.add(r.toMap());
+                    rules.add(FaultRuleJson.toJson(r));
                 }
                 return ok(Map.of("Faults", rules));
         }
@@ -206,8 +206,8 @@ final class AdminApi {
         requireType(map, "Message", String.class, "the error message text");
         requireType(map, "Id", String.class, "a string (ignored: the server assigns ids)");
         requireType(map, "FiredCount", Number.class, "a number (ignored)");
-        requireEnum(map, "Phase", EnumSet.allOf(FaultRule.Phase.class));
-        requireEnum(map, "Outcome", EnumSet.allOf(FaultRule.Outcome.class));
+        requireEnum(map, "Phase", FaultRuleJson.PHASES);
+        requireEnum(map, "Outcome", FaultRuleJson.OUTCOMES);
         if ("ERROR".equals(map.get("Outcome")) && (map.get("ErrorCode") == null || map.get("StatusCode") == null)) {
             throw invalid("A fault rule with \"Outcome\":\"ERROR\" needs \"ErrorCode\" and \"StatusCode\", e.g. "
                     + "\"ErrorCode\":\"ThrottlingException\",\"StatusCode\":400.");
@@ -215,7 +215,7 @@ final class AdminApi {
         Map<String, Object> copy = new LinkedHashMap<>(map);
         copy.remove("FiredCount");
         try {
-            return FaultRule.fromMap(copy);
+            return FaultRuleJson.fromJson(copy);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw invalid("Not a valid fault rule: " + e.getMessage());
         }
@@ -228,12 +228,12 @@ final class AdminApi {
         }
     }
 
-    private static <E extends Enum<E>> void requireEnum(Map<String, Object> map, String member, Set<E> values) {
+    private static void requireEnum(Map<String, Object> map, String member, List<String> values) {
         Object value = map.get(member);
         if (value == null) {
             return;
         }
-        if (!(value instanceof String s) || values.stream().noneMatch(v -> v.name().equals(s))) {
+        if (!(value instanceof String s) || !values.contains(s)) {
             throw invalid("Fault rule member \"" + member + "\" must be one of " + values + "; got "
                     + Json.write(value) + ".");
         }
@@ -323,9 +323,6 @@ final class AdminApi {
     }
 
     static Reply error(int status, String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("__type", code);
-        body.put("message", message);
-        return new Reply(status, body);
+        return new Reply(status, WireErrors.errorObject(code, message));
     }
 }

@@ -117,7 +117,7 @@ class AdminApiTest {
         assertAdminError(admin("POST", "/_fake/faults", "{\"Outcome\":\"ERROR\"}"), 400, "InvalidAdminRequest",
                 "\"ErrorCode\" and \"StatusCode\"");
         assertAdminError(admin("POST", "/_fake/faults", "{\"Operaton\":\"ListWorkteams\"}"), 400,
-                "InvalidAdminRequest", "has no member 'Operaton'", "it takes: Operation, ");
+                "InvalidAdminRequest", "has no member 'Operaton'", "it takes: ", "Operation");
         assertAdminError(admin("POST", "/_fake/faults", "{\"Times\":0,\"Outcome\":\"EMPTY_RESPONSE\"}"), 400,
                 "InvalidAdminRequest", "\"Times\" must be a whole number from 1 to 2147483647");
         assertAdminError(admin("POST", "/_fake/faults", "not json"), 400, "InvalidAdminRequest", "not valid JSON");

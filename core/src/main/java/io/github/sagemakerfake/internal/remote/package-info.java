@@ -8,4 +8,9 @@
  * ({@link io.github.sagemakerfake.internal.remote.AdminPaths}), served by the server and called by
  * {@link io.github.sagemakerfake.admin.RemoteFakeControl}.
  */
+@API(status = INTERNAL)
 package io.github.sagemakerfake.internal.remote;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

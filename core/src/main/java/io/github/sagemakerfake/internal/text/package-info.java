@@ -5,4 +5,9 @@
  * <p>Here: the one reader of durations written as text (flags, environment variables,
  * annotation attributes, lifecycle forms).
  */
+@API(status = INTERNAL)
 package io.github.sagemakerfake.internal.text;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
