@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Message-body framing per RFC 9112 section 6.3 (docs/server.md, "HTTP framing"): a request whose
  * length two readers could read differently is refused with a 400 and the connection closed, so
  * bytes after it never run as a request of their own. Raw sockets, because no HTTP client sends
- * such requests.
+ * such requests. What held before still holds: pipelined and chunked requests, 100-continue, and
+ * control characters in headers refused.
  */
 class HttpFramingTest {
 
@@ -111,6 +112,43 @@ class HttpFramingTest {
         assertThat(afterFirstResponse(answers)).as("the second request is answered too").startsWith("HTTP/1.1 200 ");
         assertThat(server.control().state(server.control().defaultAccount(), server.control().defaultRegion())
                 .workteams()).hasSize(1);
+    }
+
+    @Test
+    void expectContinueStillGetsA100BeforeTheBody() throws IOException {
+        try (Socket socket = new Socket(server.endpoint().getHost(), server.port())) {
+            socket.setSoTimeout(30_000); // a guard against a hung test, not a timing assertion
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write((LIST_HEAD + "Expect: 100-continue\r\nContent-Length: 2\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] interim = new byte["HTTP/1.1 100 Continue".length()];
+            assertThat(in.readNBytes(interim, 0, interim.length)).isEqualTo(interim.length);
+            assertThat(new String(interim, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 100 Continue");
+            out.write("{}".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String rest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(rest).contains("HTTP/1.1 200 ").contains("\"Workteams\"");
+        }
+        assertThat(server.control().journal()).hasSize(1);
+    }
+
+    static Stream<Arguments> controlCharactersInHeaders() {
+        return Stream.of(
+                Arguments.of("NUL in a value", "X-Note: a\u0000b\r\n"),
+                Arguments.of("a bare CR in a value", "X-Note: a\rb\r\n"),
+                Arguments.of("NUL in a name", "X-N\u0000ote: a\r\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("controlCharactersInHeaders")
+    void controlCharactersInHeadersAreRefusedAndNothingRuns(String name, String header) throws IOException {
+        String answer = exchange(HIDDEN_CREATE.replace("Host: fake\r\n", "Host: fake\r\n" + header));
+
+        assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("connection: close");
+        assertThat(server.control().journal()).isEmpty();
+        assertThat(server.control().state().workteams()).isEmpty();
     }
 
     /** What the server sent after its first response (head and Content-Length body). */
