@@ -224,11 +224,12 @@ record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile
     }
 
     private static int integer(String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
+        long n = longValue(value);
+        if (n != (int) n) {
+            throw new IllegalArgumentException("expected a whole number up to " + Integer.MAX_VALUE + ", got '"
+                    + value + "'");
         }
+        return (int) n;
     }
 
     private static long longValue(String value) {

@@ -70,7 +70,7 @@ final class Serving {
      * In strict mode the admin API answers only requests signed with the strict key pair;
      * {@code GET /_fake/health} stays open, for readiness probes and wait strategies.
      *
-     * @throws io.github.sagemakerfake.internal.backend.ServiceError the refusal
+     * @throws io.github.sagemakerfake.internal.error.ServiceError the refusal
      */
     void authenticateAdmin(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
                            byte[] body) {
