@@ -226,6 +226,17 @@ public final class RemoteFakeControl implements FakeControl {
     }
 
     @Override
+    public void removeFault(String id) {
+        call("DELETE", AdminPaths.FAULTS + "/" + URLEncoder.encode(Objects.requireNonNull(id, "id"),
+                StandardCharsets.UTF_8), null);
+    }
+
+    @Override
+    public int settleTransitions() {
+        return ((Number) call("POST", AdminPaths.SETTLE, null).get("Settled")).intValue();
+    }
+
+    @Override
     public String toString() {
         return "RemoteFakeControl[" + base + "]";
     }

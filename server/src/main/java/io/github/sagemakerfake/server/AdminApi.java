@@ -11,6 +11,7 @@ import io.github.sagemakerfake.internal.protocol.WireErrors;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.internal.remote.AdminPaths;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,11 +31,14 @@ final class AdminApi {
     static final String PREFIX = AdminPaths.PREFIX;
 
     static final String ENDPOINTS = "GET " + AdminPaths.HEALTH + "; POST " + AdminPaths.RESET
-            + "[?account=&region=]; GET " + AdminPaths.STATE + "[?account=&region=]; GET|DELETE " + AdminPaths.REQUESTS
-            + "; GET|POST|DELETE " + AdminPaths.FAULTS + "; POST " + AdminPaths.SEED + "; GET|POST " + AdminPaths.CLOCK;
+            + "[?account=&region=]; GET " + AdminPaths.STATE + "[?account=&region=]; GET " + AdminPaths.REQUESTS
+            + "[?after=]; DELETE " + AdminPaths.REQUESTS + "; GET|POST|DELETE " + AdminPaths.FAULTS + "; DELETE "
+            + AdminPaths.FAULTS + "/{Id}; POST " + AdminPaths.SEED + "; GET|POST " + AdminPaths.CLOCK + "; POST "
+            + AdminPaths.SETTLE + "; GET " + AdminPaths.UI;
 
     private static final String ACCOUNT = AdminPaths.ACCOUNT;
     private static final String REGION = AdminPaths.REGION;
+    private static final String AFTER = "after";
 
     private static final AcceptedNames FAULT_MEMBERS = AcceptedNames.of("member", "A fault rule",
             new TreeSet<>(FaultRuleJson.MEMBERS));
@@ -103,17 +107,23 @@ final class AdminApi {
                 AdminInput.noBody(where, body);
                 return state(AdminInput.query(where, rawQuery, ACCOUNT, REGION));
             }
-            case AdminPaths.REQUESTS:
-                if (AdminInput.none(allow(method, "GET", "DELETE") + " " + resource, rawQuery, body)
-                        .startsWith("DELETE")) {
+            case AdminPaths.REQUESTS: {
+                String verb = allow(method, "GET", "DELETE");
+                if (verb.equals("DELETE")) {
+                    AdminInput.none(verb + " " + resource, rawQuery, body);
                     fake.clearJournal();
                     return ok(Map.of());
                 }
+                AdminInput.noBody(verb + " " + resource, body);
+                long after = after(AdminInput.query(verb + " " + resource, rawQuery, AFTER));
                 List<Object> entries = new ArrayList<>();
                 for (JournalEntry e : fake.journal()) {
-                    entries.add(e.toMap());
+                    if (e.sequence() > after) {
+                        entries.add(e.toMap());
+                    }
                 }
                 return ok(Map.of("Requests", entries));
+            }
             case AdminPaths.FAULTS: {
                 String verb = allow(method, "GET", "POST", "DELETE");
                 AdminInput.query(verb + " " + resource, rawQuery);
@@ -135,7 +145,21 @@ final class AdminApi {
                 }
                 return ok(Map.of("Now", WireTime.epochSeconds(fake.now())));
             }
+            case AdminPaths.SETTLE:
+                AdminInput.none(allow(method, "POST") + " " + resource, rawQuery, body);
+                return ok(Map.of("Settled", fake.settleTransitions()));
             default:
+                if (resource.startsWith(AdminPaths.FAULTS + "/") && resource.length() > AdminPaths.FAULTS.length() + 1) {
+                    AdminInput.none(allow(method, "DELETE") + " " + AdminPaths.FAULTS + "/{Id}", rawQuery, body);
+                    String id = URLDecoder.decode(resource.substring(AdminPaths.FAULTS.length() + 1),
+                            StandardCharsets.UTF_8);
+                    try {
+                        fake.removeFault(id);
+                    } catch (IllegalArgumentException e) {
+                        throw invalid(e.getMessage());
+                    }
+                    return ok(Map.of("Removed", id));
+                }
                 throw new Refusal(404, "UnknownAdminEndpoint", "No admin endpoint " + method + " " + path
                         + ". The admin API serves: " + ENDPOINTS + ". AWS operations go to POST /.");
         }
@@ -268,6 +292,19 @@ final class AdminApi {
             fake.advanceClock(FakeClock.advanceFromMillis(map.get("AdvanceMillis")));
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
+        }
+    }
+
+    /** {@code ?after=N}: only the entries whose Sequence is greater (a poller's increment); 0 by default. */
+    private static long after(Map<String, String> query) {
+        String after = query.get("after");
+        if (after == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw invalid("Query parameter after must be a journal Sequence (a whole number); got '" + after + "'.");
         }
     }
 

@@ -205,6 +205,14 @@ class AdminApiTest {
                 "GET /_fake/clock has no query parameter 'zone'");
         assertAdminError(admin("DELETE", "/_fake/faults?id=1", null), 400, "InvalidAdminRequest",
                 "DELETE /_fake/faults has no query parameter 'id'");
+        assertAdminError(admin("GET", "/_fake/requests?After=1", null), 400, "InvalidAdminRequest",
+                "did you mean 'after'?");
+        assertAdminError(admin("GET", "/_fake/requests?after=1&after=2", null), 400, "InvalidAdminRequest",
+                "'after' more than once");
+        assertAdminError(admin("POST", "/_fake/settle?account=123456789012", null), 400, "InvalidAdminRequest",
+                "POST /_fake/settle has no query parameter 'account'");
+        assertAdminError(admin("DELETE", "/_fake/faults/some-id?force=true", null), 400, "InvalidAdminRequest",
+                "DELETE /_fake/faults/{Id} has no query parameter 'force'");
     }
 
     @Test

@@ -15,6 +15,10 @@ public final class AdminPaths {
     public static final String FAULTS = PREFIX + "/faults";
     public static final String SEED = PREFIX + "/seed";
     public static final String CLOCK = PREFIX + "/clock";
+    /** {@code POST}: ends every transitional status that is due to end (the console's button). */
+    public static final String SETTLE = PREFIX + "/settle";
+    /** The web console's page. */
+    public static final String UI = PREFIX + "/ui";
 
     /** The query parameters that pick one account and region (reset and state). */
     public static final String ACCOUNT = "account";
