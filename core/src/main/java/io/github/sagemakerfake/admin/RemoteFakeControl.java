@@ -224,6 +224,31 @@ public final class RemoteFakeControl implements FakeControl {
     }
 
     @Override
+    public void setIamPolicy(String policyJson) {
+        if (policyJson == null) {
+            call("DELETE", "/iam/policy", null);
+        } else {
+            call("PUT", "/iam/policy", policyJson);
+        }
+    }
+
+    @Override
+    public void setIamPolicy(String accessKeyId, String policyJson) {
+        Objects.requireNonNull(accessKeyId, "accessKeyId");
+        String path = "/iam/policies/" + URLEncoder.encode(accessKeyId, StandardCharsets.UTF_8);
+        if (policyJson == null) {
+            call("DELETE", path, null);
+        } else {
+            call("PUT", path, policyJson);
+        }
+    }
+
+    @Override
+    public void clearIamPolicies() {
+        call("DELETE", "/iam/policies", null);
+    }
+
+    @Override
     public String toString() {
         return "RemoteFakeControl[" + base + "]";
     }

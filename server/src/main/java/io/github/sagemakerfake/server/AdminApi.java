@@ -30,7 +30,9 @@ final class AdminApi {
 
     static final String ENDPOINTS = "GET /_fake/health; POST /_fake/reset[?account=&region=]; "
             + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
-            + "POST /_fake/seed; GET|POST /_fake/clock";
+            + "POST /_fake/seed; GET|POST /_fake/clock; PUT|DELETE /_fake/iam/policy; "
+            + "GET|DELETE /_fake/iam/policies; PUT|DELETE /_fake/iam/policies/{accessKeyId}; "
+            + "GET /_fake/iam/required-policy[?account=&region=]";
 
     private static final Set<String> FAULT_MEMBERS = Set.of("Id", "Operation", "Match", "Times", "Probability",
             "Phase", "MinLatencyMillis", "MaxLatencyMillis", "Outcome", "ErrorCode", "StatusCode", "Message",
@@ -80,6 +82,13 @@ final class AdminApi {
     private Reply route(String method, String path, Map<String, String> query, byte[] body) {
         String resource = path.endsWith("/") && path.length() > PREFIX.length() + 1
                 ? path.substring(0, path.length() - 1) : path;
+        if (resource.startsWith(PREFIX + "/iam/")) {
+            try {
+                return iam(method, resource.substring((PREFIX + "/iam").length()), query, body);
+            } catch (io.github.sagemakerfake.internal.iam.PolicyException e) { // refused with its place and reason
+                throw invalid(e.getMessage());
+            }
+        }
         switch (resource) {
             case PREFIX + "/health":
                 allow(method, "GET");
@@ -243,6 +252,63 @@ final class AdminApi {
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
+    }
+
+    /**
+     * IAM (docs/iam.md): the policies the fake enforces, and the policy the journal's calls needed.
+     * A policy is sent as the body, exactly the document IAM takes; the admin API itself is never
+     * subject to a policy.
+     */
+    private Reply iam(String method, String path, Map<String, String> query, byte[] body) {
+        if (path.equals("/required-policy")) {
+            allow(method, "GET");
+            return ok(fake.requiredPolicy(account(query), region(query)).toMap());
+        }
+        if (path.equals("/policy")) {
+            if (allow(method, "PUT", "DELETE").equals("DELETE")) {
+                fake.iamPolicies().setForEveryone(null, "DELETE /_fake/iam/policy");
+            } else {
+                fake.iamPolicies().setForEveryone(policyBody(body), "PUT /_fake/iam/policy");
+            }
+            return ok(policies());
+        }
+        if (path.equals("/policies")) {
+            if (allow(method, "GET", "DELETE").equals("DELETE")) {
+                fake.clearIamPolicies();
+            }
+            return ok(policies());
+        }
+        if (path.startsWith("/policies/") && path.length() > "/policies/".length()) {
+            String key = URLDecoder.decode(path.substring("/policies/".length()), StandardCharsets.UTF_8);
+            String source = "PUT /_fake/iam/policies/" + key;
+            if (allow(method, "PUT", "DELETE").equals("DELETE")) {
+                fake.iamPolicies().setFor(key, null, source);
+            } else {
+                fake.iamPolicies().setFor(key, policyBody(body), source);
+            }
+            return ok(policies());
+        }
+        throw new Refusal(404, "UnknownAdminEndpoint", "No admin endpoint " + method + " " + PREFIX + "/iam" + path
+                + ". The admin API serves: " + ENDPOINTS + ".");
+    }
+
+    private static String policyBody(byte[] body) {
+        if (body.length == 0) {
+            throw invalid("Send the identity policy document as the body, e.g. {\"Version\":\"2012-10-17\","
+                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sagemaker:*\",\"Resource\":\"*\"}]}.");
+        }
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The policies in force: {"Everyone": document or null, "ByAccessKey": {key: document}}. */
+    private Map<String, Object> policies() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        io.github.sagemakerfake.internal.iam.Policy everyone = fake.iamPolicies().everyone();
+        map.put("Everyone", everyone == null ? null : Json.parse(everyone.json()));
+        Map<String, Object> byKey = new LinkedHashMap<>();
+        fake.iamPolicies().byAccessKey().forEach((k, p) -> byKey.put(k, Json.parse(p.json())));
+        map.put("ByAccessKey", byKey);
+        return map;
     }
 
     private String account(Map<String, String> query) {

@@ -56,6 +56,9 @@ public final class ServerMain {
             return;
         }
         FakeEndpoint fake = new FakeEndpoint(config.settings());
+        if (config.iamPolicy() != null) {
+            fake.iamPolicies().setForEveryone(config.iamPolicy().json(), config.iamPolicy().path().toString());
+        }
         StateFile state = null;
         SageMakerWorkforceServer server;
         try {
@@ -140,6 +143,9 @@ public final class ServerMain {
                 "                              (SAGEMAKER_FAKE_PROVISIONING_DELAY)",
                 "  --strict-auth KEY:SECRET    accept only SigV4 requests signed with this key pair",
                 "                              (SAGEMAKER_FAKE_STRICT_AUTH, default: accept any request)",
+                "  --iam-policy FILE           enforce this IAM identity policy (JSON) for every caller;",
+                "                              denied calls answer AccessDeniedException (SAGEMAKER_FAKE_IAM_POLICY;",
+                "                              docs/iam.md). Per access key: PUT /_fake/iam/policies/{key}",
                 "  --state-file PATH           keep the state in this file: loaded at start, saved within a",
                 "                              second of a change and on shutdown (SAGEMAKER_FAKE_STATE_FILE)",
                 "  --max-body-bytes N          largest request body, else 413 (SAGEMAKER_FAKE_MAX_BODY_BYTES, default "
@@ -179,8 +185,29 @@ public final class ServerMain {
      * @param options  how the server listens
      * @param stateFile where the state is kept across restarts, or null for none
      * @param help     true when --help was asked for: print the usage and start nothing
+     * @param iamPolicy the identity policy enforced for every caller (--iam-policy), or null
      */
-    record Config(FakeSettings settings, ServerOptions options, Path stateFile, boolean help) {
+    record Config(FakeSettings settings, ServerOptions options, Path stateFile, boolean help, IamPolicyFile iamPolicy) {
+
+        Config(FakeSettings settings, ServerOptions options, Path stateFile, boolean help) {
+            this(settings, options, stateFile, help, null);
+        }
+
+        /** A policy file, read and checked when the options are (a policy it cannot use stops the start). */
+        record IamPolicyFile(Path path, String json) {
+
+            static IamPolicyFile read(String value) {
+                Path path = stateFile(value);
+                String json;
+                try {
+                    json = java.nio.file.Files.readString(path);
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("cannot read the policy file '" + value + "': " + e);
+                }
+                io.github.sagemakerfake.internal.iam.Policy.parse(json, path.toString());
+                return new IamPolicyFile(path, json);
+            }
+        }
 
         /** The flags, then the environment variables they stand for. */
         private static final Map<String, String> FLAGS = new LinkedHashMap<>();
@@ -198,6 +225,7 @@ public final class ServerMain {
             FLAGS.put("--lifecycle", "SAGEMAKER_FAKE_LIFECYCLE");
             FLAGS.put("--provisioning-delay", "SAGEMAKER_FAKE_PROVISIONING_DELAY");
             FLAGS.put("--strict-auth", "SAGEMAKER_FAKE_STRICT_AUTH");
+            FLAGS.put("--iam-policy", "SAGEMAKER_FAKE_IAM_POLICY");
             FLAGS.put("--state-file", "SAGEMAKER_FAKE_STATE_FILE");
             FLAGS.put("--max-body-bytes", "SAGEMAKER_FAKE_MAX_BODY_BYTES");
             FLAGS.put("--max-header-bytes", "SAGEMAKER_FAKE_MAX_HEADER_BYTES");
@@ -268,6 +296,7 @@ public final class ServerMain {
             ServerOptions options = ServerOptions.defaults().withPort(DEFAULT_PORT);
             FakeLimits limits = settings.limits();
             Path stateFile = null;
+            IamPolicyFile iamPolicy = null;
             for (Map.Entry<String, String> e : values.entrySet()) {
                 String flag = e.getKey();
                 String value = e.getValue();
@@ -288,6 +317,7 @@ public final class ServerMain {
                         case "--strict-auth" ->
                                 options = options.withStrictAuth(ServerOptions.Credentials.parse(value));
                         case "--state-file" -> stateFile = stateFile(value);
+                        case "--iam-policy" -> iamPolicy = IamPolicyFile.read(value);
                         case "--max-body-bytes" -> options = options.withMaxBodyBytes(integer(value));
                         case "--max-header-bytes" -> options = options.withMaxHeaderBytes(integer(value));
                         case "--max-connections" -> options = options.withMaxConnections(integer(value));
@@ -303,7 +333,7 @@ public final class ServerMain {
                     throw new IllegalArgumentException(source + ": " + ex.getMessage(), ex);
                 }
             }
-            return new Config(settings.withLimits(limits), options, stateFile, false);
+            return new Config(settings.withLimits(limits), options, stateFile, false, iamPolicy);
         }
 
         private static Path stateFile(String value) {

@@ -19,9 +19,18 @@ public final class IamEnforcement {
     private final Policy everyone;
     private final Map<String, Policy> byAccessKey;
 
+    private final boolean readsResourceTags;
+
     private IamEnforcement(Policy everyone, Map<String, Policy> byAccessKey) {
         this.everyone = everyone;
         this.byAccessKey = Map.copyOf(byAccessKey);
+        this.readsResourceTags = (everyone != null && everyone.readsResourceTags())
+                || byAccessKey.values().stream().anyMatch(Policy::readsResourceTags);
+    }
+
+    /** Whether any policy reads a resource's existing tags (else they are not looked up). */
+    public boolean readsResourceTags() {
+        return readsResourceTags;
     }
 
     /** No policy at all; {@link #orNull()} of it is null, which turns enforcement off. */

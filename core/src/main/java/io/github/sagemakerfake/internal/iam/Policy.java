@@ -98,6 +98,19 @@ public final class Policy {
         return json;
     }
 
+    /** Whether a condition reads {@code aws:ResourceTag/...} or {@code sagemaker:ResourceTag/...}: only then are a resource's tags looked up. */
+    public boolean readsResourceTags() {
+        for (Statement s : statements) {
+            for (Condition c : s.conditions()) {
+                String key = c.key().toLowerCase(Locale.ROOT);
+                if (key.startsWith("aws:resourcetag/") || key.startsWith("sagemaker:resourcetag/")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public Decision evaluate(AuthRequest request) {
         boolean allowed = false;
         for (Statement s : statements) {
