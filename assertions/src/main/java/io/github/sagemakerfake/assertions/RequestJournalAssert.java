@@ -42,6 +42,9 @@ public class RequestJournalAssert extends AbstractFakeAssert<RequestJournalAsser
 
     /** Set by soft assertions; see {@link Navigation}. */
 
+    private String defaultAccount;
+    private String defaultRegion;
+
     public RequestJournalAssert(List<JournalEntry> actual) {
         super(actual, RequestJournalAssert.class);
     }
@@ -52,7 +55,46 @@ public class RequestJournalAssert extends AbstractFakeAssert<RequestJournalAsser
 
     /** Reads the fake's journal now; later requests are not seen. */
     public static RequestJournalAssert assertThatJournal(FakeControl fake) {
-        return new RequestJournalAssert(fake == null ? null : fake.journal());
+        RequestJournalAssert assertion = new RequestJournalAssert(fake == null ? null : fake.journal());
+        if (fake != null) {
+            assertion.defaultAccount = fake.defaultAccount();
+            assertion.defaultRegion = fake.defaultRegion();
+        }
+        return assertion;
+    }
+
+    // ------------------------------------------------------------------ IAM
+
+    /**
+     * Leads to assertions on the least-privilege identity policy the calls needed (docs/iam.md), in
+     * the fake's default account and region; for a bare journal, in the one account and region its
+     * calls were made in.
+     *
+     * @throws AssertionError if the actual value is null, or a bare journal spans several account/region pairs
+     */
+    public RequiredPolicyAssert requiredPolicy() {
+        isNotNull();
+        if (defaultAccount != null) {
+            return requiredPolicy(defaultAccount, defaultRegion);
+        }
+        Set<String> pairs = new LinkedHashSet<>();
+        actual.forEach(e -> pairs.add(e.account() + "/" + e.region()));
+        if (pairs.size() > 1) {
+            fail("Expecting the journal's calls in one account and region, but they span %s; name one with "
+                    + "requiredPolicy(account, region).", pairs);
+        }
+        if (pairs.isEmpty()) {
+            fail("Expecting calls to derive a required policy from, but the journal is empty.");
+        }
+        String[] pair = pairs.iterator().next().split("/");
+        return requiredPolicy(pair[0], pair[1]);
+    }
+
+    /** Leads to assertions on the least-privilege identity policy the calls in one account and region needed. */
+    public RequiredPolicyAssert requiredPolicy(String account, String region) {
+        isNotNull();
+        return new RequiredPolicyAssert(io.github.sagemakerfake.control.RequiredPolicy.fromJournal(actual, account,
+                region), actual);
     }
 
     // ------------------------------------------------------------------ how often
