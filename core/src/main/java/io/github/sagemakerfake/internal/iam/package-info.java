@@ -9,4 +9,9 @@
  * ({@link io.github.sagemakerfake.internal.iam.IamEnforcement}) and the least-privilege policy derived
  * from the journal ({@link io.github.sagemakerfake.internal.iam.RequiredPolicies}).
  */
+@API(status = INTERNAL)
 package io.github.sagemakerfake.internal.iam;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -79,6 +79,11 @@ class IamCatalogTest {
         assertThat(IamCatalog.operations()).hasSize(28);
     }
 
+    @Test
+    void everyOperationTheFakeServesHasItsRow() {
+        assertThat(IamCatalog.operations()).containsAll(io.github.sagemakerfake.internal.backend.Operation.wireNames());
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void authorizesTheOperationOnTheReferencesResourceWithItsExtras(Row row) {
