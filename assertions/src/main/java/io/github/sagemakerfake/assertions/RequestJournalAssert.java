@@ -71,28 +71,31 @@ public class RequestJournalAssert extends AbstractFakeAssert<RequestJournalAsser
      * @throws AssertionError if the actual value is null, or a bare journal spans several account/region pairs
      */
     public RequiredPolicyAssert requiredPolicy() {
-        isNotNull();
         if (defaultAccount != null) {
             return requiredPolicy(defaultAccount, defaultRegion);
         }
-        Set<String> pairs = new LinkedHashSet<>();
-        actual.forEach(e -> pairs.add(e.account() + "/" + e.region()));
-        if (pairs.size() > 1) {
-            fail("Expecting the journal's calls in one account and region, but they span %s; name one with "
-                    + "requiredPolicy(account, region).", pairs);
-        }
-        if (pairs.isEmpty()) {
-            fail("Expecting calls to derive a required policy from, but the journal is empty.");
-        }
-        String[] pair = pairs.iterator().next().split("/");
-        return requiredPolicy(pair[0], pair[1]);
+        return Navigation.step(this, navigation, () -> {
+            isNotNull();
+            Set<String> pairs = new LinkedHashSet<>();
+            actual.forEach(e -> pairs.add(e.account() + "/" + e.region()));
+            if (pairs.size() != 1) {
+                fail("%s", pairs.isEmpty() ? "Expecting calls to derive a required policy from, but the journal is empty."
+                        : "Expecting the journal's calls in one account and region, but they span " + pairs
+                        + "; name one with requiredPolicy(account, region).");
+            }
+            String[] pair = pairs.iterator().next().split("/");
+            return io.github.sagemakerfake.control.RequiredPolicy.fromJournal(actual, pair[0], pair[1]);
+        }, RequiredPolicyAssert.class, io.github.sagemakerfake.control.RequiredPolicy.class, RequiredPolicyAssert::new)
+                .withJournal(actual);
     }
 
     /** Leads to assertions on the least-privilege identity policy the calls in one account and region needed. */
     public RequiredPolicyAssert requiredPolicy(String account, String region) {
-        isNotNull();
-        return new RequiredPolicyAssert(io.github.sagemakerfake.control.RequiredPolicy.fromJournal(actual, account,
-                region), actual);
+        return Navigation.step(this, navigation, () -> {
+            isNotNull();
+            return io.github.sagemakerfake.control.RequiredPolicy.fromJournal(actual, account, region);
+        }, RequiredPolicyAssert.class, io.github.sagemakerfake.control.RequiredPolicy.class, RequiredPolicyAssert::new)
+                .withJournal(actual);
     }
 
     // ------------------------------------------------------------------ how often

@@ -25,11 +25,21 @@ import java.util.stream.Collectors;
  */
 public class RequiredPolicyAssert extends AbstractFakeAssert<RequiredPolicyAssert, RequiredPolicy> {
 
-    private final List<JournalEntry> journal;
+    private List<JournalEntry> journal = List.of();
+
+    public RequiredPolicyAssert(RequiredPolicy actual) {
+        super(actual, RequiredPolicyAssert.class);
+    }
 
     public RequiredPolicyAssert(RequiredPolicy actual, List<JournalEntry> journal) {
-        super(actual, RequiredPolicyAssert.class);
-        this.journal = journal == null ? List.of() : List.copyOf(journal);
+        this(actual);
+        withJournal(journal);
+    }
+
+    /** The calls the policy was derived from, for {@link #isCoveredBy(String)}. */
+    RequiredPolicyAssert withJournal(List<JournalEntry> calls) {
+        this.journal = calls == null ? List.of() : List.copyOf(calls);
+        return this;
     }
 
     /** Verifies that the calls needed this action on this resource ({@code *} for actions without a resource type). */

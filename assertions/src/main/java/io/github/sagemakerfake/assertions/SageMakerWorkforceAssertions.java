@@ -119,6 +119,6 @@ public class SageMakerWorkforceAssertions {
 
     /** Assertions on a required policy; see {@link RequestJournalAssert#requiredPolicy()} for the journal's own. */
     public static RequiredPolicyAssert assertThat(io.github.sagemakerfake.control.RequiredPolicy policy) {
-        return new RequiredPolicyAssert(policy, List.of());
+        return new RequiredPolicyAssert(policy);
     }
 }

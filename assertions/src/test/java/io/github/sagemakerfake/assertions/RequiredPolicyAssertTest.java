@@ -3,6 +3,7 @@ package io.github.sagemakerfake.assertions;
 import static io.github.sagemakerfake.assertions.Fixtures.cognitoTeam;
 import static io.github.sagemakerfake.assertions.Fixtures.lines;
 import static io.github.sagemakerfake.assertions.SageMakerWorkforceAssertions.assertThatJournal;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
@@ -79,5 +80,17 @@ class RequiredPolicyAssertTest {
                                 + "sagemaker:ListWorkteams because no identity-based policy allows the "
                                 + "sagemaker:ListWorkteams action"));
         assertThatJournal(fake).requiredPolicy().isCoveredBy(fake.requiredPolicy().toJson());
+    }
+
+    @Test
+    void soft_assertions_collect_every_failure_of_the_chain() {
+        SageMakerWorkforceSoftAssertions softly = new SageMakerWorkforceSoftAssertions();
+        softly.assertThatJournal(fake).requiredPolicy()
+                .includes("sagemaker:DeleteWorkteam", TEAM)
+                .doesNotIncludeAction("sagemaker:ListWorkteams")
+                .includes("sagemaker:ListWorkteams", "*");
+        assertThat(softly.errorsCollected()).extracting(Throwable::getMessage).satisfiesExactly(
+                m -> assertThat(m).startsWith("Expecting the required policy to include sagemaker:DeleteWorkteam"),
+                m -> assertThat(m).startsWith("Expecting the required policy not to include sagemaker:ListWorkteams"));
     }
 }
