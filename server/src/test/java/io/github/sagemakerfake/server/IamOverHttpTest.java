@@ -142,6 +142,42 @@ class IamOverHttpTest {
                 Map.of(), null).status()).isEqualTo(400);
     }
 
+    /** A realistic piece of code: a workforce, a tagged team, tending it, tearing both down. */
+    static void provisionAndTearDown(SageMakerClient sageMaker) {
+        sageMaker.createWorkforce(r -> r.workforceName("labelers")
+                .cognitoConfig(c -> c.userPool("us-east-1_abc123").clientId("c")));
+        for (int read = 0; read < 10 && sageMaker.describeWorkforce(r -> r.workforceName("labelers")).workforce()
+                .statusAsString().equals("Initializing"); read++) {
+            // polls as code for AWS does
+        }
+        String arn = sageMaker.createWorkteam(r -> r.workteamName("annotators").description("d")
+                .memberDefinitions(TestClients.cognitoMember("us-east-1_abc123"))
+                .tags(Tag.builder().key("cost-center").value("ml").build())).workteamArn();
+        sageMaker.updateWorkteam(r -> r.workteamName("annotators").description("Annotators"));
+        sageMaker.listTags(r -> r.resourceArn(arn));
+        sageMaker.listWorkteams(r -> { });
+        sageMaker.deleteWorkteam(r -> r.workteamName("annotators"));
+        sageMaker.deleteWorkforce(r -> r.workforceName("labelers"));
+    }
+
+    @Test
+    void theRoundTripOverHttpTheRequiredPolicyOfARunIsEnoughForTheSameRun() {
+        try (SageMakerClient sageMaker = TestClients.urlConnection(server.endpoint())) {
+            provisionAndTearDown(sageMaker);
+            String required = TestClients.send(server.endpoint(), "GET", "/_fake/iam/required-policy", Map.of(), null)
+                    .body();
+            control.reset();
+            assertThat(TestClients.send(server.endpoint(), "PUT", "/_fake/iam/policy",
+                    Map.of("Content-Type", "application/json"), required).status()).isEqualTo(200);
+
+            provisionAndTearDown(sageMaker);
+            assertThat(control.journal()).allMatch(e -> e.succeeded(), "every call succeeded under the derived policy");
+            assertThat(control.requiredPolicy().toMap()).isEqualTo(Json.parse(required));
+            assertThatThrownBy(() -> sageMaker.describeWorkteam(r -> r.workteamName("annotators")))
+                    .hasMessageContaining("not authorized to perform: sagemaker:DescribeWorkteam");
+        }
+    }
+
     @Test
     void aPolicyPerAccessKeyOverTheAdminApi() {
         control.setIamPolicy("123456789012", "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
