@@ -2,8 +2,6 @@ package io.github.sagemakerfake.internal.protocol;
 
 import io.github.sagemakerfake.control.FaultEffect;
 import io.github.sagemakerfake.control.FaultRule;
-import io.github.sagemakerfake.control.RegionSnapshot;
-import io.github.sagemakerfake.control.WorkteamSnapshot;
 import io.github.sagemakerfake.internal.iam.IamCatalog;
 import io.github.sagemakerfake.internal.iam.IamEnforcement;
 import io.github.sagemakerfake.internal.iam.IamPolicies;
@@ -106,15 +104,26 @@ final class AwsJsonProtocol {
         }
     }
 
-    /** The tags of an existing resource, for {@code aws:ResourceTag/<key>}. */
+    /**
+     * The tags of an existing resource, for {@code aws:ResourceTag/<key>}: what ListTags answers for
+     * it, so every resource family with tags is covered; none for a resource ListTags refuses.
+     */
     private Map<String, String> resourceTags(String account, String region, String arn) {
-        RegionSnapshot state = backend.snapshot(account, region);
-        for (WorkteamSnapshot team : state.workteams()) {
-            if (arn.equals(team.arn())) {
-                return team.tags();
+        Map<String, Object> answer;
+        try {
+            answer = backend.execute(Operation.LIST_TAGS, account, region, Map.of("ResourceArn", arn), null);
+        } catch (ServiceError noTags) {
+            return Map.of();
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (answer.get("Tags") instanceof List<?> list) {
+            for (Object t : list) {
+                if (t instanceof Map<?, ?> tag && tag.get("Key") instanceof String k && tag.get("Value") instanceof String v) {
+                    tags.put(k, v);
+                }
             }
         }
-        return Map.of();
+        return tags;
     }
 
     private ProtocolResponse execute(String requestId, Instant arrived, String operationName,
