@@ -30,8 +30,8 @@ final class AdminApi {
 
     static final String ENDPOINTS = "GET /_fake/health; POST /_fake/reset[?account=&region=]; "
             + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
-            + "POST /_fake/seed; GET|POST /_fake/clock; PUT|DELETE /_fake/iam/policy; "
-            + "GET|DELETE /_fake/iam/policies; PUT|DELETE /_fake/iam/policies/{accessKeyId}; "
+            + "DELETE /_fake/faults/{Id}; POST /_fake/seed; GET|POST /_fake/clock; POST /_fake/settle; GET /_fake/ui; "
+            + "PUT|DELETE /_fake/iam/policy; GET|DELETE /_fake/iam/policies; PUT|DELETE /_fake/iam/policies/{accessKeyId}; "
             + "GET /_fake/iam/required-policy[?account=&region=]";
 
     /** One admin answer: HTTP status and a JSON object. */
@@ -100,9 +100,12 @@ final class AdminApi {
                     fake.clearJournal();
                     return ok(Map.of());
                 }
+                long after = after(query);
                 List<Object> entries = new ArrayList<>();
                 for (JournalEntry e : fake.journal()) {
-                    entries.add(e.toMap());
+                    if (e.sequence() > after) {
+                        entries.add(e.toMap());
+                    }
                 }
                 return ok(Map.of("Requests", entries));
             case PREFIX + "/faults":
@@ -115,7 +118,20 @@ final class AdminApi {
                     advanceClock(body);
                 }
                 return ok(Map.of("Now", WireTime.epochSeconds(fake.now())));
+            case PREFIX + "/settle":
+                allow(method, "POST");
+                return ok(Map.of("Settled", fake.settleTransitions()));
             default:
+                if (resource.startsWith(PREFIX + "/faults/") && resource.length() > PREFIX.length() + 8) {
+                    allow(method, "DELETE");
+                    String id = URLDecoder.decode(resource.substring(PREFIX.length() + 8), StandardCharsets.UTF_8);
+                    try {
+                        fake.removeFault(id);
+                    } catch (IllegalArgumentException e) {
+                        throw invalid(e.getMessage());
+                    }
+                    return ok(Map.of("Removed", id));
+                }
                 throw new Refusal(404, "UnknownAdminEndpoint", "No admin endpoint " + method + " " + path
                         + ". The admin API serves: " + ENDPOINTS + ". AWS operations go to POST /.");
         }
@@ -305,6 +321,19 @@ final class AdminApi {
         fake.iamPolicies().byAccessKey().forEach((k, p) -> byKey.put(k, Json.parse(p.json())));
         map.put("ByAccessKey", byKey);
         return map;
+    }
+
+    /** {@code ?after=N}: only the entries whose Sequence is greater (a poller's increment); 0 by default. */
+    private static long after(Map<String, String> query) {
+        String after = query.get("after");
+        if (after == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw invalid("Query parameter after must be a journal Sequence (a whole number); got '" + after + "'.");
+        }
     }
 
     private String account(Map<String, String> query) {
