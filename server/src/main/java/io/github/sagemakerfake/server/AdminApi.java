@@ -5,17 +5,19 @@ import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.internal.admin.FaultRuleJson;
+import io.github.sagemakerfake.internal.json.AcceptedNames;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.protocol.WireErrors;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.remote.AdminPaths;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
  * The admin API under {@code /_fake/}: the fake's control surface over HTTP, for a server in
@@ -26,13 +28,24 @@ import java.util.stream.Collectors;
  */
 final class AdminApi {
 
-    static final String PREFIX = "/_fake";
+    static final String PREFIX = AdminPaths.PREFIX;
 
-    static final String ENDPOINTS = "GET /_fake/health; POST /_fake/reset[?account=&region=]; "
-            + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
-            + "DELETE /_fake/faults/{Id}; POST /_fake/seed; GET|POST /_fake/clock; POST /_fake/settle; GET /_fake/ui; "
-            + "PUT|DELETE /_fake/iam/policy; GET|DELETE /_fake/iam/policies; PUT|DELETE /_fake/iam/policies/{accessKeyId}; "
-            + "GET /_fake/iam/required-policy[?account=&region=]";
+    static final String ENDPOINTS = "GET " + AdminPaths.HEALTH + "; POST " + AdminPaths.RESET
+            + "[?account=&region=]; GET " + AdminPaths.STATE + "[?account=&region=]; GET " + AdminPaths.REQUESTS
+            + "[?after=]; DELETE " + AdminPaths.REQUESTS + "; GET|POST|DELETE " + AdminPaths.FAULTS + "; DELETE "
+            + AdminPaths.FAULTS + "/{Id}; POST " + AdminPaths.SEED + "; GET|POST " + AdminPaths.CLOCK + "; POST "
+            + AdminPaths.SETTLE + "; GET " + AdminPaths.UI + "; PUT|DELETE " + AdminPaths.IAM_POLICY + "; GET|DELETE "
+            + AdminPaths.IAM_POLICIES + "; PUT|DELETE " + AdminPaths.IAM_POLICIES + "/{accessKeyId}; GET "
+            + AdminPaths.IAM_REQUIRED_POLICY + "[?account=&region=]";
+
+    private static final String ACCOUNT = AdminPaths.ACCOUNT;
+    private static final String REGION = AdminPaths.REGION;
+    private static final String AFTER = "after";
+
+    private static final AcceptedNames FAULT_MEMBERS = AcceptedNames.of("member", "A fault rule",
+            new TreeSet<>(FaultRuleJson.MEMBERS));
+    private static final AcceptedNames CLOCK_MEMBERS = AcceptedNames.of("member", "The body of POST " + AdminPaths.CLOCK,
+            "AdvanceMillis");
 
     /** One admin answer: HTTP status and a JSON object. */
     record Reply(int status, Map<String, Object> body) {
@@ -60,7 +73,7 @@ final class AdminApi {
     }
 
     static boolean isHealth(String path) {
-        return path.equals(PREFIX + "/health") || path.equals(PREFIX + "/health/");
+        return path.equals(AdminPaths.HEALTH) || path.equals(AdminPaths.HEALTH + "/");
     }
 
     static boolean handles(String path) {
@@ -69,38 +82,49 @@ final class AdminApi {
 
     Reply handle(String method, String path, String rawQuery, byte[] body) {
         try {
-            return route(method, path, query(rawQuery), body);
+            return route(method, path, rawQuery, body);
         } catch (Refusal r) {
             return error(r.status, r.code, r.getMessage());
         }
     }
 
-    private Reply route(String method, String path, Map<String, String> query, byte[] body) {
+    /**
+     * Each endpoint names the query parameters and body members it takes (see {@link AdminInput});
+     * anything else is refused before anything is done.
+     */
+    private Reply route(String method, String path, String rawQuery, byte[] body) {
         String resource = path.endsWith("/") && path.length() > PREFIX.length() + 1
                 ? path.substring(0, path.length() - 1) : path;
         if (resource.startsWith(PREFIX + "/iam/")) {
             try {
-                return iam(method, resource.substring((PREFIX + "/iam").length()), query, body);
+                return iam(method, resource, rawQuery, body);
             } catch (io.github.sagemakerfake.internal.iam.PolicyException e) { // refused with its place and reason
                 throw invalid(e.getMessage());
             }
         }
         switch (resource) {
-            case PREFIX + "/health":
-                allow(method, "GET");
+            case AdminPaths.HEALTH:
+                AdminInput.none(allow(method, "GET") + " " + resource, rawQuery, body);
                 return ok(health());
-            case PREFIX + "/reset":
-                allow(method, "POST");
-                return reset(query);
-            case PREFIX + "/state":
-                allow(method, "GET");
-                return state(query);
-            case PREFIX + "/requests":
-                if (allow(method, "GET", "DELETE").equals("DELETE")) {
+            case AdminPaths.RESET: {
+                String where = allow(method, "POST") + " " + resource;
+                AdminInput.noBody(where, body);
+                return reset(AdminInput.query(where, rawQuery, ACCOUNT, REGION));
+            }
+            case AdminPaths.STATE: {
+                String where = allow(method, "GET") + " " + resource;
+                AdminInput.noBody(where, body);
+                return state(AdminInput.query(where, rawQuery, ACCOUNT, REGION));
+            }
+            case AdminPaths.REQUESTS: {
+                String verb = allow(method, "GET", "DELETE");
+                if (verb.equals("DELETE")) {
+                    AdminInput.none(verb + " " + resource, rawQuery, body);
                     fake.clearJournal();
                     return ok(Map.of());
                 }
-                long after = after(query);
+                AdminInput.noBody(verb + " " + resource, body);
+                long after = after(AdminInput.query(verb + " " + resource, rawQuery, AFTER));
                 List<Object> entries = new ArrayList<>();
                 for (JournalEntry e : fake.journal()) {
                     if (e.sequence() > after) {
@@ -108,23 +132,36 @@ final class AdminApi {
                     }
                 }
                 return ok(Map.of("Requests", entries));
-            case PREFIX + "/faults":
-                return faults(allow(method, "GET", "POST", "DELETE"), body);
-            case PREFIX + "/seed":
-                allow(method, "POST");
+            }
+            case AdminPaths.FAULTS: {
+                String verb = allow(method, "GET", "POST", "DELETE");
+                AdminInput.query(verb + " " + resource, rawQuery);
+                if (!verb.equals("POST")) {
+                    AdminInput.noBody(verb + " " + resource, body);
+                }
+                return faults(verb, body);
+            }
+            case AdminPaths.SEED:
+                AdminInput.query(allow(method, "POST") + " " + resource, rawQuery);
                 return seed(body);
-            case PREFIX + "/clock":
-                if (allow(method, "GET", "POST").equals("POST")) {
+            case AdminPaths.CLOCK: {
+                String verb = allow(method, "GET", "POST");
+                AdminInput.query(verb + " " + resource, rawQuery);
+                if (verb.equals("POST")) {
                     advanceClock(body);
+                } else {
+                    AdminInput.noBody(verb + " " + resource, body);
                 }
                 return ok(Map.of("Now", WireTime.epochSeconds(fake.now())));
-            case PREFIX + "/settle":
-                allow(method, "POST");
+            }
+            case AdminPaths.SETTLE:
+                AdminInput.none(allow(method, "POST") + " " + resource, rawQuery, body);
                 return ok(Map.of("Settled", fake.settleTransitions()));
             default:
-                if (resource.startsWith(PREFIX + "/faults/") && resource.length() > PREFIX.length() + 8) {
-                    allow(method, "DELETE");
-                    String id = URLDecoder.decode(resource.substring(PREFIX.length() + 8), StandardCharsets.UTF_8);
+                if (resource.startsWith(AdminPaths.FAULTS + "/") && resource.length() > AdminPaths.FAULTS.length() + 1) {
+                    AdminInput.none(allow(method, "DELETE") + " " + AdminPaths.FAULTS + "/{Id}", rawQuery, body);
+                    String id = URLDecoder.decode(resource.substring(AdminPaths.FAULTS.length() + 1),
+                            StandardCharsets.UTF_8);
                     try {
                         fake.removeFault(id);
                     } catch (IllegalArgumentException e) {
@@ -147,7 +184,7 @@ final class AdminApi {
     }
 
     private Reply reset(Map<String, String> query) {
-        if (query.containsKey("account") || query.containsKey("region")) {
+        if (query.containsKey(ACCOUNT) || query.containsKey(REGION)) {
             String account = account(query);
             String region = region(query);
             fake.reset(account, region);
@@ -158,7 +195,7 @@ final class AdminApi {
     }
 
     private Reply state(Map<String, String> query) {
-        if (query.containsKey("account") || query.containsKey("region")) {
+        if (query.containsKey(ACCOUNT) || query.containsKey(REGION)) {
             return ok(fake.state(account(query), region(query)).toMap());
         }
         return ok(fake.snapshot().toMap());
@@ -190,12 +227,7 @@ final class AdminApi {
 
     /** Checks each member's type first, so a mistake gets a message naming the member, not a ClassCastException. */
     private static FaultRule faultRule(Map<String, Object> map) {
-        List<String> unknown = map.keySet().stream().filter(k -> !FaultRuleJson.MEMBERS.contains(k)).sorted()
-                .collect(Collectors.toList());
-        if (!unknown.isEmpty()) {
-            throw invalid("Unknown member(s) " + unknown + " in the fault rule; a rule has: "
-                    + FaultRuleJson.MEMBERS.stream().sorted().collect(Collectors.joining(", ")) + ".");
-        }
+        AdminInput.check(FAULT_MEMBERS, map.keySet());
         requireType(map, "Operation", String.class, "a wire operation name such as \"CreateWorkteam\"");
         requireType(map, "Match", Map.class, "an object of top-level request members, e.g. {\"WorkteamName\":\"a\"}");
         requireType(map, "Times", Number.class, "a positive whole number");
@@ -255,72 +287,21 @@ final class AdminApi {
 
     private void advanceClock(byte[] body) {
         Map<String, Object> map = object(body, "{\"AdvanceMillis\": 60000}");
-        if (!map.containsKey("AdvanceMillis") || map.size() != 1) {
-            throw invalid("POST /_fake/clock takes {\"AdvanceMillis\": n} with n a whole number of milliseconds "
-                    + "to move the fake clock forward; got the member(s) " + map.keySet() + ".");
+        String form = "POST /_fake/clock takes {\"AdvanceMillis\": n} with n a whole number of milliseconds to move "
+                + "the fake clock forward";
+        try {
+            CLOCK_MEMBERS.check(map.keySet());
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage() + " " + form + ".");
+        }
+        if (!map.containsKey("AdvanceMillis")) {
+            throw invalid(form + "; got no member.");
         }
         try { // the range checks live in core, so every form refuses the same values the same way
             fake.advanceClock(FakeClock.advanceFromMillis(map.get("AdvanceMillis")));
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
-    }
-
-    /**
-     * IAM (docs/iam.md): the policies the fake enforces, and the policy the journal's calls needed.
-     * A policy is sent as the body, exactly the document IAM takes; the admin API itself is never
-     * subject to a policy.
-     */
-    private Reply iam(String method, String path, Map<String, String> query, byte[] body) {
-        if (path.equals("/required-policy")) {
-            allow(method, "GET");
-            return ok(fake.requiredPolicy(account(query), region(query)).toMap());
-        }
-        if (path.equals("/policy")) {
-            if (allow(method, "PUT", "DELETE").equals("DELETE")) {
-                fake.iamPolicies().setForEveryone(null, "DELETE /_fake/iam/policy");
-            } else {
-                fake.iamPolicies().setForEveryone(policyBody(body), "PUT /_fake/iam/policy");
-            }
-            return ok(policies());
-        }
-        if (path.equals("/policies")) {
-            if (allow(method, "GET", "DELETE").equals("DELETE")) {
-                fake.clearIamPolicies();
-            }
-            return ok(policies());
-        }
-        if (path.startsWith("/policies/") && path.length() > "/policies/".length()) {
-            String key = URLDecoder.decode(path.substring("/policies/".length()), StandardCharsets.UTF_8);
-            String source = "PUT /_fake/iam/policies/" + key;
-            if (allow(method, "PUT", "DELETE").equals("DELETE")) {
-                fake.iamPolicies().setFor(key, null, source);
-            } else {
-                fake.iamPolicies().setFor(key, policyBody(body), source);
-            }
-            return ok(policies());
-        }
-        throw new Refusal(404, "UnknownAdminEndpoint", "No admin endpoint " + method + " " + PREFIX + "/iam" + path
-                + ". The admin API serves: " + ENDPOINTS + ".");
-    }
-
-    private static String policyBody(byte[] body) {
-        if (body.length == 0) {
-            throw invalid("Send the identity policy document as the body, e.g. {\"Version\":\"2012-10-17\","
-                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sagemaker:*\",\"Resource\":\"*\"}]}.");
-        }
-        return new String(body, StandardCharsets.UTF_8);
-    }
-
-    /** The policies in force: {"Everyone": document or null, "ByAccessKey": {key: document}}. */
-    private Map<String, Object> policies() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        io.github.sagemakerfake.internal.iam.Policy everyone = fake.iamPolicies().everyone();
-        map.put("Everyone", everyone == null ? null : Json.parse(everyone.json()));
-        Map<String, Object> byKey = new LinkedHashMap<>();
-        fake.iamPolicies().byAccessKey().forEach((k, p) -> byKey.put(k, Json.parse(p.json())));
-        map.put("ByAccessKey", byKey);
-        return map;
     }
 
     /** {@code ?after=N}: only the entries whose Sequence is greater (a poller's increment); 0 by default. */
@@ -336,8 +317,74 @@ final class AdminApi {
         }
     }
 
+    /**
+     * IAM (docs/iam.md): the policies the fake enforces, and the policy the journal's calls needed.
+     * A policy is sent as the body, exactly the document IAM takes; the admin API itself is never
+     * subject to a policy.
+     */
+    private Reply iam(String method, String resource, String rawQuery, byte[] body) {
+        if (resource.equals(AdminPaths.IAM_REQUIRED_POLICY)) {
+            String where = allow(method, "GET") + " " + resource;
+            AdminInput.noBody(where, body);
+            Map<String, String> query = AdminInput.query(where, rawQuery, ACCOUNT, REGION);
+            return ok(fake.requiredPolicy(account(query), region(query)).toMap());
+        }
+        if (resource.equals(AdminPaths.IAM_POLICY)) {
+            String verb = allow(method, "PUT", "DELETE");
+            AdminInput.query(verb + " " + resource, rawQuery);
+            if (verb.equals("DELETE")) {
+                AdminInput.noBody(verb + " " + resource, body);
+                fake.iamPolicies().setForEveryone(null, "DELETE " + resource);
+            } else {
+                fake.iamPolicies().setForEveryone(policyBody(body), "PUT " + resource);
+            }
+            return ok(policies());
+        }
+        if (resource.equals(AdminPaths.IAM_POLICIES)) {
+            String verb = allow(method, "GET", "DELETE");
+            AdminInput.none(verb + " " + resource, rawQuery, body);
+            if (verb.equals("DELETE")) {
+                fake.clearIamPolicies();
+            }
+            return ok(policies());
+        }
+        if (resource.startsWith(AdminPaths.IAM_POLICIES + "/") && resource.length() > AdminPaths.IAM_POLICIES.length() + 1) {
+            String key = URLDecoder.decode(resource.substring(AdminPaths.IAM_POLICIES.length() + 1), StandardCharsets.UTF_8);
+            String verb = allow(method, "PUT", "DELETE");
+            AdminInput.query(verb + " " + resource, rawQuery);
+            if (verb.equals("DELETE")) {
+                AdminInput.noBody(verb + " " + resource, body);
+                fake.iamPolicies().setFor(key, null, "DELETE " + resource);
+            } else {
+                fake.iamPolicies().setFor(key, policyBody(body), "PUT " + resource);
+            }
+            return ok(policies());
+        }
+        throw new Refusal(404, "UnknownAdminEndpoint", "No admin endpoint " + method + " " + resource
+                + ". The admin API serves: " + ENDPOINTS + ".");
+    }
+
+    private static String policyBody(byte[] body) {
+        if (body.length == 0) {
+            throw invalid("Send the identity policy document as the body, e.g. {\"Version\":\"2012-10-17\","
+                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sagemaker:*\",\"Resource\":\"*\"}]}.");
+        }
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The policies in force: {"Everyone": document (absent when none), "ByAccessKey": {key: document}}. */
+    private Map<String, Object> policies() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        io.github.sagemakerfake.internal.iam.Policy everyone = fake.iamPolicies().everyone();
+        map.put("Everyone", everyone == null ? null : Json.parse(everyone.json()));
+        Map<String, Object> byKey = new LinkedHashMap<>();
+        fake.iamPolicies().byAccessKey().forEach((k, p) -> byKey.put(k, Json.parse(p.json())));
+        map.put("ByAccessKey", byKey);
+        return map;
+    }
+
     private String account(Map<String, String> query) {
-        String account = query.getOrDefault("account", fake.defaultAccount());
+        String account = query.getOrDefault(ACCOUNT, fake.defaultAccount());
         try {
             return FakeSettings.requireAccount(account);
         } catch (IllegalArgumentException e) {
@@ -346,7 +393,7 @@ final class AdminApi {
     }
 
     private String region(Map<String, String> query) {
-        String region = query.getOrDefault("region", fake.defaultRegion());
+        String region = query.getOrDefault(REGION, fake.defaultRegion());
         try {
             return FakeSettings.requireRegion(region);
         } catch (IllegalArgumentException e) {
@@ -379,28 +426,7 @@ final class AdminApi {
                 + ", not " + method + ". The admin API serves: " + ENDPOINTS + ".");
     }
 
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return map;
-        }
-        for (String part : rawQuery.split("&")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            int eq = part.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-                String value = URLDecoder.decode(eq < 0 ? "" : part.substring(eq + 1), StandardCharsets.UTF_8);
-                map.put(name, value);
-            } catch (IllegalArgumentException e) {
-                throw invalid("The query string is not URL-encoded correctly: " + rawQuery);
-            }
-        }
-        return map;
-    }
-
-    private static Refusal invalid(String message) {
+    static Refusal invalid(String message) {
         return new Refusal(400, "InvalidAdminRequest", message);
     }
 

@@ -198,18 +198,18 @@ class IamOverHttpTest {
     @Test
     void theIamPolicyOptionIsReadAndCheckedAtStart(@TempDir Path dir) throws IOException {
         Path good = Files.writeString(dir.resolve("role.json"), POLICY);
-        ServerMain.Config config = ServerMain.Config.parse(new String[] {"--iam-policy", good.toString()}, Map.of());
+        ServerConfig config = ServerConfig.parse(new String[] {"--iam-policy", good.toString()}, Map.of());
         assertThat(config.iamPolicy().json()).isEqualTo(POLICY);
-        assertThat(ServerMain.Config.parse(new String[0], Map.of("SAGEMAKER_FAKE_IAM_POLICY", good.toString()))
+        assertThat(ServerConfig.parse(new String[0], Map.of("SAGEMAKER_FAKE_IAM_POLICY", good.toString()))
                 .iamPolicy().path()).isEqualTo(good);
 
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":"
                 + "\"Allow\",\"Action\":\"sagemaker:*\",\"Resource\":\"*\",\"Condition\":{\"StringEqualz\":{\"k\":\"v\"}}}}");
-        assertThatThrownBy(() -> ServerMain.Config.parse(new String[] {"--iam-policy", bad.toString()}, Map.of()))
+        assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--iam-policy", bad.toString()}, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--iam-policy: IAM policy from " + bad + " refused at "
                         + "$.Statement.Condition.StringEqualz[\"k\"]: \"StringEqualz\" is not an IAM condition operator");
-        assertThatThrownBy(() -> ServerMain.Config.parse(new String[] {"--iam-policy", dir.resolve("none.json")
+        assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--iam-policy", dir.resolve("none.json")
                 .toString()}, Map.of())).hasMessageStartingWith("--iam-policy: cannot read the policy file");
         assertThat(ServerMain.usage()).contains("--iam-policy FILE", "SAGEMAKER_FAKE_IAM_POLICY");
     }
