@@ -49,7 +49,7 @@ class IamOverHttpTest {
     @BeforeEach
     void start() {
         fake = new FakeEndpoint(FakeSettings.defaults());
-        server = SageMakerWorkforceServer.start(fake);
+        server = SageMakerWorkforceServer.start(fake, ServerOptions.defaults());
         control = RemoteFakeControl.connect(server.endpoint());
     }
 
