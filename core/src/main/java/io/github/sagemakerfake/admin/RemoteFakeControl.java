@@ -153,9 +153,44 @@ public final class RemoteFakeControl implements FakeControl {
         call("POST", "/reset" + regionQuery(account, region), null);
     }
 
+    /** {@code GET /_fake/snapshot}: the views and the state document of one instant. */
     @Override
     public StateSnapshot snapshot() {
-        return StateSnapshot.fromMap(call("GET", "/state", null));
+        return StateSnapshot.fromDocument(Json.write(call("GET", "/snapshot", null)));
+    }
+
+    /** {@code POST /_fake/snapshot}: puts the document back on the server. */
+    @Override
+    public void restore(String stateDocument) {
+        call("POST", "/snapshot", Objects.requireNonNull(stateDocument, "stateDocument"));
+    }
+
+    /** {@code POST /_fake/snapshots/{name}}: keeps the server's current state under a name, on the server. */
+    public void saveSnapshot(String name) {
+        call("POST", "/snapshots/" + URLEncoder.encode(Objects.requireNonNull(name, "name"), StandardCharsets.UTF_8),
+                null);
+    }
+
+    /** {@code POST /_fake/snapshots/{name}/restore}: puts a named snapshot back. */
+    public void restoreSnapshot(String name) {
+        call("POST", "/snapshots/" + URLEncoder.encode(Objects.requireNonNull(name, "name"), StandardCharsets.UTF_8)
+                + "/restore", null);
+    }
+
+    /** {@code GET /_fake/snapshots}: the names of the server's snapshots, sorted. */
+    @SuppressWarnings("unchecked")
+    public List<String> snapshotNames() {
+        List<String> names = new ArrayList<>();
+        for (Object s : (List<Object>) call("GET", "/snapshots", null).get("Snapshots")) {
+            names.add((String) ((Map<String, Object>) s).get("Name"));
+        }
+        return List.copyOf(names);
+    }
+
+    /** {@code DELETE /_fake/snapshots/{name}}. */
+    public void deleteSnapshot(String name) {
+        call("DELETE", "/snapshots/" + URLEncoder.encode(Objects.requireNonNull(name, "name"), StandardCharsets.UTF_8),
+                null);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.github.sagemakerfake.control.FakeLimits;
 import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,15 +21,15 @@ import java.util.Objects;
 final class WorkforceOperations {
 
     private static final String DEFAULT_WORKFORCE = "default";
-    private static final char[] SUBDOMAIN_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final FakeLimits limits;
     private final Lifecycle lifecycle;
+    private final IdSource ids;
 
-    WorkforceOperations(FakeLimits limits, Lifecycle lifecycle) {
+    WorkforceOperations(FakeLimits limits, Lifecycle lifecycle, IdSource ids) {
         this.limits = limits;
         this.lifecycle = lifecycle;
+        this.ids = ids;
     }
 
     Map<String, Object> execute(Operation op, RegionState s, Map<String, Object> r, Instant now) {
@@ -80,6 +79,7 @@ final class WorkforceOperations {
         String name = str(r, "WorkforceName");
         WorkforceRecord wf = new WorkforceRecord(name, Arns.workforce(s.region, s.account, name),
                 newSubDomain(s.region), now);
+        wf.ids = ids;
         wf.cognitoConfig = cognito == null ? null : Json.copy(cognito);
         wf.oidcConfig = oidc == null ? null : Json.copy(oidc);
         applyNetworkSettings(wf, r);
@@ -266,6 +266,7 @@ final class WorkforceOperations {
             Map<String, Object> first = cognitoMember(members.get(0));
             wf = new WorkforceRecord(DEFAULT_WORKFORCE, Arns.workforce(s.region, s.account, DEFAULT_WORKFORCE),
                     newSubDomain(s.region), now);
+            wf.ids = ids;
             Map<String, Object> cognito = new LinkedHashMap<>();
             cognito.put("UserPool", first.get("UserPool"));
             cognito.put("ClientId", first.get("ClientId"));
@@ -569,11 +570,7 @@ final class WorkforceOperations {
     }
 
     private String newSubDomain(String region) { // facts §3.8
-        StringBuilder id = new StringBuilder(10);
-        for (int i = 0; i < 10; i++) {
-            id.append(SUBDOMAIN_ALPHABET[RANDOM.nextInt(SUBDOMAIN_ALPHABET.length)]);
-        }
-        return id + ".labeling." + region + ".sagemaker.aws";
+        return ids.subDomainId() + ".labeling." + region + ".sagemaker.aws";
     }
 
     private static Instant time(Object epochSeconds) {

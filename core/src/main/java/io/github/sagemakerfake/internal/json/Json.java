@@ -159,6 +159,11 @@ public final class Json {
                 default -> {
                     if (c < 0x20 || c == 0x2028 || c == 0x2029) {
                         out.append(String.format("\\u%04x", (int) c));
+                    } else if (Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
+                        // A lone UTF-16 surrogate (which a request may carry as "\ud800") has no UTF-8
+                        // form: written raw it would make the text unencodable (a state file could never be
+                        // saved again) or turn into '?'. Escaped, it reads back as the same char.
+                        out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }
@@ -166,6 +171,15 @@ public final class Json {
             }
         }
         out.append('"');
+    }
+
+    /** True when the surrogate at {@code i} is half of a well-formed pair (high then low). */
+    private static boolean pairedSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
     /**
