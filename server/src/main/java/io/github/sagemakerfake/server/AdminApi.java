@@ -30,7 +30,8 @@ final class AdminApi {
 
     static final String ENDPOINTS = "GET /_fake/health; POST /_fake/reset[?account=&region=]; "
             + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
-            + "POST /_fake/seed; GET|POST /_fake/clock";
+            + "POST /_fake/seed; GET|POST /_fake/clock; GET|POST /_fake/snapshot[?account=&region=]; "
+            + "GET /_fake/snapshots; GET|POST|DELETE /_fake/snapshots/{name}; POST /_fake/snapshots/{name}/restore";
 
     private static final Set<String> FAULT_MEMBERS = Set.of("Id", "Operation", "Match", "Times", "Probability",
             "Phase", "MinLatencyMillis", "MaxLatencyMillis", "Outcome", "ErrorCode", "StatusCode", "Message",
@@ -55,10 +56,18 @@ final class AdminApi {
 
     private final FakeEndpoint fake;
     private final String version;
+    private volatile StateFile stateFile;
+    private volatile NamedSnapshots snapshots = new NamedSnapshots(null);
 
     AdminApi(FakeEndpoint fake, String version) {
         this.fake = fake;
         this.version = version;
+    }
+
+    /** The state file health reports on, and where named snapshots are kept (null: in memory). */
+    void persistence(StateFile file, java.nio.file.Path snapshotDirectory) {
+        this.stateFile = file;
+        this.snapshots = new NamedSnapshots(snapshotDirectory);
     }
 
     static boolean isHealth(String path) {
@@ -110,7 +119,23 @@ final class AdminApi {
                     advanceClock(body);
                 }
                 return ok(Map.of("Now", WireTime.epochSeconds(fake.now())));
+            case PREFIX + "/snapshot":
+                onlyParameters(query, "account", "region");
+                if (allow(method, "GET", "POST").equals("GET")) {
+                    return snapshotDocument(query);
+                }
+                return restore(body, query);
+            case PREFIX + "/snapshots":
+                allow(method, "GET");
+                onlyParameters(query);
+                List<Object> list = new ArrayList<>();
+                snapshots.list().forEach(e -> list.add(NamedSnapshots.describe(e)));
+                return ok(Map.of("Snapshots", list));
             default:
+                if (resource.startsWith(PREFIX + "/snapshots/")) {
+                    onlyParameters(query);
+                    return namedSnapshot(method, resource.substring((PREFIX + "/snapshots/").length()), body);
+                }
                 throw new Refusal(404, "UnknownAdminEndpoint", "No admin endpoint " + method + " " + path
                         + ". The admin API serves: " + ENDPOINTS + ". AWS operations go to POST /.");
         }
@@ -118,11 +143,130 @@ final class AdminApi {
 
     private Map<String, Object> health() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("Status", "UP");
+        StateFile file = stateFile;
+        map.put("Status", file != null && file.degraded() ? "DEGRADED" : "UP");
         map.put("Version", version);
         map.put("DefaultAccount", fake.defaultAccount());
         map.put("DefaultRegion", fake.defaultRegion());
+        if (file != null) {
+            map.put("StateFile", file.health());
+        }
         return map;
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    @SuppressWarnings("unchecked")
+    private Reply snapshotDocument(Map<String, String> query) {
+        String text = query.isEmpty() ? io.github.sagemakerfake.internal.persistence.StateDocuments.write(
+                fake.backend().exportState()) : fake.snapshotDocument(account(query), region(query));
+        return ok((Map<String, Object>) Json.parse(text));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Reply restore(byte[] body, Map<String, String> query) {
+        Map<String, Object> document = object(body, "a state document, as GET /_fake/snapshot answers it");
+        if (!query.isEmpty()) { // only this pair, from a document of every pair or of this one
+            String account = account(query);
+            String region = region(query);
+            if (document.get("Scope") instanceof Map<?, ?> scope
+                    && !(account.equals(scope.get("Account")) && region.equals(scope.get("Region")))) {
+                throw invalid("The document is a snapshot of account " + scope.get("Account") + " region "
+                        + scope.get("Region") + ", not of " + account + "/" + region + ".");
+            }
+            Map<String, Object> scoped = new LinkedHashMap<>(document);
+            scoped.put("Scope", Map.of("Account", account, "Region", region));
+            if (document.get("Regions") instanceof List<?> regions) {
+                scoped.put("Regions", regions.stream().filter(r -> r instanceof Map<?, ?> m
+                        && account.equals(m.get("Account")) && region.equals(m.get("Region"))).toList());
+            }
+            document = scoped;
+        }
+        try {
+            fake.restore(Json.write(document));
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        return ok(Map.of("Restored", query.isEmpty() ? "all" : account(query) + "/" + region(query)));
+    }
+
+    private Reply namedSnapshot(String method, String rest, byte[] body) {
+        boolean restore = rest.endsWith("/restore");
+        String name = restore ? rest.substring(0, rest.length() - "/restore".length()) : rest;
+        name = java.net.URLDecoder.decode(name, StandardCharsets.UTF_8);
+        if (!NamedSnapshots.NAME.matcher(name).matches()) {
+            throw invalid("A snapshot name is " + NamedSnapshots.NAME_RULE + "; got '" + name + "'.");
+        }
+        if (body.length > 0 && !restore && !"POST".equals(method)) {
+            throw invalid("This endpoint takes no body.");
+        }
+        if (restore) {
+            allow(method, "POST");
+            NamedSnapshots.Entry entry = requireSnapshot(name);
+            try {
+                fake.restore(entry.document());
+            } catch (IllegalArgumentException e) {
+                throw invalid("The snapshot " + name + " cannot be restored: " + e.getMessage());
+            }
+            return ok(Map.of("Restored", name));
+        }
+        switch (allow(method, "GET", "POST", "DELETE")) {
+            case "GET":
+                return snapshotText(requireSnapshot(name).document());
+            case "DELETE":
+                try {
+                    if (!snapshots.remove(name)) {
+                        throw missing(name);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new Refusal(500, "SnapshotNotDeleted", "The snapshot " + name + " could not be deleted: "
+                            + e);
+                }
+                return ok(Map.of());
+            default:
+                if (body.length > 0) {
+                    throw invalid("POST /_fake/snapshots/" + name + " keeps the current state and takes no body; "
+                            + "to keep a document of your own, POST it to /_fake/snapshot first.");
+                }
+                try {
+                    return ok(NamedSnapshots.describe(snapshots.put(name,
+                            io.github.sagemakerfake.internal.persistence.StateDocuments.write(
+                                    fake.backend().exportState()))));
+                } catch (java.io.IOException e) {
+                    throw new Refusal(500, "SnapshotNotSaved", "The snapshot " + name + " could not be written to "
+                            + snapshots.directory() + ": " + e);
+                }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Reply snapshotText(String document) {
+        return ok((Map<String, Object>) Json.parse(document));
+    }
+
+    private NamedSnapshots.Entry requireSnapshot(String name) {
+        NamedSnapshots.Entry entry = snapshots.get(name);
+        if (entry == null) {
+            throw missing(name);
+        }
+        return entry;
+    }
+
+    private Refusal missing(String name) {
+        List<String> names = snapshots.list().stream().map(NamedSnapshots.Entry::name).toList();
+        return new Refusal(404, "SnapshotNotFound", "No snapshot named " + name + "; the server has "
+                + (names.isEmpty() ? "none" : names) + ". Save one with POST /_fake/snapshots/" + name + ".");
+    }
+
+    /** Refuses query parameters other than these (names are case-sensitive). */
+    private static void onlyParameters(Map<String, String> query, String... accepted) {
+        List<String> allowed = List.of(accepted);
+        for (String name : query.keySet()) {
+            if (!allowed.contains(name)) {
+                throw invalid("Unknown query parameter '" + name + "'; this endpoint takes "
+                        + (allowed.isEmpty() ? "none" : String.join(" and ", allowed)) + ".");
+            }
+        }
     }
 
     private Reply reset(Map<String, String> query) {

@@ -6,7 +6,6 @@ import io.github.sagemakerfake.internal.protocol.ConnectionFault;
 import io.github.sagemakerfake.internal.protocol.PendingResponse;
 import io.github.sagemakerfake.internal.protocol.ProtocolRequest;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
-import io.github.sagemakerfake.internal.protocol.RequestIds;
 import io.github.sagemakerfake.internal.protocol.WireErrors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -163,7 +162,7 @@ final class HttpConnection {
         server.requestStarted();
         boolean keepAlive;
         boolean head;
-        String requestId = RequestIds.next();
+        String requestId = server.fake().nextRequestId();
         try {
             if (request.decoderResult().isFailure()) {
                 closeAfterAnswer = true;
@@ -216,6 +215,9 @@ final class HttpConnection {
         try {
             server.authenticateAdmin(method, target[0], target[1], headers, body);
             AdminApi.Reply reply = server.admin().handle(method, target[0], target[1], body);
+            if (!"GET".equals(method) && !"HEAD".equals(method)) {
+                server.beforeAnswer(); // --state-sync always: an admin change is saved before it is acknowledged
+            }
             response = WireErrors.json(requestId, WireErrors.JSON, reply.status(), reply.body());
         } catch (ServiceError refused) {
             response = WireErrors.error(requestId, WireErrors.JSON, 403, refused.code(), refused.getMessage()
@@ -231,6 +233,7 @@ final class HttpConnection {
         ProtocolResponse response;
         try {
             response = pending.complete();
+            server.beforeAnswer(); // --state-sync always: a change is saved before it is acknowledged
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The SageMaker Workforce Fake failed while answering a request", e);
             response = WireErrors.error(pending.requestId(), WireErrors.internalFailure(e));

@@ -78,6 +78,7 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
     private final FakeEndpoint fake;
     private final ServerOptions options;
     private final AdminApi admin;
+    private volatile StateFile stateFile;
     private final SigV4Verifier verifier;
     private final EventLoopGroup group;
     private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
@@ -143,6 +144,41 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
         SageMakerWorkforceServer server = new SageMakerWorkforceServer(endpoint, options);
         server.bind(address);
         return server;
+    }
+
+    /** As {@link #start(FakeEndpoint, ServerOptions)}, saving into a state file from the first request on. */
+    static SageMakerWorkforceServer start(FakeEndpoint endpoint, ServerOptions options, StateFile stateFile) {
+        return start(endpoint, options, stateFile, null);
+    }
+
+    /** As above, keeping named snapshots (POST /_fake/snapshots/{name}) in {@code snapshotDirectory} when not null. */
+    static SageMakerWorkforceServer start(FakeEndpoint endpoint, ServerOptions options, StateFile stateFile,
+                                          java.nio.file.Path snapshotDirectory) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(options, "options");
+        InetSocketAddress address;
+        try {
+            address = new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("Unknown host '" + options.host() + "'; use an address such as "
+                    + "127.0.0.1 or 0.0.0.0", e);
+        }
+        SageMakerWorkforceServer server = new SageMakerWorkforceServer(endpoint, options);
+        server.stateFile = stateFile;
+        server.admin.persistence(stateFile, snapshotDirectory);
+        server.bind(address);
+        return server;
+    }
+
+    /**
+     * Called before any answer is written: with {@code --state-sync always}, saves a change first,
+     * so nothing a client was told succeeded is missing from the state file.
+     */
+    void beforeAnswer() {
+        StateFile file = stateFile;
+        if (file != null && file.sync() == StateFile.Sync.ALWAYS) {
+            file.saveNow();
+        }
     }
 
     private void bind(InetSocketAddress address) {

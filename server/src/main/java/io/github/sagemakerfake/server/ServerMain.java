@@ -60,10 +60,15 @@ public final class ServerMain {
         SageMakerWorkforceServer server;
         try {
             if (config.stateFile() != null) {
-                state = StateFile.open(config.stateFile(), fake); // a corrupt file stops the start here
+                // a corrupt, read-only or locked file stops the start here
+                state = StateFile.open(config.stateFile(), fake, config.stateSync());
             }
-            server = SageMakerWorkforceServer.start(fake, config.options());
+            server = SageMakerWorkforceServer.start(fake, config.options(), state, state == null ? null
+                    : state.path().resolveSibling(state.path().getFileName() + ".snapshots"));
         } catch (UncheckedIOException | IllegalArgumentException | StateFile.Unusable e) {
+            if (state != null) {
+                state.close();
+            }
             System.err.println("sagemaker-workforce-fake: " + e.getMessage());
             System.exit(1);
             return;
@@ -142,6 +147,10 @@ public final class ServerMain {
                 "                              (SAGEMAKER_FAKE_STRICT_AUTH, default: accept any request)",
                 "  --state-file PATH           keep the state in this file: loaded at start, saved within a",
                 "                              second of a change and on shutdown (SAGEMAKER_FAKE_STATE_FILE)",
+                "  --state-sync MODE           periodic (default): save within a second of a change; always:",
+                "                              save before answering a change (SAGEMAKER_FAKE_STATE_SYNC)",
+                "  --id-seed N                 make SubDomains, VpcEndpointIds and request ids the same on",
+                "                              every run (SAGEMAKER_FAKE_ID_SEED, default: random)",
                 "  --max-body-bytes N          largest request body, else 413 (SAGEMAKER_FAKE_MAX_BODY_BYTES, default "
                         + ServerOptions.DEFAULT_MAX_BODY_BYTES + ")",
                 "  --max-header-bytes N        largest request headers, else 431 (SAGEMAKER_FAKE_MAX_HEADER_BYTES,",
@@ -179,8 +188,14 @@ public final class ServerMain {
      * @param options  how the server listens
      * @param stateFile where the state is kept across restarts, or null for none
      * @param help     true when --help was asked for: print the usage and start nothing
+     * @param stateSync when changes reach the state file
      */
-    record Config(FakeSettings settings, ServerOptions options, Path stateFile, boolean help) {
+    record Config(FakeSettings settings, ServerOptions options, Path stateFile, boolean help,
+                  StateFile.Sync stateSync) {
+
+        Config(FakeSettings settings, ServerOptions options, Path stateFile, boolean help) {
+            this(settings, options, stateFile, help, StateFile.Sync.PERIODIC);
+        }
 
         /** The flags, then the environment variables they stand for. */
         private static final Map<String, String> FLAGS = new LinkedHashMap<>();
@@ -199,6 +214,8 @@ public final class ServerMain {
             FLAGS.put("--provisioning-delay", "SAGEMAKER_FAKE_PROVISIONING_DELAY");
             FLAGS.put("--strict-auth", "SAGEMAKER_FAKE_STRICT_AUTH");
             FLAGS.put("--state-file", "SAGEMAKER_FAKE_STATE_FILE");
+            FLAGS.put("--state-sync", "SAGEMAKER_FAKE_STATE_SYNC");
+            FLAGS.put("--id-seed", "SAGEMAKER_FAKE_ID_SEED");
             FLAGS.put("--max-body-bytes", "SAGEMAKER_FAKE_MAX_BODY_BYTES");
             FLAGS.put("--max-header-bytes", "SAGEMAKER_FAKE_MAX_HEADER_BYTES");
             FLAGS.put("--max-connections", "SAGEMAKER_FAKE_MAX_CONNECTIONS");
@@ -268,6 +285,7 @@ public final class ServerMain {
             ServerOptions options = ServerOptions.defaults().withPort(DEFAULT_PORT);
             FakeLimits limits = settings.limits();
             Path stateFile = null;
+            StateFile.Sync stateSync = StateFile.Sync.PERIODIC;
             for (Map.Entry<String, String> e : values.entrySet()) {
                 String flag = e.getKey();
                 String value = e.getValue();
@@ -288,6 +306,8 @@ public final class ServerMain {
                         case "--strict-auth" ->
                                 options = options.withStrictAuth(ServerOptions.Credentials.parse(value));
                         case "--state-file" -> stateFile = stateFile(value);
+                        case "--state-sync" -> stateSync = StateFile.Sync.parse(value);
+                        case "--id-seed" -> settings = settings.withIdSeed(longValue(value));
                         case "--max-body-bytes" -> options = options.withMaxBodyBytes(integer(value));
                         case "--max-header-bytes" -> options = options.withMaxHeaderBytes(integer(value));
                         case "--max-connections" -> options = options.withMaxConnections(integer(value));
@@ -303,7 +323,11 @@ public final class ServerMain {
                     throw new IllegalArgumentException(source + ": " + ex.getMessage(), ex);
                 }
             }
-            return new Config(settings.withLimits(limits), options, stateFile, false);
+            if (values.containsKey("--state-sync") && stateFile == null) {
+                throw new IllegalArgumentException(describe("--state-sync", givenAsFlags) + " needs --state-file "
+                        + "(or SAGEMAKER_FAKE_STATE_FILE): it says when changes reach that file");
+            }
+            return new Config(settings.withLimits(limits), options, stateFile, false, stateSync);
         }
 
         private static Path stateFile(String value) {
