@@ -125,6 +125,11 @@ final class StateFile implements AutoCloseable {
         StateFile state = new StateFile(given, real, fake, sync);
         state.lock();
         try {
+            try {
+                Files.deleteIfExists(state.temporary()); // left by a kill mid-save: the lock makes it ours
+            } catch (IOException e) {
+                throw new Unusable("The state file " + state.shownPath + " cannot be used: " + e, e);
+            }
             state.load();
             state.saver.scheduleWithFixedDelay(state::saveQuietly, SAVE_EVERY_MILLIS, SAVE_EVERY_MILLIS,
                     TimeUnit.MILLISECONDS);
@@ -147,6 +152,10 @@ final class StateFile implements AutoCloseable {
 
     Path path() {
         return file;
+    }
+
+    private Path temporary() {
+        return file.resolveSibling(file.getFileName() + ".tmp");
     }
 
     Sync sync() {
@@ -293,12 +302,27 @@ final class StateFile implements AutoCloseable {
 
     // ------------------------------------------------------------------ saving
 
+    /** Preallocated: recording a failure must not need memory when memory is what ran out. */
+    private static final String UNRECORDED = "the save failed, and so did recording why (the heap is exhausted: "
+            + "OutOfMemoryError)";
+
     /** The saver's tick: never throws, so the scheduler never stops it. */
     private void saveQuietly() {
         try {
             saveIfChanged();
         } catch (Throwable e) { // OutOfMemoryError included: the next tick tries again
+            failed(e);
+        }
+    }
+
+    private void failed(Throwable e) {
+        try {
             recordFailure(e);
+        } catch (Throwable again) {
+            if (failure == null) {
+                failingSince = lastSaved;
+            }
+            failure = UNRECORDED;
         }
     }
 
@@ -313,7 +337,7 @@ final class StateFile implements AutoCloseable {
             saveIfChanged();
             return true;
         } catch (Throwable e) {
-            recordFailure(e);
+            failed(e);
             return false;
         }
     }
@@ -338,7 +362,7 @@ final class StateFile implements AutoCloseable {
 
     /** A temporary file beside the target, flushed, then moved over it; on any failure the temporary file goes. */
     private void write(byte[] bytes) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Path temporary = temporary();
         boolean moved = false;
         try {
             try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
