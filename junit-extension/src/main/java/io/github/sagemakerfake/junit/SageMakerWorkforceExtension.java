@@ -119,7 +119,10 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
     @Override
     public void beforeEach(ExtensionContext context) {
         FakeConfiguration config = configuration(context);
-        scopeFor(context, config, "the fake of " + describe(context)); // per-test fakes exist from here on
+        FakeScope scope = scopeFor(context, config, "the fake of " + describe(context)); // per-test fakes exist from here on
+        if (config.snapshot != null && config.isolation == Isolation.PER_CLASS) {
+            scope.restoreBaseline(); // each test starts from the snapshot (and the class's seeds)
+        }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             for (Field field : annotatedFields(instance.getClass(), ModifierSupport::isNotStatic)) {
                 inject(field, instance, context, config);
@@ -379,6 +382,8 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
         private Transport transport;
         private Isolation isolation;
         private final List<String> seeds = new ArrayList<>();
+        private Long idSeed;
+        private String snapshot;
         private Boolean setSystemProperties;
         private Integer port;
         private RetryBackoff retryBackoff;
@@ -493,6 +498,18 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
             return this;
         }
 
+        /** @see SageMakerWorkforceTest#idSeed() */
+        public Builder idSeed(long seed) {
+            this.idSeed = seed;
+            return this;
+        }
+
+        /** @see SageMakerWorkforceTest#snapshot() */
+        public Builder snapshot(String resource) {
+            this.snapshot = Objects.requireNonNull(resource, "resource");
+            return this;
+        }
+
         /** @see SageMakerWorkforceTest#unusedFaultRules() */
         public Builder unusedFaultRules(UnusedFaultRules unused) {
             this.unusedFaultRules = notDefault(unused, UnusedFaultRules.DEFAULT, "unusedFaultRules");
@@ -503,7 +520,7 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
         public SageMakerWorkforceExtension build() {
             return new SageMakerWorkforceExtension(new ProgrammaticSettings(region, account, maxWorkteams, maxCidrs,
                     maxTagsPerResource, lifecycle, frozenClock, transport, isolation, seeds,
-                    setSystemProperties, port, retryBackoff, unusedFaultRules));
+                    setSystemProperties, port, retryBackoff, unusedFaultRules, idSeed, snapshot));
         }
 
         private static int atLeastOne(String name, int value) {
