@@ -17,10 +17,12 @@ import java.util.function.Supplier;
  * the {@code ContextCustomizer}'s equality.
  *
  * @param seeds the seed documents, by absolute classpath resource and with their content
+ * @param snapshot the state document restored before the seeds, or null
+ * @param idSeed the id seed, or null for random identifiers
  */
 record FakeContextSettings(boolean replaceClients, List<String> endpointProperties, boolean serveHttp,
                            String region, String account, FakeLimits limits, Lifecycle lifecycle,
-                           List<Seed> seeds) {
+                           List<Seed> seeds, Seed snapshot, Long idSeed) {
 
     /** A seed document: its resource name (absolute) and its JSON. */
     record Seed(String resource, String json) {
@@ -58,8 +60,11 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
         for (String path : annotation.seed()) {
             seeds.add(readSeed(path, declaringClass, where));
         }
+        Seed snapshot = annotation.snapshot().isBlank() ? null : readResource("snapshot", annotation.snapshot(), declaringClass, where);
+        Long idSeed = annotation.idSeed() == EnableSageMakerWorkforceFake.RANDOM_IDS ? null : annotation.idSeed();
         return new FakeContextSettings(annotation.replaceClients(), properties,
-                annotation.serveHttp() || !properties.isEmpty(), region, account, limits, lifecycle, seeds);
+                annotation.serveHttp() || !properties.isEmpty(), region, account, limits, lifecycle, seeds, snapshot,
+                idSeed);
     }
 
     FakeSettings fakeSettings() {
@@ -67,7 +72,8 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
                 .withDefaultRegion(region)
                 .withDefaultAccount(account)
                 .withLimits(limits)
-                .withLifecycle(lifecycle);
+                .withLifecycle(lifecycle)
+                .withIdSeed(idSeed);
     }
 
     private static <T> T check(Supplier<T> read, String attribute, String value, String where) {
@@ -80,17 +86,21 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
     }
 
     private static Seed readSeed(String path, Class<?> declaringClass, String where) {
+        return readResource("seed", path, declaringClass, where);
+    }
+
+    private static Seed readResource(String attribute, String path, Class<?> declaringClass, String where) {
         String resource = path.startsWith("/") ? path
                 : "/" + declaringClass.getPackageName().replace('.', '/') + "/" + path;
         try (InputStream in = declaringClass.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("@EnableSageMakerWorkforceFake(seed = \"" + path + "\")" + where
+                throw new IllegalStateException("@EnableSageMakerWorkforceFake(" + attribute + " = \"" + path + "\")" + where
                         + ": no classpath resource '" + resource + "'. Put the seed JSON under src/test/resources; a "
                         + "path without a leading '/' is relative to the package of the annotated class.");
             }
             return new Seed(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the seed resource '" + resource + "'" + where, e);
+            throw new UncheckedIOException("Cannot read the resource '" + resource + "'" + where, e);
         }
     }
 }
