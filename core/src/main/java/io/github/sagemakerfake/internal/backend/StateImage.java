@@ -387,8 +387,8 @@ final class StateImage {
                         in.instant(map.get("CreateDate"), w + ".CreateDate", true));
                 team.lastUpdatedDate = in.instant(map.get("LastUpdatedDate"), w + ".LastUpdatedDate", true);
                 team.description = in.optionalText(map.get("Description"), w + ".Description");
-                team.memberDefinitions = in.list(map.getOrDefault("MemberDefinitions", List.of()),
-                        w + ".MemberDefinitions");
+                team.memberDefinitions = Json.copy(in.list(map.getOrDefault("MemberDefinitions", List.of()),
+                        w + ".MemberDefinitions"));
                 team.notificationConfiguration = in.optionalObject(map.get("NotificationConfiguration"),
                         w + ".NotificationConfiguration");
                 team.workerAccessConfiguration = in.optionalObject(map.get("WorkerAccessConfiguration"),
@@ -419,7 +419,7 @@ final class StateImage {
         public void read(Reader in, Object value, RegionState state, IdSource ids) {
             List<Object> list = in.list(value, "SubscribedWorkteams");
             for (int i = 0; i < list.size(); i++) {
-                state.subscribedWorkteams.add(in.object(list.get(i), "SubscribedWorkteams[" + i + "]"));
+                state.subscribedWorkteams.add(Json.copy(in.object(list.get(i), "SubscribedWorkteams[" + i + "]")));
             }
         }
     }
@@ -444,7 +444,7 @@ final class StateImage {
                 List<Object> list = in.list(jobs, "LabelingJobs." + arn);
                 List<Map<String, Object>> copy = new ArrayList<>();
                 for (int i = 0; i < list.size(); i++) {
-                    copy.add(in.object(list.get(i), "LabelingJobs." + arn + "[" + i + "]"));
+                    copy.add(Json.copy(in.object(list.get(i), "LabelingJobs." + arn + "[" + i + "]")));
                 }
                 state.labelingJobs.put(arn, copy);
             });
@@ -463,32 +463,36 @@ final class StateImage {
             return new IllegalArgumentException("State document member " + prefix + where + " " + what);
         }
 
+        /** The object itself, to read from (values kept in the state are copied where they are stored). */
         @SuppressWarnings("unchecked")
         Map<String, Object> object(Object value, String where) {
             if (!(value instanceof Map)) {
                 throw fail(where, "must be a JSON object.");
             }
-            return Json.copy((Map<String, Object>) value);
+            return (Map<String, Object>) value;
         }
 
+        /** A copy of the object, to keep in the state; null for none. */
         Map<String, Object> optionalObject(Object value, String where) {
-            return value == null ? null : object(value, where);
+            return value == null ? null : Json.copy(object(value, where));
         }
 
+        /** The array itself, to read from. */
         @SuppressWarnings("unchecked")
         List<Object> list(Object value, String where) {
             if (!(value instanceof List)) {
                 throw fail(where, "must be a JSON array.");
             }
-            return Json.copy((List<Object>) value);
+            return (List<Object>) value;
         }
 
+        /** A copy of an array of strings, to keep in the state. */
         List<Object> texts(Object value, String where) {
             List<Object> list = list(value, where);
             for (int i = 0; i < list.size(); i++) {
                 text(list.get(i), where + "[" + i + "]");
             }
-            return list;
+            return Json.copy(list);
         }
 
         String text(Object value, String where) {
