@@ -64,7 +64,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>{@code POST /} serves the 16 SageMaker operations (awsJson1_1); paths under {@code /_fake/}
- * are the admin API (health, reset, state, requests, faults, seed, clock), whose Java client is
+ * are the admin API (health, reset, state, snapshots, requests, faults, seed, clock), whose Java client is
  * {@link io.github.sagemakerfake.admin.RemoteFakeControl}. Every answer is the AWS error form
  * ({@code __type}, {@code message}, {@code x-amzn-RequestId}) or a clean close, whatever arrives:
  * malformed HTTP, oversized heads or bodies, TLS on the plain port. Limits and timeouts are in
