@@ -57,6 +57,41 @@ class StateFileTest {
     }
 
     @Test
+    void aVersion1FileOfEarlierServersStillLoadsAndIsRewrittenAsVersion2(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("state.json");
+        Files.writeString(file, "{\"StateFileVersion\":1,\"Regions\":[{\"Account\":\"210987654321\",\"Region\":"
+                + "\"eu-west-1\",\"Workforce\":{\"WorkforceName\":\"crowd\",\"CognitoConfig\":{\"UserPool\":"
+                + "\"eu-west-1_AbC123\",\"ClientId\":\"app\"}},\"Workteams\":[{\"WorkteamName\":\"kept\","
+                + "\"Description\":\"d\",\"WorkforceName\":\"crowd\",\"MemberDefinitions\":[{\"CognitoMemberDefinition\":"
+                + "{\"UserPool\":\"eu-west-1_AbC123\",\"ClientId\":\"app\",\"UserGroup\":\"g\"}}]}],"
+                + "\"SubscribedWorkteams\":[],\"LabelingJobs\":[]}]}");
+        FakeEndpoint fake = fake();
+        try (StateFile state = StateFile.open(file, fake, StateFile.Sync.PERIODIC)) {
+            assertThat(fake.state("210987654321", "eu-west-1").workteamNames()).containsExactly("kept");
+            assertThat(state.saveNow()).isTrue();
+        }
+        assertThat(Files.readString(file)).startsWith("{\"StateFileVersion\":2,");
+    }
+
+    @Test
+    void theFlagsForSyncAndIdSeedAreRead() {
+        ServerMain.Config config = ServerMain.Config.parse(new String[] {"--state-file", "s.json", "--state-sync",
+                "always", "--id-seed", "42"}, Map.of());
+        assertThat(config.stateSync()).isEqualTo(StateFile.Sync.ALWAYS);
+        assertThat(config.settings().idSeed()).isEqualTo(42L);
+        ServerMain.Config fromEnv = ServerMain.Config.parse(new String[0], Map.of("SAGEMAKER_FAKE_STATE_FILE", "s.json",
+                "SAGEMAKER_FAKE_STATE_SYNC", "periodic", "SAGEMAKER_FAKE_ID_SEED", "-7"));
+        assertThat(fromEnv.stateSync()).isEqualTo(StateFile.Sync.PERIODIC);
+        assertThat(fromEnv.settings().idSeed()).isEqualTo(-7L);
+        assertThatThrownBy(() -> ServerMain.Config.parse(new String[] {"--state-sync", "always"}, Map.of()))
+                .hasMessageContaining("--state-sync needs --state-file");
+        assertThatThrownBy(() -> ServerMain.Config.parse(new String[] {"--state-file", "s", "--state-sync", "often"},
+                Map.of())).hasMessageContaining("--state-sync: expected periodic or always, got 'often'");
+        assertThatThrownBy(() -> ServerMain.Config.parse(new String[] {"--id-seed", "x"}, Map.of()))
+                .hasMessageContaining("--id-seed: expected a whole number");
+    }
+
+    @Test
     void anUnchangedFileIsNotRewrittenAtStartOrOnClose(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state.json");
         FakeEndpoint first = fake();
