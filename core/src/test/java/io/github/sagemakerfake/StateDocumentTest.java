@@ -225,7 +225,7 @@ class StateDocumentTest {
         try (SageMakerWorkforceFake fake = fake(Lifecycle.immediate())) {
             fake.client().createWorkteam(Requests.cognitoTeam("home"));
             fake.client(OTHER_ACCOUNT, "eu-west-1").createWorkteam(Requests.cognitoTeam("away"));
-            String home = fake.endpoint().snapshotDocument("123456789012", "us-east-1");
+            String home = io.github.sagemakerfake.internal.transport.EndpointAccess.of(fake).snapshotDocument("123456789012", "us-east-1");
             assertThat(home).contains("\"Scope\"").contains("home").doesNotContain("away");
             fake.client().deleteWorkteam(r -> r.workteamName("home"));
             fake.client(OTHER_ACCOUNT, "eu-west-1").createWorkteam(Requests.cognitoTeam("later"));

@@ -1,5 +1,7 @@
 package io.github.sagemakerfake.internal.backend;
 
+import io.github.sagemakerfake.internal.error.ServiceError;
+
 import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.RegionSnapshot;
@@ -29,13 +31,13 @@ public final class WorkforceBackend {
 
     private final FakeSettings settings;
     private final IdSource ids;
-    private final WorkforceOperations operations;
+    private final OperationDispatch operations;
     private final ConcurrentHashMap<String, RegionState> regions = new ConcurrentHashMap<>();
 
     public WorkforceBackend(FakeSettings settings) {
         this.settings = settings;
         this.ids = settings.idSeed() == null ? IdSource.random() : IdSource.seeded(settings.idSeed());
-        this.operations = new WorkforceOperations(settings.limits(), settings.lifecycle(), ids);
+        this.operations = new OperationDispatch(settings.limits(), settings.lifecycle(), ids);
     }
 
     /** Where generated identifiers come from (random, or repeatable with an id seed). */
@@ -52,18 +54,12 @@ public final class WorkforceBackend {
     }
 
     /**
-     * Validates a request against the model and applies the operation's rules.
+     * Validates a request against the model and applies the operation's rules; a non-null
+     * {@code provisioningFailure} makes a workforce that this request creates or updates end
+     * {@code Failed} with that reason.
      *
      * @return the response body in wire form
      * @throws ServiceError the error the service would answer with
-     */
-    public Map<String, Object> execute(Operation op, String account, String region, Map<String, Object> request) {
-        return execute(op, account, region, request, null);
-    }
-
-    /**
-     * As {@link #execute(Operation, String, String, Map)}; a non-null {@code provisioningFailure}
-     * makes a workforce that this request creates or updates end {@code Failed} with that reason.
      */
     public Map<String, Object> execute(Operation op, String account, String region, Map<String, Object> request,
                                        String provisioningFailure) {
@@ -71,7 +67,7 @@ public final class WorkforceBackend {
         return inRegion(account, region, state -> {
             Instant now = settings.clock().now();
             state.settle(now);
-            return operations.execute(op, state, request, now, provisioningFailure);
+            return operations.handle(op, state, request, now, provisioningFailure);
         });
     }
 
@@ -236,11 +232,6 @@ public final class WorkforceBackend {
         }
     }
 
-    /** How many (account, region) pairs hold state now. */
-    public int accountRegionCount() {
-        return regions.size();
-    }
-
     /**
      * Applies a seed document: the resources it describes are created through the same rules as
      * requests, and a seeded workforce is Active at once. All or nothing: when an entry breaks a
@@ -288,7 +279,7 @@ public final class WorkforceBackend {
                 Map<String, Object> request = asObject(document.get("Workforce"), "Workforce");
                 seedStep("Workforce", () -> {
                     validate(Operation.CREATE_WORKFORCE.inputShape(), request);
-                    operations.execute(Operation.CREATE_WORKFORCE, state, request, now);
+                    operations.handle(Operation.CREATE_WORKFORCE, state, request, now, null);
                 });
                 state.workforce.becomeActive();
             }
@@ -297,7 +288,7 @@ public final class WorkforceBackend {
                 Map<String, Object> request = asObject(teams.get(i), "Workteams[" + i + "]");
                 seedStep("Workteams[" + i + "]", () -> {
                     validate(Operation.CREATE_WORKTEAM.inputShape(), request);
-                    operations.execute(Operation.CREATE_WORKTEAM, state, request, now);
+                    operations.handle(Operation.CREATE_WORKTEAM, state, request, now, null);
                 });
                 if (state.workforce != null) {
                     state.workforce.becomeActive();
