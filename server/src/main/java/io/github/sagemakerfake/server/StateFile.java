@@ -256,7 +256,7 @@ final class StateFile implements AutoCloseable {
                     + "permissions, or point --state-file elsewhere.", e);
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
-        java.util.Map<String, Object> document;
+        Map<String, Object> document;
         try {
             document = StateDocuments.parse(text);
         } catch (IllegalArgumentException e) {
@@ -290,7 +290,7 @@ final class StateFile implements AutoCloseable {
 
     /** The document without the clock's current time, which moves without any change to the state. */
     @SuppressWarnings("unchecked")
-    private static String key(java.util.Map<String, Object> document) {
+    private static String key(Map<String, Object> document) {
         Map<String, Object> copy = new LinkedHashMap<>(document);
         if (copy.get("Clock") instanceof Map<?, ?> clock) {
             Map<String, Object> c = new LinkedHashMap<>((Map<String, Object>) clock);

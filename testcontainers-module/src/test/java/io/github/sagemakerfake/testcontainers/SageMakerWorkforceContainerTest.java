@@ -116,7 +116,7 @@ class SageMakerWorkforceContainerTest {
                 seeded.start();
                 assertThat(seeded.control().state().workteam("kept").orElseThrow().createDate())
                         .isEqualTo(control.state().workteam("kept").orElseThrow().createDate());
-                try (SageMakerClient client = seeded.client(); SageMakerClient other = SageMakerClient.builder()
+                try (SageMakerClient other = SageMakerClient.builder()
                         .endpointOverride(seeded.getEndpoint()).region(software.amazon.awssdk.regions.Region.EU_WEST_1)
                         .credentialsProvider(seeded.credentials()).build()) {
                     other.createWorkteam(team("new"));
