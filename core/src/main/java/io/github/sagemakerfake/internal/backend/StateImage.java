@@ -262,12 +262,12 @@ final class StateImage {
             map.put("SubDomain", wf.subDomain);
             map.put("CreateDate", wf.createDate.toString());
             map.put("LastUpdatedDate", wf.lastUpdatedDate.toString());
-            map.put("CognitoConfig", Json.copy(wf.cognitoConfig));
-            map.put("OidcConfig", Json.copy(wf.oidcConfig)); // with its ClientSecret, which no response shows
+            map.put("CognitoConfig", Json.freeze(wf.cognitoConfig));
+            map.put("OidcConfig", Json.freeze(wf.oidcConfig)); // with its ClientSecret, which no response shows
             Map<String, Object> sourceIp = new LinkedHashMap<>();
-            sourceIp.put("Cidrs", Json.copy(wf.cidrs));
+            sourceIp.put("Cidrs", Json.freeze(wf.cidrs));
             map.put("SourceIpConfig", sourceIp);
-            map.put("WorkforceVpcConfig", Json.copy(wf.vpcConfig));
+            map.put("WorkforceVpcConfig", Json.freeze(wf.vpcConfig));
             map.put("VpcEndpointId", wf.vpcEndpointId);
             map.put("IpAddressType", wf.ipAddressType);
             map.put("Tags", RegionSnapshot.tagList(wf.tags));
@@ -364,9 +364,9 @@ final class StateImage {
                 map.put("CreateDate", team.createDate.toString());
                 map.put("LastUpdatedDate", team.lastUpdatedDate.toString());
                 map.put("Description", team.description);
-                map.put("MemberDefinitions", Json.copy(team.memberDefinitions));
-                map.put("NotificationConfiguration", Json.copy(team.notificationConfiguration)); // {} differs from none
-                map.put("WorkerAccessConfiguration", Json.copy(team.workerAccessConfiguration));
+                map.put("MemberDefinitions", Json.freeze(team.memberDefinitions));
+                map.put("NotificationConfiguration", Json.freeze(team.notificationConfiguration)); // {} differs from none
+                map.put("WorkerAccessConfiguration", Json.freeze(team.workerAccessConfiguration));
                 map.put("Tags", RegionSnapshot.tagList(team.tags));
                 teams.add(map);
             }
@@ -411,7 +411,7 @@ final class StateImage {
 
         @Override
         public Object write(RegionState state, IdSource ids) {
-            return Json.copy(state.subscribedWorkteams);
+            return Json.freeze(state.subscribedWorkteams);
         }
 
         @Override
@@ -433,7 +433,7 @@ final class StateImage {
 
         @Override
         public Object write(RegionState state, IdSource ids) {
-            return Json.copy(state.labelingJobs);
+            return Json.freeze(state.labelingJobs);
         }
 
         @Override

@@ -145,7 +145,7 @@ public final class WorkforceBackend {
     public StateSnapshot snapshot() {
         StateImage.Both both = StateImage.exportWithViews(this, settings.clock().now(), null, null, true);
         return new StateSnapshot(settings.defaultAccount(), settings.defaultRegion(), both.views(),
-                both.document());
+                Json.freeze(both.document())); // its leaves are frozen already: this copies only the containers
     }
 
     public RegionSnapshot snapshot(String account, String region) {
