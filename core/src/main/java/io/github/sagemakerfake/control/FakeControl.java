@@ -83,4 +83,20 @@ public interface FakeControl {
     List<FaultRule> faults();
 
     void clearFaults();
+
+    /**
+     * Removes the fault rule with this {@link FaultRule#id() id}; the others stay, with their counts.
+     *
+     * @throws IllegalArgumentException when no rule in force has that id
+     */
+    void removeFault(String id);
+
+    /**
+     * Ends every pending workforce transition now, as it would end ({@code Initializing} and
+     * {@code Updating} become {@code Active}, or {@code Failed} after a provisioning fault;
+     * {@code Deleting} removes the workforce), whatever the {@link Lifecycle}; see docs/lifecycle.md.
+     *
+     * @return how many workforces were in a transition
+     */
+    int settleTransitions();
 }

@@ -30,8 +30,9 @@ final class AdminApi {
 
     static final String ENDPOINTS = "GET /_fake/health; POST /_fake/reset[?account=&region=]; "
             + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
-            + "POST /_fake/seed; GET|POST /_fake/clock; GET|POST /_fake/snapshot[?account=&region=]; "
-            + "GET /_fake/snapshots; GET|POST|DELETE /_fake/snapshots/{name}; POST /_fake/snapshots/{name}/restore";
+            + "DELETE /_fake/faults/{Id}; POST /_fake/seed; GET|POST /_fake/clock; POST /_fake/settle; GET /_fake/ui; "
+            + "GET|POST /_fake/snapshot[?account=&region=]; GET /_fake/snapshots; "
+            + "GET|POST|DELETE /_fake/snapshots/{name}; POST /_fake/snapshots/{name}/restore";
 
     /** One admin answer: HTTP status and a JSON object. */
     record Reply(int status, Map<String, Object> body) {
@@ -100,9 +101,12 @@ final class AdminApi {
                     fake.clearJournal();
                     return ok(Map.of());
                 }
+                long after = after(query);
                 List<Object> entries = new ArrayList<>();
                 for (JournalEntry e : fake.journal()) {
-                    entries.add(e.toMap());
+                    if (e.sequence() > after) {
+                        entries.add(e.toMap());
+                    }
                 }
                 return ok(Map.of("Requests", entries));
             case PREFIX + "/faults":
@@ -115,6 +119,9 @@ final class AdminApi {
                     advanceClock(body);
                 }
                 return ok(Map.of("Now", WireTime.epochSeconds(fake.now())));
+            case PREFIX + "/settle":
+                allow(method, "POST");
+                return ok(Map.of("Settled", fake.settleTransitions()));
             case PREFIX + "/snapshot":
                 onlyParameters(query, "account", "region");
                 if (allow(method, "GET", "POST").equals("GET")) {
@@ -131,6 +138,16 @@ final class AdminApi {
                 if (resource.startsWith(PREFIX + "/snapshots/")) {
                     onlyParameters(query);
                     return namedSnapshot(method, resource.substring((PREFIX + "/snapshots/").length()), body);
+                }
+                if (resource.startsWith(PREFIX + "/faults/") && resource.length() > PREFIX.length() + 8) {
+                    allow(method, "DELETE");
+                    String id = URLDecoder.decode(resource.substring(PREFIX.length() + 8), StandardCharsets.UTF_8);
+                    try {
+                        fake.removeFault(id);
+                    } catch (IllegalArgumentException e) {
+                        throw invalid(e.getMessage());
+                    }
+                    return ok(Map.of("Removed", id));
                 }
                 throw new Refusal(404, "UnknownAdminEndpoint", "No admin endpoint " + method + " " + path
                         + ". The admin API serves: " + ENDPOINTS + ". AWS operations go to POST /.");
@@ -382,6 +399,19 @@ final class AdminApi {
             fake.advanceClock(FakeClock.advanceFromMillis(map.get("AdvanceMillis")));
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
+        }
+    }
+
+    /** {@code ?after=N}: only the entries whose Sequence is greater (a poller's increment); 0 by default. */
+    private static long after(Map<String, String> query) {
+        String after = query.get("after");
+        if (after == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw invalid("Query parameter after must be a journal Sequence (a whole number); got '" + after + "'.");
         }
     }
 

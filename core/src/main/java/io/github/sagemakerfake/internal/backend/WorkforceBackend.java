@@ -206,6 +206,25 @@ public final class WorkforceBackend {
         }
     }
 
+    /**
+     * Ends every pending workforce transition now, as it would end (the web console's "settle");
+     * returns how many ended.
+     */
+    public int settleTransitions() {
+        int settled = 0;
+        for (RegionState known : List.copyOf(regions.values())) {
+            settled += inRegion(known.account, known.region, state -> {
+                if (state.workforce == null || !state.workforce.inTransition()) {
+                    return 0;
+                }
+                state.workforce.becomeActive();
+                state.settle(settings.clock().now());
+                return 1;
+            });
+        }
+        return settled;
+    }
+
     /** Forgets every resource in every region; no account or region keeps any memory. */
     public void reset() {
         for (RegionState state : regions.values()) {
