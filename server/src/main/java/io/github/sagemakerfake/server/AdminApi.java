@@ -5,17 +5,20 @@ import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.internal.admin.FaultRuleJson;
+import io.github.sagemakerfake.internal.json.AcceptedNames;
 import io.github.sagemakerfake.internal.json.Json;
+import io.github.sagemakerfake.internal.persistence.StateDocuments;
 import io.github.sagemakerfake.internal.protocol.WireErrors;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.remote.AdminPaths;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
  * The admin API under {@code /_fake/}: the fake's control surface over HTTP, for a server in
@@ -26,13 +29,24 @@ import java.util.stream.Collectors;
  */
 final class AdminApi {
 
-    static final String PREFIX = "/_fake";
+    static final String PREFIX = AdminPaths.PREFIX;
 
-    static final String ENDPOINTS = "GET /_fake/health; POST /_fake/reset[?account=&region=]; "
-            + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
-            + "DELETE /_fake/faults/{Id}; POST /_fake/seed; GET|POST /_fake/clock; POST /_fake/settle; GET /_fake/ui; "
-            + "GET|POST /_fake/snapshot[?account=&region=]; GET /_fake/snapshots; "
-            + "GET|POST|DELETE /_fake/snapshots/{name}; POST /_fake/snapshots/{name}/restore";
+    static final String ENDPOINTS = "GET " + AdminPaths.HEALTH + "; POST " + AdminPaths.RESET
+            + "[?account=&region=]; GET " + AdminPaths.STATE + "[?account=&region=]; GET " + AdminPaths.REQUESTS
+            + "[?after=]; DELETE " + AdminPaths.REQUESTS + "; GET|POST|DELETE " + AdminPaths.FAULTS + "; DELETE "
+            + AdminPaths.FAULTS + "/{Id}; POST " + AdminPaths.SEED + "; GET|POST " + AdminPaths.CLOCK + "; POST "
+            + AdminPaths.SETTLE + "; GET " + AdminPaths.UI + "; GET|POST " + AdminPaths.SNAPSHOT
+            + "[?account=&region=]; GET " + AdminPaths.SNAPSHOTS + "; GET|POST|DELETE " + AdminPaths.SNAPSHOTS
+            + "/{name}; POST " + AdminPaths.SNAPSHOTS + "/{name}/restore";
+
+    private static final String ACCOUNT = AdminPaths.ACCOUNT;
+    private static final String REGION = AdminPaths.REGION;
+    private static final String AFTER = "after";
+
+    private static final AcceptedNames FAULT_MEMBERS = AcceptedNames.of("member", "A fault rule",
+            new TreeSet<>(FaultRuleJson.MEMBERS));
+    private static final AcceptedNames CLOCK_MEMBERS = AcceptedNames.of("member", "The body of POST " + AdminPaths.CLOCK,
+            "AdvanceMillis");
 
     /** One admin answer: HTTP status and a JSON object. */
     record Reply(int status, Map<String, Object> body) {
@@ -68,7 +82,7 @@ final class AdminApi {
     }
 
     static boolean isHealth(String path) {
-        return path.equals(PREFIX + "/health") || path.equals(PREFIX + "/health/");
+        return path.equals(AdminPaths.HEALTH) || path.equals(AdminPaths.HEALTH + "/");
     }
 
     static boolean handles(String path) {
@@ -77,31 +91,42 @@ final class AdminApi {
 
     Reply handle(String method, String path, String rawQuery, byte[] body) {
         try {
-            return route(method, path, query(rawQuery), body);
+            return route(method, path, rawQuery, body);
         } catch (Refusal r) {
             return error(r.status, r.code, r.getMessage());
         }
     }
 
-    private Reply route(String method, String path, Map<String, String> query, byte[] body) {
+    /**
+     * Each endpoint names the query parameters and body members it takes (see {@link AdminInput});
+     * anything else is refused before anything is done.
+     */
+    private Reply route(String method, String path, String rawQuery, byte[] body) {
         String resource = path.endsWith("/") && path.length() > PREFIX.length() + 1
                 ? path.substring(0, path.length() - 1) : path;
         switch (resource) {
-            case PREFIX + "/health":
-                allow(method, "GET");
+            case AdminPaths.HEALTH:
+                AdminInput.none(allow(method, "GET") + " " + resource, rawQuery, body);
                 return ok(health());
-            case PREFIX + "/reset":
-                allow(method, "POST");
-                return reset(query);
-            case PREFIX + "/state":
-                allow(method, "GET");
-                return state(query);
-            case PREFIX + "/requests":
-                if (allow(method, "GET", "DELETE").equals("DELETE")) {
+            case AdminPaths.RESET: {
+                String where = allow(method, "POST") + " " + resource;
+                AdminInput.noBody(where, body);
+                return reset(AdminInput.query(where, rawQuery, ACCOUNT, REGION));
+            }
+            case AdminPaths.STATE: {
+                String where = allow(method, "GET") + " " + resource;
+                AdminInput.noBody(where, body);
+                return state(AdminInput.query(where, rawQuery, ACCOUNT, REGION));
+            }
+            case AdminPaths.REQUESTS: {
+                String verb = allow(method, "GET", "DELETE");
+                if (verb.equals("DELETE")) {
+                    AdminInput.none(verb + " " + resource, rawQuery, body);
                     fake.clearJournal();
                     return ok(Map.of());
                 }
-                long after = after(query);
+                AdminInput.noBody(verb + " " + resource, body);
+                long after = after(AdminInput.query(verb + " " + resource, rawQuery, AFTER));
                 List<Object> entries = new ArrayList<>();
                 for (JournalEntry e : fake.journal()) {
                     if (e.sequence() > after) {
@@ -109,39 +134,55 @@ final class AdminApi {
                     }
                 }
                 return ok(Map.of("Requests", entries));
-            case PREFIX + "/faults":
-                return faults(allow(method, "GET", "POST", "DELETE"), body);
-            case PREFIX + "/seed":
-                allow(method, "POST");
+            }
+            case AdminPaths.FAULTS: {
+                String verb = allow(method, "GET", "POST", "DELETE");
+                AdminInput.query(verb + " " + resource, rawQuery);
+                if (!verb.equals("POST")) {
+                    AdminInput.noBody(verb + " " + resource, body);
+                }
+                return faults(verb, body);
+            }
+            case AdminPaths.SEED:
+                AdminInput.query(allow(method, "POST") + " " + resource, rawQuery);
                 return seed(body);
-            case PREFIX + "/clock":
-                if (allow(method, "GET", "POST").equals("POST")) {
+            case AdminPaths.CLOCK: {
+                String verb = allow(method, "GET", "POST");
+                AdminInput.query(verb + " " + resource, rawQuery);
+                if (verb.equals("POST")) {
                     advanceClock(body);
+                } else {
+                    AdminInput.noBody(verb + " " + resource, body);
                 }
                 return ok(Map.of("Now", WireTime.epochSeconds(fake.now())));
-            case PREFIX + "/settle":
-                allow(method, "POST");
+            }
+            case AdminPaths.SETTLE:
+                AdminInput.none(allow(method, "POST") + " " + resource, rawQuery, body);
                 return ok(Map.of("Settled", fake.settleTransitions()));
-            case PREFIX + "/snapshot":
-                onlyParameters(query, "account", "region");
-                if (allow(method, "GET", "POST").equals("GET")) {
+            case AdminPaths.SNAPSHOT: {
+                String verb = allow(method, "GET", "POST");
+                Map<String, String> query = AdminInput.query(verb + " " + resource, rawQuery, ACCOUNT, REGION);
+                if (verb.equals("GET")) {
+                    AdminInput.noBody(verb + " " + resource, body);
                     return snapshotDocument(query);
                 }
                 return restore(body, query);
-            case PREFIX + "/snapshots":
-                allow(method, "GET");
-                onlyParameters(query);
+            }
+            case AdminPaths.SNAPSHOTS: {
+                AdminInput.none(allow(method, "GET") + " " + resource, rawQuery, body);
                 List<Object> list = new ArrayList<>();
                 snapshots.list().forEach(e -> list.add(NamedSnapshots.describe(e)));
                 return ok(Map.of("Snapshots", list));
+            }
             default:
-                if (resource.startsWith(PREFIX + "/snapshots/")) {
-                    onlyParameters(query);
-                    return namedSnapshot(method, resource.substring((PREFIX + "/snapshots/").length()), body);
+                if (resource.startsWith(AdminPaths.SNAPSHOTS + "/")) {
+                    return namedSnapshot(method, resource.substring((AdminPaths.SNAPSHOTS + "/").length()), rawQuery,
+                            body);
                 }
-                if (resource.startsWith(PREFIX + "/faults/") && resource.length() > PREFIX.length() + 8) {
-                    allow(method, "DELETE");
-                    String id = URLDecoder.decode(resource.substring(PREFIX.length() + 8), StandardCharsets.UTF_8);
+                if (resource.startsWith(AdminPaths.FAULTS + "/") && resource.length() > AdminPaths.FAULTS.length() + 1) {
+                    AdminInput.none(allow(method, "DELETE") + " " + AdminPaths.FAULTS + "/{Id}", rawQuery, body);
+                    String id = URLDecoder.decode(resource.substring(AdminPaths.FAULTS.length() + 1),
+                            StandardCharsets.UTF_8);
                     try {
                         fake.removeFault(id);
                     } catch (IllegalArgumentException e) {
@@ -171,14 +212,13 @@ final class AdminApi {
 
     @SuppressWarnings("unchecked")
     private Reply snapshotDocument(Map<String, String> query) {
-        String text = query.isEmpty() ? io.github.sagemakerfake.internal.persistence.StateDocuments.write(
-                fake.backend().exportState()) : fake.snapshotDocument(account(query), region(query));
+        String text = query.isEmpty() ? StateDocuments.write(fake.backend().exportState())
+                : fake.snapshotDocument(account(query), region(query));
         return ok((Map<String, Object>) Json.parse(text));
     }
 
-    @SuppressWarnings("unchecked")
     private Reply restore(byte[] body, Map<String, String> query) {
-        Map<String, Object> document = object(body, "a state document, as GET /_fake/snapshot answers it");
+        Map<String, Object> document = object(body, "a state document, as GET " + AdminPaths.SNAPSHOT + " answers it");
         if (!query.isEmpty()) { // only this pair, from a document of every pair or of this one
             String account = account(query);
             String region = region(query);
@@ -203,18 +243,17 @@ final class AdminApi {
         return ok(Map.of("Restored", query.isEmpty() ? "all" : account(query) + "/" + region(query)));
     }
 
-    private Reply namedSnapshot(String method, String rest, byte[] body) {
+    @SuppressWarnings("unchecked")
+    private Reply namedSnapshot(String method, String rest, String rawQuery, byte[] body) {
         boolean restore = rest.endsWith("/restore");
-        String name = restore ? rest.substring(0, rest.length() - "/restore".length()) : rest;
-        name = java.net.URLDecoder.decode(name, StandardCharsets.UTF_8);
+        String name = URLDecoder.decode(restore ? rest.substring(0, rest.length() - "/restore".length()) : rest,
+                StandardCharsets.UTF_8);
         if (!NamedSnapshots.NAME.matcher(name).matches()) {
             throw invalid("A snapshot name is " + NamedSnapshots.NAME_RULE + "; got '" + name + "'.");
         }
-        if (body.length > 0 && !restore && !"POST".equals(method)) {
-            throw invalid("This endpoint takes no body.");
-        }
+        String path = AdminPaths.SNAPSHOTS + "/" + name + (restore ? "/restore" : "");
         if (restore) {
-            allow(method, "POST");
+            AdminInput.none(allow(method, "POST") + " " + path, rawQuery, body);
             NamedSnapshots.Entry entry = requireSnapshot(name);
             try {
                 fake.restore(entry.document());
@@ -223,9 +262,11 @@ final class AdminApi {
             }
             return ok(Map.of("Restored", name));
         }
-        switch (allow(method, "GET", "POST", "DELETE")) {
+        String verb = allow(method, "GET", "POST", "DELETE");
+        AdminInput.none(verb + " " + path, rawQuery, body); // POST keeps the current state: no body
+        switch (verb) {
             case "GET":
-                return snapshotText(requireSnapshot(name).document());
+                return ok((Map<String, Object>) Json.parse(requireSnapshot(name).document()));
             case "DELETE":
                 try {
                     if (!snapshots.remove(name)) {
@@ -237,24 +278,14 @@ final class AdminApi {
                 }
                 return ok(Map.of());
             default:
-                if (body.length > 0) {
-                    throw invalid("POST /_fake/snapshots/" + name + " keeps the current state and takes no body; "
-                            + "to keep a document of your own, POST it to /_fake/snapshot first.");
-                }
                 try {
                     return ok(NamedSnapshots.describe(snapshots.put(name,
-                            io.github.sagemakerfake.internal.persistence.StateDocuments.write(
-                                    fake.backend().exportState()))));
+                            StateDocuments.write(fake.backend().exportState()))));
                 } catch (java.io.IOException e) {
                     throw new Refusal(500, "SnapshotNotSaved", "The snapshot " + name + " could not be written to "
                             + snapshots.directory() + ": " + e);
                 }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Reply snapshotText(String document) {
-        return ok((Map<String, Object>) Json.parse(document));
     }
 
     private NamedSnapshots.Entry requireSnapshot(String name) {
@@ -268,22 +299,11 @@ final class AdminApi {
     private Refusal missing(String name) {
         List<String> names = snapshots.list().stream().map(NamedSnapshots.Entry::name).toList();
         return new Refusal(404, "SnapshotNotFound", "No snapshot named " + name + "; the server has "
-                + (names.isEmpty() ? "none" : names) + ". Save one with POST /_fake/snapshots/" + name + ".");
-    }
-
-    /** Refuses query parameters other than these (names are case-sensitive). */
-    private static void onlyParameters(Map<String, String> query, String... accepted) {
-        List<String> allowed = List.of(accepted);
-        for (String name : query.keySet()) {
-            if (!allowed.contains(name)) {
-                throw invalid("Unknown query parameter '" + name + "'; this endpoint takes "
-                        + (allowed.isEmpty() ? "none" : String.join(" and ", allowed)) + ".");
-            }
-        }
+                + (names.isEmpty() ? "none" : names) + ". Save one with POST " + AdminPaths.SNAPSHOTS + "/" + name + ".");
     }
 
     private Reply reset(Map<String, String> query) {
-        if (query.containsKey("account") || query.containsKey("region")) {
+        if (query.containsKey(ACCOUNT) || query.containsKey(REGION)) {
             String account = account(query);
             String region = region(query);
             fake.reset(account, region);
@@ -294,7 +314,7 @@ final class AdminApi {
     }
 
     private Reply state(Map<String, String> query) {
-        if (query.containsKey("account") || query.containsKey("region")) {
+        if (query.containsKey(ACCOUNT) || query.containsKey(REGION)) {
             return ok(fake.state(account(query), region(query)).toMap());
         }
         return ok(fake.snapshot().toMap());
@@ -326,12 +346,7 @@ final class AdminApi {
 
     /** Checks each member's type first, so a mistake gets a message naming the member, not a ClassCastException. */
     private static FaultRule faultRule(Map<String, Object> map) {
-        List<String> unknown = map.keySet().stream().filter(k -> !FaultRuleJson.MEMBERS.contains(k)).sorted()
-                .collect(Collectors.toList());
-        if (!unknown.isEmpty()) {
-            throw invalid("Unknown member(s) " + unknown + " in the fault rule; a rule has: "
-                    + FaultRuleJson.MEMBERS.stream().sorted().collect(Collectors.joining(", ")) + ".");
-        }
+        AdminInput.check(FAULT_MEMBERS, map.keySet());
         requireType(map, "Operation", String.class, "a wire operation name such as \"CreateWorkteam\"");
         requireType(map, "Match", Map.class, "an object of top-level request members, e.g. {\"WorkteamName\":\"a\"}");
         requireType(map, "Times", Number.class, "a positive whole number");
@@ -391,9 +406,15 @@ final class AdminApi {
 
     private void advanceClock(byte[] body) {
         Map<String, Object> map = object(body, "{\"AdvanceMillis\": 60000}");
-        if (!map.containsKey("AdvanceMillis") || map.size() != 1) {
-            throw invalid("POST /_fake/clock takes {\"AdvanceMillis\": n} with n a whole number of milliseconds "
-                    + "to move the fake clock forward; got the member(s) " + map.keySet() + ".");
+        String form = "POST /_fake/clock takes {\"AdvanceMillis\": n} with n a whole number of milliseconds to move "
+                + "the fake clock forward";
+        try {
+            CLOCK_MEMBERS.check(map.keySet());
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage() + " " + form + ".");
+        }
+        if (!map.containsKey("AdvanceMillis")) {
+            throw invalid(form + "; got no member.");
         }
         try { // the range checks live in core, so every form refuses the same values the same way
             fake.advanceClock(FakeClock.advanceFromMillis(map.get("AdvanceMillis")));
@@ -416,7 +437,7 @@ final class AdminApi {
     }
 
     private String account(Map<String, String> query) {
-        String account = query.getOrDefault("account", fake.defaultAccount());
+        String account = query.getOrDefault(ACCOUNT, fake.defaultAccount());
         try {
             return FakeSettings.requireAccount(account);
         } catch (IllegalArgumentException e) {
@@ -425,7 +446,7 @@ final class AdminApi {
     }
 
     private String region(Map<String, String> query) {
-        String region = query.getOrDefault("region", fake.defaultRegion());
+        String region = query.getOrDefault(REGION, fake.defaultRegion());
         try {
             return FakeSettings.requireRegion(region);
         } catch (IllegalArgumentException e) {
@@ -458,28 +479,7 @@ final class AdminApi {
                 + ", not " + method + ". The admin API serves: " + ENDPOINTS + ".");
     }
 
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return map;
-        }
-        for (String part : rawQuery.split("&")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            int eq = part.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-                String value = URLDecoder.decode(eq < 0 ? "" : part.substring(eq + 1), StandardCharsets.UTF_8);
-                map.put(name, value);
-            } catch (IllegalArgumentException e) {
-                throw invalid("The query string is not URL-encoded correctly: " + rawQuery);
-            }
-        }
-        return map;
-    }
-
-    private static Refusal invalid(String message) {
+    static Refusal invalid(String message) {
         return new Refusal(400, "InvalidAdminRequest", message);
     }
 

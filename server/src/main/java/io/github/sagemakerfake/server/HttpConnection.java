@@ -1,8 +1,7 @@
 package io.github.sagemakerfake.server;
 
-import io.github.sagemakerfake.internal.error.ServiceError;
 import io.github.sagemakerfake.control.FaultEffect;
-import io.github.sagemakerfake.internal.protocol.Authenticator;
+import io.github.sagemakerfake.internal.error.ServiceError;
 import io.github.sagemakerfake.internal.protocol.PendingResponse;
 import io.github.sagemakerfake.internal.protocol.ProtocolRequest;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
@@ -44,7 +43,10 @@ final class HttpConnection {
 
     private enum Phase { IDLE, HEADERS, BODY, BUSY }
 
-    private final SageMakerWorkforceServer server;
+    private static final io.netty.util.AttributeKey<HttpConnection> KEY =
+            io.netty.util.AttributeKey.valueOf(HttpConnection.class, "connection");
+
+    private final Serving serving;
     private final ServerOptions options;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
@@ -53,10 +55,21 @@ final class HttpConnection {
     private boolean sawFirstByte;
     private boolean closeAfterAnswer;
     private boolean inputClosed;
+    private boolean lingering;
 
-    HttpConnection(SageMakerWorkforceServer server) {
-        this.server = server;
-        this.options = server.options();
+    HttpConnection(Serving serving) {
+        this.serving = serving;
+        this.options = serving.options();
+    }
+
+    /** Makes this connection findable from its channel (for the aggregator's refusals and the server's shutdown). */
+    void attach(io.netty.channel.Channel channel) {
+        channel.attr(KEY).set(this);
+    }
+
+    /** The connection of a channel, or null before {@link #attach}. */
+    static HttpConnection of(io.netty.channel.Channel channel) {
+        return channel.attr(KEY).get();
     }
 
     /** Sees the raw bytes, before the HTTP decoder: starts the header clock, refuses TLS. */
@@ -110,7 +123,7 @@ final class HttpConnection {
         public void userEventTriggered(ChannelHandlerContext context, Object event) {
             if (event instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
                 inputClosed = true;
-                if (phase != Phase.BUSY) {
+                if (phase != Phase.BUSY || lingering) { // lingering: the answer is out, the client has read it
                     context.close();
                 }
                 return;
@@ -159,10 +172,10 @@ final class HttpConnection {
     private void serve(FullHttpRequest request) {
         phase = Phase.BUSY;
         disarm();
-        server.requestStarted();
+        serving.requestStarted();
         boolean keepAlive;
         boolean head;
-        String requestId = server.fake().nextRequestId();
+        String requestId = serving.fake().nextRequestId();
         try {
             if (request.decoderResult().isFailure()) {
                 closeAfterAnswer = true;
@@ -171,7 +184,7 @@ final class HttpConnection {
             }
             keepAlive = HttpUtil.isKeepAlive(request);
             head = HttpMethod.HEAD.equals(request.method());
-            if (server.isClosing()) {
+            if (serving.isClosing()) {
                 write(WireAnswers.toNetty(WireErrors.error(requestId, WireErrors.JSON_1_1, 503,
                         WireAnswers.SERVICE_UNAVAILABLE, "The server is shutting down; send the request to "
                                 + "another instance or retry once it is back."), head, true), true);
@@ -189,7 +202,7 @@ final class HttpConnection {
             String method = request.method().name();
             ProtocolResponse page = Console.answer(method, target[0], headers); // the static web console
             if (page != null) {
-                boolean close = !keepAlive || server.isClosing();
+                boolean close = !keepAlive || serving.isClosing();
                 write(WireAnswers.toNetty(page, head, close), close);
                 return;
             }
@@ -198,12 +211,11 @@ final class HttpConnection {
                 return;
             }
             ProtocolRequest protocolRequest = new ProtocolRequest(method, target[0], target[1], headers, body);
-            Authenticator authenticator = server.verifier() == null ? Authenticator.ANY : server.verifier();
-            PendingResponse pending = server.fake().accept(protocolRequest, requestId, authenticator);
+            PendingResponse pending = serving.fake().accept(protocolRequest, requestId, serving.authenticator());
             boolean close = !keepAlive;
             if (pending.delayNanos() > 0) {
                 // A latency fault: the answer is scheduled, no thread waits for it.
-                server.delayed(ctx.executor(), pending.delayNanos(), () -> complete(pending, head, close));
+                serving.delayed(ctx.executor(), pending.delayNanos(), () -> complete(pending, head, close));
             } else {
                 complete(pending, head, close);
             }
@@ -219,10 +231,10 @@ final class HttpConnection {
                              byte[] body, boolean head, boolean keepAlive) {
         ProtocolResponse response;
         try {
-            server.authenticateAdmin(method, target[0], target[1], headers, body);
-            AdminApi.Reply reply = server.admin().handle(method, target[0], target[1], body);
+            serving.authenticateAdmin(method, target[0], target[1], headers, body);
+            AdminApi.Reply reply = serving.admin().handle(method, target[0], target[1], body);
             if (!"GET".equals(method) && !"HEAD".equals(method)) {
-                server.beforeAnswer(); // --state-sync always: an admin change is saved before it is acknowledged
+                serving.beforeAnswer(); // --state-sync always: an admin change is saved before it is acknowledged
             }
             response = WireErrors.json(requestId, WireErrors.JSON, reply.status(), reply.body());
         } catch (ServiceError refused) {
@@ -230,7 +242,7 @@ final class HttpConnection {
                     + " In strict mode the admin API answers only requests SigV4-signed with the strict key pair, "
                     + "as RemoteFakeControl.connect(endpoint, accessKeyId, secretAccessKey) signs them.");
         }
-        boolean close = !keepAlive || server.isClosing();
+        boolean close = !keepAlive || serving.isClosing();
         write(WireAnswers.toNetty(response, head, close), close);
     }
 
@@ -239,7 +251,7 @@ final class HttpConnection {
         ProtocolResponse response;
         try {
             response = pending.complete();
-            server.beforeAnswer(); // --state-sync always: a change is saved before it is acknowledged
+            serving.beforeAnswer(); // --state-sync always: a change is saved before it is acknowledged
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The SageMaker Workforce Fake failed while answering a request", e);
             response = WireErrors.error(pending.requestId(), WireErrors.internalFailure(e));
@@ -248,7 +260,7 @@ final class HttpConnection {
             actOut(broken, head);
             return;
         }
-        boolean closing = close || server.isClosing();
+        boolean closing = close || serving.isClosing();
         write(WireAnswers.toNetty(response, head, closing), closing);
     }
 
@@ -280,7 +292,7 @@ final class HttpConnection {
     }
 
     private void write(FullHttpResponse response, boolean close) {
-        boolean closeNow = close || closeAfterAnswer || server.isClosing();
+        boolean closeNow = close || closeAfterAnswer || serving.isClosing();
         if (!ctx.channel().isActive()) {
             response.release();
             finishRequest();
@@ -322,6 +334,7 @@ final class HttpConnection {
     private void lingeringClose() {
         if (ctx.channel() instanceof io.netty.channel.socket.SocketChannel socket && socket.isActive()
                 && !socket.isInputShutdown()) {
+            lingering = true;
             socket.shutdownOutput().addListener(f -> {
                 if (!f.isSuccess()) {
                     socket.close();
@@ -339,7 +352,7 @@ final class HttpConnection {
     private static final long LINGER_MILLIS = 2000;
 
     private void finishRequest() {
-        server.requestFinished();
+        serving.requestFinished();
     }
 
     /** The answer is out: the next pipelined request, or idle again. */

@@ -30,7 +30,7 @@ class SnapshotAdminTest {
     @BeforeEach
     void start() {
         fake = new FakeEndpoint(FakeSettings.defaults().withClock(FakeClock.startingAt(Instant.parse("2024-05-01T12:00:00Z"))));
-        server = SageMakerWorkforceServer.start(fake);
+        server = SageMakerWorkforceServer.start(fake, ServerOptions.defaults());
     }
 
     @AfterEach

@@ -38,7 +38,7 @@ class StateFileTest {
     void everyValueTheApiAcceptsIsSavedAndReadBack(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state.json");
         FakeEndpoint first = fake();
-        try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(first);
+        try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(first, ServerOptions.defaults());
              SageMakerClient client = TestClients.urlConnection(server.endpoint());
              StateFile state = StateFile.open(file, first, StateFile.Sync.PERIODIC)) {
             client.createWorkteam(r -> r.workteamName("odd").description("x \ud800")
@@ -75,19 +75,19 @@ class StateFileTest {
 
     @Test
     void theFlagsForSyncAndIdSeedAreRead() {
-        ServerMain.Config config = ServerMain.Config.parse(new String[] {"--state-file", "s.json", "--state-sync",
+        ServerConfig config = ServerConfig.parse(new String[] {"--state-file", "s.json", "--state-sync",
                 "always", "--id-seed", "42"}, Map.of());
         assertThat(config.stateSync()).isEqualTo(StateFile.Sync.ALWAYS);
         assertThat(config.settings().idSeed()).isEqualTo(42L);
-        ServerMain.Config fromEnv = ServerMain.Config.parse(new String[0], Map.of("SAGEMAKER_FAKE_STATE_FILE", "s.json",
+        ServerConfig fromEnv = ServerConfig.parse(new String[0], Map.of("SAGEMAKER_FAKE_STATE_FILE", "s.json",
                 "SAGEMAKER_FAKE_STATE_SYNC", "periodic", "SAGEMAKER_FAKE_ID_SEED", "-7"));
         assertThat(fromEnv.stateSync()).isEqualTo(StateFile.Sync.PERIODIC);
         assertThat(fromEnv.settings().idSeed()).isEqualTo(-7L);
-        assertThatThrownBy(() -> ServerMain.Config.parse(new String[] {"--state-sync", "always"}, Map.of()))
+        assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--state-sync", "always"}, Map.of()))
                 .hasMessageContaining("--state-sync needs --state-file");
-        assertThatThrownBy(() -> ServerMain.Config.parse(new String[] {"--state-file", "s", "--state-sync", "often"},
+        assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--state-file", "s", "--state-sync", "often"},
                 Map.of())).hasMessageContaining("--state-sync: expected periodic or always, got 'often'");
-        assertThatThrownBy(() -> ServerMain.Config.parse(new String[] {"--id-seed", "x"}, Map.of()))
+        assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--id-seed", "x"}, Map.of()))
                 .hasMessageContaining("--id-seed: expected a whole number");
     }
 
@@ -177,9 +177,9 @@ class StateFileTest {
         try {
             Path file = mount.resolve("state.json");
             FakeEndpoint fake = fake();
+            StateFile state = StateFile.open(file, fake, StateFile.Sync.PERIODIC);
             try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake, ServerOptions.defaults(),
-                    StateFile.open(file, fake, StateFile.Sync.PERIODIC))) {
-                StateFile state = openedBy(server);
+                    state)) {
                 fake.seed(team("before", "fits"));
                 assertThat(state.saveNow()).isTrue();
                 byte[] saved = Files.readAllBytes(file);
@@ -249,12 +249,6 @@ class StateFileTest {
     }
 
     // ------------------------------------------------------------------------------ helpers
-
-    private static StateFile openedBy(SageMakerWorkforceServer server) throws Exception {
-        java.lang.reflect.Field f = SageMakerWorkforceServer.class.getDeclaredField("stateFile");
-        f.setAccessible(true);
-        return (StateFile) f.get(server);
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> health(SageMakerWorkforceServer server) {
