@@ -166,7 +166,7 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
      * docs/seeding.md, "Repeatable ids").
      */
     public SageMakerWorkforceContainer withIdSeed(long seed) {
-        return withEnv("SAGEMAKER_FAKE_ID_SEED", Long.toString(seed));
+        return withEnv(ServerOption.ID_SEED.environmentVariable(), Long.toString(seed));
     }
 
     /**
