@@ -90,6 +90,7 @@ interface Navigation {
     Set<String> OUR_CLASSES = Set.of("SageMakerWorkforceAssertions", "SageMakerWorkforceSoftAssertions",
             "SageMakerWorkforceBddAssertions", "RegionStateAssert", "StateSnapshotAssert", "WorkteamAssert",
             "WorkforceAssert", "SageMakerErrorAssert", "RequestJournalAssert", "OperationCallsAssert", "Navigation",
+            "RequiredPolicyAssert",
             "Texts", "NearMatches", "SdkWireForm", "AbstractFakeAssert");
 
     /** Gives an assertion of this library the navigation it was opened with, so that its own steps are soft too. */

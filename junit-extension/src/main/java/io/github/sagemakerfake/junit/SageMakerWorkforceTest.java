@@ -149,6 +149,23 @@ public @interface SageMakerWorkforceTest {
     String[] seed() default {};
 
     /**
+     * An IAM identity policy (a JSON classpath resource) every new fake enforces for its callers
+     * (docs/iam.md): a call it does not allow answers {@code AccessDeniedException}, HTTP 400, in AWS's
+     * words. A path without a leading {@code /} is relative to the package of the class carrying this
+     * annotation; the nearest annotation's policy wins. A policy the fake cannot read fails the class
+     * with its place and reason. Key {@code sagemaker.fake.iamPolicy}: an absolute resource.
+     */
+    String iamPolicy() default "";
+
+    /**
+     * Write the least-privilege IAM policy the class's tests needed (docs/iam.md) to the report
+     * directory ({@code target/sagemaker-fake-reports}), one file per account and region:
+     * {@code <class>.required-policy.<account>.<region>.json}, the union over the class's tests.
+     * Key {@code sagemaker.fake.requiredPolicyReport} ({@code true} for every class).
+     */
+    boolean requiredPolicyReport() default false;
+
+    /**
      * A state document (JSON classpath resource: a file saved from {@code FakeControl.snapshot().toDocument()},
      * {@code GET /_fake/snapshot} or a server's state file) restored into every new fake before
      * any {@link #seed()}: each test starts from exactly that state, dates, ids and statuses

@@ -23,13 +23,30 @@ import java.util.function.Function;
  * @param options   how the server listens
  * @param stateFile where the state is kept across restarts, or null for none
  * @param help      true when --help was asked for: print the usage and start nothing
+ * @param iamPolicy the identity policy enforced for every caller (--iam-policy), or null
  * @param stateSync when changes reach the state file
  */
 record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile, boolean help,
-                    StateFile.Sync stateSync) {
+                    IamPolicyFile iamPolicy, StateFile.Sync stateSync) {
 
-    ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile, boolean help) {
-        this(settings, options, stateFile, help, StateFile.Sync.PERIODIC);
+    ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile, boolean help,
+                 IamPolicyFile iamPolicy) {
+        this(settings, options, stateFile, help, iamPolicy, StateFile.Sync.PERIODIC);
+    }
+    /** A policy file, read and checked with the options (a policy the fake cannot use stops the start). */
+    record IamPolicyFile(Path path, String json) {
+
+        static IamPolicyFile read(String value) {
+            Path path = ServerConfig.path(value);
+            String json;
+            try {
+                json = java.nio.file.Files.readString(path);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read the policy file '" + value + "': " + e);
+            }
+            io.github.sagemakerfake.internal.iam.Policy.parse(json, path.toString());
+            return new IamPolicyFile(path, json);
+        }
     }
 
     /** The port when none is given: the one the docs use in every example. */
@@ -37,7 +54,8 @@ record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile
 
     /** What the server starts with before any option: the defaults the usage text shows. */
     static ServerConfig defaults() {
-        return new ServerConfig(FakeSettings.defaults(), ServerOptions.defaults().withPort(DEFAULT_PORT), null, false);
+        return new ServerConfig(FakeSettings.defaults(), ServerOptions.defaults().withPort(DEFAULT_PORT), null, false,
+                null);
     }
 
     /**
@@ -53,6 +71,7 @@ record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile
         FakeLimits limits;
         ServerOptions options;
         Path stateFile;
+        IamPolicyFile iamPolicy;
         StateFile.Sync stateSync;
 
         Draft(ServerConfig start) {
@@ -60,11 +79,12 @@ record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile
             limits = start.settings().limits();
             options = start.options();
             stateFile = start.stateFile();
+            iamPolicy = start.iamPolicy();
             stateSync = start.stateSync();
         }
 
         ServerConfig done() {
-            return new ServerConfig(settings.withLimits(limits), options, stateFile, false, stateSync);
+            return new ServerConfig(settings.withLimits(limits), options, stateFile, false, iamPolicy, stateSync);
         }
     }
 
@@ -94,6 +114,7 @@ record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile
             case STRICT_AUTH -> new Binding(
                     (d, v) -> d.options = d.options.withStrictAuth(ServerOptions.Credentials.parse(v)), c -> null);
             case STATE_FILE -> new Binding((d, v) -> d.stateFile = path(v), c -> null);
+            case IAM_POLICY -> new Binding((d, v) -> d.iamPolicy = IamPolicyFile.read(v), c -> null);
             case STATE_SYNC -> new Binding((d, v) -> d.stateSync = StateFile.Sync.parse(v),
                     c -> c.stateSync().name().toLowerCase(java.util.Locale.ROOT));
             case ID_SEED -> new Binding((d, v) -> d.settings = d.settings.withIdSeed(longValue(v)), c -> null);
@@ -140,7 +161,7 @@ record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile
                 continue; // handled by main
             }
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new ServerConfig(FakeSettings.defaults(), ServerOptions.defaults(), null, true);
+                return new ServerConfig(FakeSettings.defaults(), ServerOptions.defaults(), null, true, null);
             }
             int eq = arg.indexOf('=');
             String flag = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;

@@ -128,6 +128,15 @@ public @interface EnableSageMakerWorkforceFake {
     String[] seed() default {};
 
     /**
+     * An IAM identity policy (a JSON classpath resource) the fake enforces for every caller
+     * (docs/iam.md): a call it does not allow answers {@code AccessDeniedException}, HTTP 400, in AWS's
+     * words. A path without a leading {@code /} is relative to the package of the class carrying this
+     * annotation. A policy the fake cannot read fails the context with its place and reason; a reset
+     * between tests keeps the policy.
+     */
+    String iamPolicy() default "";
+
+    /**
      * A state document (JSON classpath resource: saved from {@code FakeControl.snapshot().toDocument()},
      * {@code GET /_fake/snapshot} or a server's state file) restored when the fake is created and
      * after every reset, before the {@link #seed() seeds}: each test starts from exactly that state,

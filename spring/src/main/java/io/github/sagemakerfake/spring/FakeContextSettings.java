@@ -17,12 +17,13 @@ import java.util.function.Supplier;
  * the {@code ContextCustomizer}'s equality.
  *
  * @param seeds the seed documents, by absolute classpath resource and with their content
+ * @param iamPolicy the identity policy the fake enforces (docs/iam.md), or null
  * @param snapshot the state document restored before the seeds, or null
  * @param idSeed the id seed, or null for random identifiers
  */
 record FakeContextSettings(boolean replaceClients, List<String> endpointProperties, boolean serveHttp,
                            String region, String account, FakeLimits limits, Lifecycle lifecycle,
-                           List<Seed> seeds, Seed snapshot, Long idSeed) {
+                           List<Seed> seeds, Seed iamPolicy, Seed snapshot, Long idSeed) {
 
     /** A seed document: its resource name (absolute) and its JSON. */
     record Seed(String resource, String json) {
@@ -60,11 +61,20 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
         for (String path : annotation.seed()) {
             seeds.add(readSeed(path, declaringClass, where));
         }
-        Seed snapshot = annotation.snapshot().isBlank() ? null : readResource("snapshot", annotation.snapshot(), declaringClass, where);
+        Seed iamPolicy = null;
+        if (!annotation.iamPolicy().isBlank()) {
+            Seed read = readResource("iamPolicy", annotation.iamPolicy(), declaringClass, where);
+            iamPolicy = check(() -> {
+                io.github.sagemakerfake.internal.iam.Policy.parse(read.json(), read.resource());
+                return read;
+            }, "iamPolicy", annotation.iamPolicy(), where);
+        }
+        Seed snapshot = annotation.snapshot().isBlank() ? null
+                : readResource("snapshot", annotation.snapshot(), declaringClass, where);
         Long idSeed = annotation.idSeed() == EnableSageMakerWorkforceFake.RANDOM_IDS ? null : annotation.idSeed();
         return new FakeContextSettings(annotation.replaceClients(), properties,
-                annotation.serveHttp() || !properties.isEmpty(), region, account, limits, lifecycle, seeds, snapshot,
-                idSeed);
+                annotation.serveHttp() || !properties.isEmpty(), region, account, limits, lifecycle, seeds, iamPolicy,
+                snapshot, idSeed);
     }
 
     FakeSettings fakeSettings() {
@@ -94,13 +104,14 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
                 : "/" + declaringClass.getPackageName().replace('.', '/') + "/" + path;
         try (InputStream in = declaringClass.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("@EnableSageMakerWorkforceFake(" + attribute + " = \"" + path + "\")" + where
-                        + ": no classpath resource '" + resource + "'. Put the seed JSON under src/test/resources; a "
+                throw new IllegalStateException("@EnableSageMakerWorkforceFake(" + attribute + " = \"" + path + "\")"
+                        + where + ": no classpath resource '" + resource + "'. Put the " + attribute
+                        + " JSON under src/test/resources; a "
                         + "path without a leading '/' is relative to the package of the annotated class.");
             }
             return new Seed(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the resource '" + resource + "'" + where, e);
+            throw new UncheckedIOException("Cannot read the " + attribute + " resource '" + resource + "'" + where, e);
         }
     }
 }
