@@ -233,6 +233,11 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
     }
 
     @Override
+    public void restore(String stateDocument) {
+        endpoint.restore(stateDocument);
+    }
+
+    @Override
     public RegionSnapshot state(String account, String region) {
         return endpoint.state(account, region);
     }
@@ -384,6 +389,16 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
          */
         public Builder journalMaxBytes(long bytes) {
             settings = settings.withLimits(settings.limits().withJournalMaxBytes(bytes));
+            return this;
+        }
+
+        /**
+         * Makes generated identifiers repeatable: with the same seed, the same calls give the same
+         * SubDomains, VpcEndpointIds and request ids on every run, so snapshots and golden files
+         * stay stable (docs/seeding.md, "Repeatable ids"). Default: random, as the service.
+         */
+        public Builder idSeed(long seed) {
+            settings = settings.withIdSeed(seed);
             return this;
         }
 

@@ -193,7 +193,7 @@ class StatefulRandomTest {
         }
     }
 
-    private static void apply(SageMakerWorkforceFake fake, SageMakerClient sageMaker, Step step) {
+    static void apply(SageMakerWorkforceFake fake, SageMakerClient sageMaker, Step step) {
         if (step.kind() == Kind.ADVANCE_CLOCK) {
             fake.advanceClock(Duration.ofMillis(step.a()));
             return;

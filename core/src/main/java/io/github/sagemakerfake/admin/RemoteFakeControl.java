@@ -155,9 +155,45 @@ public final class RemoteFakeControl implements FakeControl {
         call("POST", AdminPaths.RESET + regionQuery(account, region), null);
     }
 
+    /** {@code GET /_fake/snapshot}: the views and the state document of one instant. */
     @Override
     public StateSnapshot snapshot() {
-        return StateSnapshot.fromMap(call("GET", AdminPaths.STATE, null));
+        return StateSnapshot.fromDocument(Json.write(call("GET", AdminPaths.SNAPSHOT, null)));
+    }
+
+    /** {@code POST /_fake/snapshot}: puts the document back on the server. */
+    @Override
+    public void restore(String stateDocument) {
+        call("POST", AdminPaths.SNAPSHOT, Objects.requireNonNull(stateDocument, "stateDocument"));
+    }
+
+    /** {@code POST /_fake/snapshots/{name}}: keeps the server's current state under a name, on the server. */
+    public void saveSnapshot(String name) {
+        call("POST", snapshotPath(name), null);
+    }
+
+    /** {@code POST /_fake/snapshots/{name}/restore}: puts a named snapshot back. */
+    public void restoreSnapshot(String name) {
+        call("POST", snapshotPath(name) + "/restore", null);
+    }
+
+    /** {@code GET /_fake/snapshots}: the names of the server's snapshots, sorted. */
+    @SuppressWarnings("unchecked")
+    public List<String> snapshotNames() {
+        List<String> names = new ArrayList<>();
+        for (Object s : (List<Object>) call("GET", AdminPaths.SNAPSHOTS, null).get("Snapshots")) {
+            names.add((String) ((Map<String, Object>) s).get("Name"));
+        }
+        return List.copyOf(names);
+    }
+
+    private static String snapshotPath(String name) {
+        return AdminPaths.SNAPSHOTS + "/" + URLEncoder.encode(Objects.requireNonNull(name, "name"), StandardCharsets.UTF_8);
+    }
+
+    /** {@code DELETE /_fake/snapshots/{name}}. */
+    public void deleteSnapshot(String name) {
+        call("DELETE", snapshotPath(name), null);
     }
 
     @Override

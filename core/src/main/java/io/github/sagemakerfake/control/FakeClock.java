@@ -89,6 +89,14 @@ public final class FakeClock {
         return Duration.ofMillis(value);
     }
 
+    /**
+     * How far {@link #advance(Duration)} has moved this clock in total. Kept in state documents, so
+     * a restored server's clock (on the wall clock) shows the same offset.
+     */
+    public Duration advancedBy() {
+        return Duration.ofNanos(offsetNanos.get());
+    }
+
     /** True when the clock stands still unless advanced, so latency can be simulated without sleeping. */
     public boolean isManual() {
         return fixedBase != null;

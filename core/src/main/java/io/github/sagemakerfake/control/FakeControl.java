@@ -27,6 +27,30 @@ public interface FakeControl {
     /** A consistent, read-only copy of the whole state. */
     StateSnapshot snapshot();
 
+    /**
+     * Puts back the state a {@link #snapshot()} took, as it was: every resource of every account
+     * and region, with its dates, ids and statuses, the id sequence, and the clock (moved forward
+     * to the snapshot's time if it is behind; it never moves back). The journal and fault rules
+     * stay as they are. See docs/seeding.md, "Snapshots".
+     *
+     * @throws IllegalStateException for a snapshot without a state document ({@link StateSnapshot#hasDocument()})
+     */
+    default void restore(StateSnapshot snapshot) {
+        restore(snapshot.toDocument());
+    }
+
+    /**
+     * Puts back a state document: the text of {@link StateSnapshot#toDocument()}, a server's state
+     * file, or the body of {@code GET /_fake/snapshot}. A document of one account and region (it
+     * has a {@code Scope}) replaces that pair only; any other replaces the whole state. All or
+     * nothing: a document with a mistake changes nothing.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the document
+     */
+    default void restore(String stateDocument) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot restore snapshots");
+    }
+
     /** A consistent, read-only copy of one account and region. */
     RegionSnapshot state(String account, String region);
 

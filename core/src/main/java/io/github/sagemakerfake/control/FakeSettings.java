@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  *                        {@link Lifecycle#defaultLifecycle() OBSERVED(1)}
  * @param clock           the clock every timestamp and timed status transition reads
  * @param journalCapacity how many requests the journal keeps (the oldest are dropped)
+ * @param idSeed          null for random identifiers (the default), else the seed that makes SubDomains,
+ *                        VpcEndpointIds and request ids the same on every run (docs/seeding.md)
  */
 public record FakeSettings(String defaultAccount, String defaultRegion, FakeLimits limits,
-                           Lifecycle lifecycle, FakeClock clock, int journalCapacity) {
+                           Lifecycle lifecycle, FakeClock clock, int journalCapacity, Long idSeed) {
 
     public static final String DEFAULT_ACCOUNT = "123456789012";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -36,6 +38,12 @@ public record FakeSettings(String defaultAccount, String defaultRegion, FakeLimi
         if (journalCapacity < 1) {
             throw new IllegalArgumentException("journalCapacity must be at least 1, got " + journalCapacity);
         }
+    }
+
+    /** Settings with random identifiers (no id seed). */
+    public FakeSettings(String defaultAccount, String defaultRegion, FakeLimits limits,
+                        Lifecycle lifecycle, FakeClock clock, int journalCapacity) {
+        this(defaultAccount, defaultRegion, limits, lifecycle, clock, journalCapacity, null);
     }
 
     /**
@@ -56,19 +64,19 @@ public record FakeSettings(String defaultAccount, String defaultRegion, FakeLimi
     }
 
     public FakeSettings withDefaultAccount(String account) {
-        return new FakeSettings(account, defaultRegion, limits, lifecycle, clock, journalCapacity);
+        return new FakeSettings(account, defaultRegion, limits, lifecycle, clock, journalCapacity, idSeed);
     }
 
     public FakeSettings withDefaultRegion(String region) {
-        return new FakeSettings(defaultAccount, region, limits, lifecycle, clock, journalCapacity);
+        return new FakeSettings(defaultAccount, region, limits, lifecycle, clock, journalCapacity, idSeed);
     }
 
     public FakeSettings withLimits(FakeLimits value) {
-        return new FakeSettings(defaultAccount, defaultRegion, value, lifecycle, clock, journalCapacity);
+        return new FakeSettings(defaultAccount, defaultRegion, value, lifecycle, clock, journalCapacity, idSeed);
     }
 
     public FakeSettings withLifecycle(Lifecycle value) {
-        return new FakeSettings(defaultAccount, defaultRegion, limits, value, clock, journalCapacity);
+        return new FakeSettings(defaultAccount, defaultRegion, limits, value, clock, journalCapacity, idSeed);
     }
 
     /**
@@ -101,11 +109,19 @@ public record FakeSettings(String defaultAccount, String defaultRegion, FakeLimi
     }
 
     public FakeSettings withClock(FakeClock value) {
-        return new FakeSettings(defaultAccount, defaultRegion, limits, lifecycle, value, journalCapacity);
+        return new FakeSettings(defaultAccount, defaultRegion, limits, lifecycle, value, journalCapacity, idSeed);
     }
 
     public FakeSettings withJournalCapacity(int value) {
-        return new FakeSettings(defaultAccount, defaultRegion, limits, lifecycle, clock, value);
+        return new FakeSettings(defaultAccount, defaultRegion, limits, lifecycle, clock, value, idSeed);
+    }
+
+    /**
+     * Makes generated identifiers repeatable: with the same seed, the same calls give the same
+     * SubDomains, VpcEndpointIds and request ids on every run (docs/seeding.md). Null: random again.
+     */
+    public FakeSettings withIdSeed(Long value) {
+        return new FakeSettings(defaultAccount, defaultRegion, limits, lifecycle, clock, journalCapacity, value);
     }
 
     /** Throws a message that says what a valid account id looks like. */

@@ -59,6 +59,8 @@ final class FakeConfiguration {
     static final String PORT_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "port";
     static final String ISOLATION_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "isolation";
     static final String SEED_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "seed";
+    static final String SNAPSHOT_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "snapshot";
+    static final String ID_SEED_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "idSeed";
     static final String RETRY_BACKOFF_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "retryBackoff";
     static final String UNUSED_FAULT_RULES_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "unusedFaultRules";
     /** Where full state files of failed tests go; default {@code target/sagemaker-fake-reports} (or Gradle's {@code build/}). */
@@ -116,6 +118,10 @@ final class FakeConfiguration {
     final UnusedFaultRules unusedFaultRules;
     /** The seeds every new fake of this context gets, already read. */
     final List<Seed> classSeeds;
+    /** The state document every new fake starts from (before the seeds), already read; null for none. */
+    final Seed snapshot;
+    /** The id seed, or null for random identifiers. */
+    final Long idSeed;
     final boolean setSystemProperties;
     /** The context that owns a {@link Isolation#PER_CLASS} fake: the nearest class context with the annotation. */
     final ExtensionContext classOwner;
@@ -264,6 +270,37 @@ final class FakeConfiguration {
         }
         this.requiredPolicyReport = chain.stream().anyMatch(d -> d.annotation().requiredPolicyReport())
                 || context.getConfigurationParameter(REQUIRED_POLICY_REPORT_KEY, Boolean::parseBoolean).orElse(false);
+        this.idSeed = sources.pick("idSeed", programmatic.idSeed(), SageMakerWorkforceTest::idSeed,
+                n -> n != SageMakerWorkforceTest.RANDOM_IDS, ID_SEED_KEY, FakeConfiguration::parseLong, (Long) null).value;
+        SeedResource snapshotResource = null;
+        if (programmatic.snapshot() != null) {
+            snapshotResource = new SeedResource(programmatic.snapshot(), classOwner.getRequiredTestClass(),
+                    ProgrammaticSettings.describe("snapshot", programmatic.snapshot()));
+        } else {
+            Optional<Declaration> declared = chain.stream().filter(d -> !d.annotation().snapshot().isEmpty()).findFirst();
+            if (declared.isPresent()) {
+                Declaration d = declared.get();
+                snapshotResource = new SeedResource(d.annotation().snapshot(), d.declaringClass(),
+                        d.describe("snapshot", d.annotation().snapshot()));
+            } else {
+                Optional<String> configured = context.getConfigurationParameter(SNAPSHOT_KEY).map(String::trim)
+                        .filter(v -> !v.isEmpty());
+                if (configured.isPresent()) {
+                    String path = configured.get().startsWith("/") ? configured.get() : "/" + configured.get();
+                    snapshotResource = new SeedResource(path, classOwner.getRequiredTestClass(),
+                            "configuration parameter " + SNAPSHOT_KEY + "=" + configured.get());
+                }
+            }
+        }
+        this.snapshot = snapshotResource == null ? null : snapshotResource.load();
+    }
+
+    private static Long parseLong(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
+        }
     }
 
     /**
@@ -301,7 +338,8 @@ final class FakeConfiguration {
                 .withDefaultRegion(region)
                 .withLimits(new FakeLimits(maxWorkteams, maxCidrs, maxTagsPerResource))
                 .withLifecycle(lifecycle)
-                .withClock(frozenClock == null ? FakeClock.system() : FakeClock.startingAt(frozenClock));
+                .withClock(frozenClock == null ? FakeClock.system() : FakeClock.startingAt(frozenClock))
+                .withIdSeed(idSeed);
     }
 
     String transportSource() {

@@ -76,6 +76,14 @@ final class FakeScope implements AutoCloseable, ExtensionContext.Store.Closeable
             if (config.iamPolicy != null) {
                 scope.control.setIamPolicy(config.iamPolicy.json());
             }
+            if (config.snapshot != null) {
+                try {
+                    scope.control.restore(config.snapshot.json());
+                } catch (RuntimeException e) {
+                    throw new ExtensionConfigurationException(config.snapshot.source() + ": the snapshot '"
+                            + config.snapshot.path() + "' was rejected: " + e.getMessage(), e);
+                }
+            }
             for (Seed seed : seeds) {
                 try {
                     scope.control.seed(seed.json());
@@ -83,6 +91,9 @@ final class FakeScope implements AutoCloseable, ExtensionContext.Store.Closeable
                     throw new ExtensionConfigurationException(seed.source() + ": the seed '" + seed.path()
                             + "' was rejected: " + e.getMessage(), e);
                 }
+            }
+            if (config.snapshot != null) {
+                scope.baseline = scope.control.snapshot();
             }
             return scope;
         } catch (RuntimeException e) {
@@ -97,6 +108,16 @@ final class FakeScope implements AutoCloseable, ExtensionContext.Store.Closeable
 
     FakeConfiguration configuration() {
         return config;
+    }
+
+    /** The state right after the snapshot and the seeds: what {@link #restoreBaseline()} puts back. */
+    private io.github.sagemakerfake.control.StateSnapshot baseline;
+
+    /** Puts the fake back to its state right after the snapshot and the seeds were applied. */
+    void restoreBaseline() {
+        if (baseline != null) {
+            control.restore(baseline);
+        }
     }
 
     /** Which context owns this fake, e.g. "test ProvisionerTest.stopsAtLimit()". */

@@ -17,10 +17,10 @@ record ProgrammaticSettings(String region, String account, Integer maxWorkteams,
                             Integer maxTagsPerResource, String lifecycle, Instant frozenClock,
                             Transport transport, Isolation isolation, List<String> seeds,
                             Boolean setSystemProperties, Integer port, RetryBackoff retryBackoff,
-                            UnusedFaultRules unusedFaultRules) {
+                            UnusedFaultRules unusedFaultRules, Long idSeed, String snapshot) {
 
     static final ProgrammaticSettings NONE = new ProgrammaticSettings(null, null, null, null, null, null, null,
-            null, null, List.of(), null, null, null, null);
+            null, null, List.of(), null, null, null, null, null, null);
 
     ProgrammaticSettings {
         seeds = List.copyOf(seeds);

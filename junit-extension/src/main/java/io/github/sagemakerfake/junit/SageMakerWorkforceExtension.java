@@ -112,7 +112,11 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
     @Override
     public void beforeEach(ExtensionContext context) {
         FakeConfiguration config = configuration(context);
-        scopeFor(context, config, "the fake of " + describe(context)); // per-test fakes exist from here on
+        // per-test fakes exist from here on
+        FakeScope scope = scopeFor(context, config, "the fake of " + describe(context));
+        if (config.snapshot != null && config.isolation == Isolation.PER_CLASS) {
+            scope.restoreBaseline(); // each test starts from the snapshot (and the class's seeds)
+        }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             for (Field field : annotatedFields(instance.getClass(), ModifierSupport::isNotStatic)) {
                 inject(field, instance, context, config);

@@ -31,6 +31,8 @@ public final class SageMakerWorkforceExtensionBuilder {
     private Transport transport;
     private Isolation isolation;
     private final List<String> seeds = new ArrayList<>();
+    private Long idSeed;
+    private String snapshot;
     private Boolean setSystemProperties;
     private Integer port;
     private RetryBackoff retryBackoff;
@@ -145,6 +147,18 @@ public final class SageMakerWorkforceExtensionBuilder {
         return this;
     }
 
+    /** @see SageMakerWorkforceTest#idSeed() */
+    public SageMakerWorkforceExtensionBuilder idSeed(long seed) {
+        this.idSeed = seed;
+        return this;
+    }
+
+    /** @see SageMakerWorkforceTest#snapshot() */
+    public SageMakerWorkforceExtensionBuilder snapshot(String resource) {
+        this.snapshot = Objects.requireNonNull(resource, "resource");
+        return this;
+    }
+
     /** @see SageMakerWorkforceTest#unusedFaultRules() */
     public SageMakerWorkforceExtensionBuilder unusedFaultRules(UnusedFaultRules unused) {
         this.unusedFaultRules = notDefault(unused, UnusedFaultRules.DEFAULT, "unusedFaultRules");
@@ -155,7 +169,7 @@ public final class SageMakerWorkforceExtensionBuilder {
     public SageMakerWorkforceExtension build() {
         return new SageMakerWorkforceExtension(new ProgrammaticSettings(region, account, maxWorkteams, maxCidrs,
                 maxTagsPerResource, lifecycle, frozenClock, transport, isolation, seeds,
-                setSystemProperties, port, retryBackoff, unusedFaultRules));
+                setSystemProperties, port, retryBackoff, unusedFaultRules, idSeed, snapshot));
     }
 
     private static int atLeastOne(String name, int value) {

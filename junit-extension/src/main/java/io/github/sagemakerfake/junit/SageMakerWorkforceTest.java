@@ -166,6 +166,27 @@ public @interface SageMakerWorkforceTest {
     boolean requiredPolicyReport() default false;
 
     /**
+     * A state document (JSON classpath resource: a file saved from {@code FakeControl.snapshot().toDocument()},
+     * {@code GET /_fake/snapshot} or a server's state file) restored into every new fake before
+     * any {@link #seed()}: each test starts from exactly that state, dates, ids and statuses
+     * included. With {@link Isolation#PER_CLASS}, the shared fake is put back to that state (with
+     * the class's seeds) before each test. A path without a leading {@code /} is relative to the
+     * package of the class carrying this annotation. Key {@code sagemaker.fake.snapshot}
+     * (an absolute resource). See docs/seeding.md, "Snapshots".
+     */
+    String snapshot() default "";
+
+    /** {@link #idSeed()} when not set here: random identifiers, as the service's. */
+    long RANDOM_IDS = Long.MIN_VALUE;
+
+    /**
+     * Makes generated identifiers repeatable: with the same seed, the same calls give the same
+     * SubDomains, VpcEndpointIds and request ids on every run (docs/seeding.md, "Repeatable ids").
+     * Built-in: random. Key {@code sagemaker.fake.idSeed}.
+     */
+    long idSeed() default RANDOM_IDS;
+
+    /**
      * With {@link Transport#HTTP}, also point the AWS SDK's global configuration at the fake while it
      * lives: the system properties {@code aws.endpointUrlSageMaker} (SDK 2.28.1 and later),
      * {@code aws.region}, {@code aws.accessKeyId} and {@code aws.secretAccessKey}, restored afterwards.

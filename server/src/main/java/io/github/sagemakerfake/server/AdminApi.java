@@ -7,6 +7,7 @@ import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.internal.admin.FaultRuleJson;
 import io.github.sagemakerfake.internal.json.AcceptedNames;
 import io.github.sagemakerfake.internal.json.Json;
+import io.github.sagemakerfake.internal.persistence.StateDocuments;
 import io.github.sagemakerfake.internal.protocol.WireErrors;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
@@ -36,7 +37,9 @@ final class AdminApi {
             + AdminPaths.FAULTS + "/{Id}; POST " + AdminPaths.SEED + "; GET|POST " + AdminPaths.CLOCK + "; POST "
             + AdminPaths.SETTLE + "; GET " + AdminPaths.UI + "; PUT|DELETE " + AdminPaths.IAM_POLICY + "; GET|DELETE "
             + AdminPaths.IAM_POLICIES + "; PUT|DELETE " + AdminPaths.IAM_POLICIES + "/{accessKeyId}; GET "
-            + AdminPaths.IAM_REQUIRED_POLICY + "[?account=&region=]";
+            + AdminPaths.IAM_REQUIRED_POLICY + "[?account=&region=]" + "; GET|POST " + AdminPaths.SNAPSHOT
+            + "[?account=&region=]; GET " + AdminPaths.SNAPSHOTS + "; GET|POST|DELETE " + AdminPaths.SNAPSHOTS
+            + "/{name}; POST " + AdminPaths.SNAPSHOTS + "/{name}/restore";
 
     private static final String ACCOUNT = AdminPaths.ACCOUNT;
     private static final String REGION = AdminPaths.REGION;
@@ -66,10 +69,18 @@ final class AdminApi {
 
     private final FakeEndpoint fake;
     private final String version;
+    private volatile StateFile stateFile;
+    private volatile NamedSnapshots snapshots = new NamedSnapshots(null);
 
     AdminApi(FakeEndpoint fake, String version) {
         this.fake = fake;
         this.version = version;
+    }
+
+    /** The state file health reports on, and where named snapshots are kept (null: in memory). */
+    void persistence(StateFile file, java.nio.file.Path snapshotDirectory) {
+        this.stateFile = file;
+        this.snapshots = new NamedSnapshots(snapshotDirectory);
     }
 
     static boolean isHealth(String path) {
@@ -157,7 +168,26 @@ final class AdminApi {
             case AdminPaths.SETTLE:
                 AdminInput.none(allow(method, "POST") + " " + resource, rawQuery, body);
                 return ok(Map.of("Settled", fake.settleTransitions()));
+            case AdminPaths.SNAPSHOT: {
+                String verb = allow(method, "GET", "POST");
+                Map<String, String> query = AdminInput.query(verb + " " + resource, rawQuery, ACCOUNT, REGION);
+                if (verb.equals("GET")) {
+                    AdminInput.noBody(verb + " " + resource, body);
+                    return snapshotDocument(query);
+                }
+                return restore(body, query);
+            }
+            case AdminPaths.SNAPSHOTS: {
+                AdminInput.none(allow(method, "GET") + " " + resource, rawQuery, body);
+                List<Object> list = new ArrayList<>();
+                snapshots.list().forEach(e -> list.add(NamedSnapshots.describe(e)));
+                return ok(Map.of("Snapshots", list));
+            }
             default:
+                if (resource.startsWith(AdminPaths.SNAPSHOTS + "/")) {
+                    return namedSnapshot(method, resource.substring((AdminPaths.SNAPSHOTS + "/").length()), rawQuery,
+                            body);
+                }
                 if (resource.startsWith(AdminPaths.FAULTS + "/") && resource.length() > AdminPaths.FAULTS.length() + 1) {
                     AdminInput.none(allow(method, "DELETE") + " " + AdminPaths.FAULTS + "/{Id}", rawQuery, body);
                     String id = URLDecoder.decode(resource.substring(AdminPaths.FAULTS.length() + 1),
@@ -176,11 +206,109 @@ final class AdminApi {
 
     private Map<String, Object> health() {
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("Status", "UP");
+        StateFile file = stateFile;
+        map.put("Status", file != null && file.degraded() ? "DEGRADED" : "UP");
         map.put("Version", version);
         map.put("DefaultAccount", fake.defaultAccount());
         map.put("DefaultRegion", fake.defaultRegion());
+        if (file != null) {
+            map.put("StateFile", file.health());
+        }
         return map;
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    @SuppressWarnings("unchecked")
+    private Reply snapshotDocument(Map<String, String> query) {
+        String text = query.isEmpty() ? StateDocuments.write(fake.backend().exportState())
+                : fake.snapshotDocument(account(query), region(query));
+        return ok((Map<String, Object>) Json.parse(text));
+    }
+
+    private Reply restore(byte[] body, Map<String, String> query) {
+        Map<String, Object> document = object(body, "a state document, as GET " + AdminPaths.SNAPSHOT + " answers it");
+        if (!query.isEmpty()) { // only this pair, from a document of every pair or of this one
+            String account = account(query);
+            String region = region(query);
+            if (document.get("Scope") instanceof Map<?, ?> scope
+                    && !(account.equals(scope.get("Account")) && region.equals(scope.get("Region")))) {
+                throw invalid("The document is a snapshot of account " + scope.get("Account") + " region "
+                        + scope.get("Region") + ", not of " + account + "/" + region + ".");
+            }
+            Map<String, Object> scoped = new LinkedHashMap<>(document);
+            scoped.put("Scope", Map.of("Account", account, "Region", region));
+            if (document.get("Regions") instanceof List<?> regions) {
+                scoped.put("Regions", regions.stream().filter(r -> r instanceof Map<?, ?> m
+                        && account.equals(m.get("Account")) && region.equals(m.get("Region"))).toList());
+            }
+            document = scoped;
+        }
+        try {
+            fake.restore(Json.write(document));
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        return ok(Map.of("Restored", query.isEmpty() ? "all" : account(query) + "/" + region(query)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Reply namedSnapshot(String method, String rest, String rawQuery, byte[] body) {
+        boolean restore = rest.endsWith("/restore");
+        String name = URLDecoder.decode(restore ? rest.substring(0, rest.length() - "/restore".length()) : rest,
+                StandardCharsets.UTF_8);
+        if (!NamedSnapshots.NAME.matcher(name).matches()) {
+            throw invalid("A snapshot name is " + NamedSnapshots.NAME_RULE + "; got '" + name + "'.");
+        }
+        String path = AdminPaths.SNAPSHOTS + "/" + name + (restore ? "/restore" : "");
+        if (restore) {
+            AdminInput.none(allow(method, "POST") + " " + path, rawQuery, body);
+            NamedSnapshots.Entry entry = requireSnapshot(name);
+            try {
+                fake.restore(entry.document());
+            } catch (IllegalArgumentException e) {
+                throw invalid("The snapshot " + name + " cannot be restored: " + e.getMessage());
+            }
+            return ok(Map.of("Restored", name));
+        }
+        String verb = allow(method, "GET", "POST", "DELETE");
+        AdminInput.none(verb + " " + path, rawQuery, body); // POST keeps the current state: no body
+        switch (verb) {
+            case "GET":
+                return ok((Map<String, Object>) Json.parse(requireSnapshot(name).document()));
+            case "DELETE":
+                try {
+                    if (!snapshots.remove(name)) {
+                        throw missing(name);
+                    }
+                } catch (java.io.IOException e) {
+                    throw new Refusal(500, "SnapshotNotDeleted", "The snapshot " + name + " could not be deleted: "
+                            + e);
+                }
+                return ok(Map.of());
+            default:
+                try {
+                    return ok(NamedSnapshots.describe(snapshots.put(name,
+                            StateDocuments.write(fake.backend().exportState()))));
+                } catch (java.io.IOException e) {
+                    throw new Refusal(500, "SnapshotNotSaved", "The snapshot " + name + " could not be written to "
+                            + snapshots.directory() + ": " + e);
+                }
+        }
+    }
+
+    private NamedSnapshots.Entry requireSnapshot(String name) {
+        NamedSnapshots.Entry entry = snapshots.get(name);
+        if (entry == null) {
+            throw missing(name);
+        }
+        return entry;
+    }
+
+    private Refusal missing(String name) {
+        List<String> names = snapshots.list().stream().map(NamedSnapshots.Entry::name).toList();
+        return new Refusal(404, "SnapshotNotFound", "No snapshot named " + name + "; the server has "
+                + (names.isEmpty() ? "none" : names) + ". Save one with POST " + AdminPaths.SNAPSHOTS + "/" + name + ".");
     }
 
     private Reply reset(Map<String, String> query) {

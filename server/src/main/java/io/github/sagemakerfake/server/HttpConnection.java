@@ -5,7 +5,6 @@ import io.github.sagemakerfake.internal.error.ServiceError;
 import io.github.sagemakerfake.internal.protocol.PendingResponse;
 import io.github.sagemakerfake.internal.protocol.ProtocolRequest;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
-import io.github.sagemakerfake.internal.protocol.RequestIds;
 import io.github.sagemakerfake.internal.protocol.WireErrors;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -176,7 +175,7 @@ final class HttpConnection {
         serving.requestStarted();
         boolean keepAlive;
         boolean head;
-        String requestId = RequestIds.next();
+        String requestId = serving.fake().nextRequestId();
         try {
             if (request.decoderResult().isFailure()) {
                 closeAfterAnswer = true;
@@ -234,6 +233,9 @@ final class HttpConnection {
         try {
             serving.authenticateAdmin(method, target[0], target[1], headers, body);
             AdminApi.Reply reply = serving.admin().handle(method, target[0], target[1], body);
+            if (!"GET".equals(method) && !"HEAD".equals(method)) {
+                serving.beforeAnswer(); // --state-sync always: an admin change is saved before it is acknowledged
+            }
             response = WireErrors.json(requestId, WireErrors.JSON, reply.status(), reply.body());
         } catch (ServiceError refused) {
             response = WireErrors.error(requestId, WireErrors.JSON, 403, refused.code(), refused.getMessage()
@@ -249,6 +251,7 @@ final class HttpConnection {
         ProtocolResponse response;
         try {
             response = pending.complete();
+            serving.beforeAnswer(); // --state-sync always: a change is saved before it is acknowledged
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The SageMaker Workforce Fake failed while answering a request", e);
             response = WireErrors.error(pending.requestId(), WireErrors.internalFailure(e));

@@ -63,7 +63,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>{@code POST /} serves the 16 SageMaker operations (awsJson1_1); paths under {@code /_fake/}
- * are the admin API (health, reset, state, requests, faults, seed, clock), whose Java client is
+ * are the admin API (health, reset, state, snapshots, requests, faults, seed, clock), whose Java client is
  * {@link io.github.sagemakerfake.admin.RemoteFakeControl}. Every answer is the AWS error form
  * ({@code __type}, {@code message}, {@code x-amzn-RequestId}) or a clean close, whatever arrives:
  * malformed HTTP, oversized heads or bodies, TLS on the plain port. Limits and timeouts are in
@@ -138,6 +138,29 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
                     + "127.0.0.1 or 0.0.0.0", e);
         }
         SageMakerWorkforceServer server = new SageMakerWorkforceServer(endpoint, options);
+        server.bind(address);
+        return server;
+    }
+
+    /** As {@link #start(FakeEndpoint, ServerOptions)}, saving into a state file from the first request on. */
+    static SageMakerWorkforceServer start(FakeEndpoint endpoint, ServerOptions options, StateFile stateFile) {
+        return start(endpoint, options, stateFile, null);
+    }
+
+    /** As above, keeping named snapshots (POST /_fake/snapshots/{name}) in {@code snapshotDirectory} when not null. */
+    static SageMakerWorkforceServer start(FakeEndpoint endpoint, ServerOptions options, StateFile stateFile,
+                                          java.nio.file.Path snapshotDirectory) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(options, "options");
+        InetSocketAddress address;
+        try {
+            address = new InetSocketAddress(InetAddress.getByName(options.host()), options.port());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("Unknown host '" + options.host() + "'; use an address such as "
+                    + "127.0.0.1 or 0.0.0.0", e);
+        }
+        SageMakerWorkforceServer server = new SageMakerWorkforceServer(endpoint, options);
+        server.serving.persistence(stateFile, snapshotDirectory);
         server.bind(address);
         return server;
     }

@@ -24,10 +24,15 @@ import java.util.function.Function;
  * @param stateFile where the state is kept across restarts, or null for none
  * @param help      true when --help was asked for: print the usage and start nothing
  * @param iamPolicy the identity policy enforced for every caller (--iam-policy), or null
+ * @param stateSync when changes reach the state file
  */
 record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile, boolean help,
-                    IamPolicyFile iamPolicy) {
+                    IamPolicyFile iamPolicy, StateFile.Sync stateSync) {
 
+    ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile, boolean help,
+                 IamPolicyFile iamPolicy) {
+        this(settings, options, stateFile, help, iamPolicy, StateFile.Sync.PERIODIC);
+    }
     /** A policy file, read and checked with the options (a policy the fake cannot use stops the start). */
     record IamPolicyFile(Path path, String json) {
 
@@ -67,6 +72,7 @@ record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile
         ServerOptions options;
         Path stateFile;
         IamPolicyFile iamPolicy;
+        StateFile.Sync stateSync;
 
         Draft(ServerConfig start) {
             settings = start.settings();
@@ -74,10 +80,11 @@ record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile
             options = start.options();
             stateFile = start.stateFile();
             iamPolicy = start.iamPolicy();
+            stateSync = start.stateSync();
         }
 
         ServerConfig done() {
-            return new ServerConfig(settings.withLimits(limits), options, stateFile, false, iamPolicy);
+            return new ServerConfig(settings.withLimits(limits), options, stateFile, false, iamPolicy, stateSync);
         }
     }
 
@@ -108,6 +115,9 @@ record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile
                     (d, v) -> d.options = d.options.withStrictAuth(ServerOptions.Credentials.parse(v)), c -> null);
             case STATE_FILE -> new Binding((d, v) -> d.stateFile = path(v), c -> null);
             case IAM_POLICY -> new Binding((d, v) -> d.iamPolicy = IamPolicyFile.read(v), c -> null);
+            case STATE_SYNC -> new Binding((d, v) -> d.stateSync = StateFile.Sync.parse(v),
+                    c -> c.stateSync().name().toLowerCase(java.util.Locale.ROOT));
+            case ID_SEED -> new Binding((d, v) -> d.settings = d.settings.withIdSeed(longValue(v)), c -> null);
             case MAX_BODY_BYTES -> new Binding((d, v) -> d.options = d.options.withMaxBodyBytes(integer(v)),
                     c -> c.options().maxBodyBytes());
             case MAX_HEADER_BYTES -> new Binding((d, v) -> d.options = d.options.withMaxHeaderBytes(integer(v)),
@@ -178,6 +188,10 @@ record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile
             throw new IllegalArgumentException(source(ServerOption.LIFECYCLE, givenAsFlags) + " and "
                     + source(ServerOption.PROVISIONING_DELAY, givenAsFlags) + " both set the lifecycle; keep only "
                     + "--lifecycle (a delay D is TIMED(D))");
+        }
+        if (values.containsKey(ServerOption.STATE_SYNC) && !values.containsKey(ServerOption.STATE_FILE)) {
+            throw new IllegalArgumentException(source(ServerOption.STATE_SYNC, givenAsFlags) + " needs --state-file "
+                    + "(or " + ServerOption.STATE_FILE.environmentVariable() + "): it says when changes reach that file");
         }
         Draft draft = new Draft(defaults());
         for (ServerOption option : ServerOption.values()) { // in the enum's order: a refinement after the general

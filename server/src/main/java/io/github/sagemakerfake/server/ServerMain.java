@@ -53,10 +53,15 @@ public final class ServerMain {
         SageMakerWorkforceServer server;
         try {
             if (config.stateFile() != null) {
-                state = StateFile.open(config.stateFile(), fake); // a corrupt file stops the start here
+                // a corrupt, read-only or locked file stops the start here
+                state = StateFile.open(config.stateFile(), fake, config.stateSync());
             }
-            server = SageMakerWorkforceServer.start(fake, config.options());
+            server = SageMakerWorkforceServer.start(fake, config.options(), state, state == null ? null
+                    : state.path().resolveSibling(state.path().getFileName() + ".snapshots"));
         } catch (UncheckedIOException | IllegalArgumentException | StateFile.Unusable e) {
+            if (state != null) {
+                state.close();
+            }
             System.err.println("sagemaker-workforce-fake: " + e.getMessage());
             System.exit(1);
             return;

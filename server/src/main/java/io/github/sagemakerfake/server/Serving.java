@@ -28,6 +28,7 @@ final class Serving {
     private final Set<DelayedAnswer> delayed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
+    private volatile StateFile stateFile;
 
     Serving(FakeEndpoint fake, ServerOptions options, String version) {
         this.fake = fake;
@@ -47,6 +48,23 @@ final class Serving {
 
     AdminApi admin() {
         return admin;
+    }
+
+    /** The state file saved into (null: none), and where named snapshots are kept (null: in memory). */
+    void persistence(StateFile file, java.nio.file.Path snapshotDirectory) {
+        this.stateFile = file;
+        admin.persistence(file, snapshotDirectory);
+    }
+
+    /**
+     * Called before any answer is written: with {@code --state-sync always}, saves a change first,
+     * so nothing a client was told succeeded is missing from the state file.
+     */
+    void beforeAnswer() {
+        StateFile file = stateFile;
+        if (file != null && file.sync() == StateFile.Sync.ALWAYS) {
+            file.saveNow();
+        }
     }
 
     /** The AWS operations' authentication: any request, or in strict mode a SigV4 signature with the strict key pair. */

@@ -1,38 +1,70 @@
 package io.github.sagemakerfake.server;
 
-import io.github.sagemakerfake.control.RegionSnapshot;
-import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.internal.json.Json;
+import io.github.sagemakerfake.internal.persistence.StateDocuments;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code --state-file}: the fake's state kept in a file across restarts. Loaded once at start (a
- * file that cannot be read or is not a state file stops the start: never a silent empty start),
- * then saved atomically (a temporary file beside it, then {@code ATOMIC_MOVE}) within about a
- * second of any change, and once more on shutdown.
+ * {@code --state-file}: the fake's state kept in a file across restarts (docs/server.md, "The state
+ * file"). The file is the state document (version 2): what a graceful restart loads is what every
+ * client read before it.
  *
- * <p>The file is a seed document (docs/seeding.md) with one entry per account and region under
- * {@code Regions}, plus {@code "StateFileVersion": 1}; loading applies it through the seed rules,
- * so a hand-edited file gets the seed's validation. What the seed form does not carry is not
- * kept: creation dates and the workforce id are new after a restart, every workforce is
- * {@code Active}, and an OIDC workforce's client secret (never shown by the service) is replaced.
+ * <ul>
+ *   <li>Start: the file is loaded (a missing file is an empty start; one that cannot be read, is
+ *       not a state document, or is read-only stops the start with a message saying what to do),
+ *       and a lock beside it ({@code PATH.lock}) keeps a second server off the same file. An
+ *       unchanged file is not rewritten.</li>
+ *   <li>Saving: with {@link Sync#PERIODIC} (the default) within about half a second of a change;
+ *       with {@link Sync#ALWAYS} before a changing request is answered. Each save writes a
+ *       temporary file beside the target, flushes it to the disk, then moves it over the target
+ *       atomically; a symlinked path is followed and the target's permissions are kept.</li>
+ *   <li>Failures: a save that fails (full disk, I/O error, even OutOfMemoryError) is logged with
+ *       its cause, leaves no temporary file, is retried on the next tick, and shows in
+ *       {@code GET /_fake/health} as {@code "Status": "DEGRADED"} with the reason until a save
+ *       succeeds. Nothing stops the saver.</li>
+ * </ul>
  */
 final class StateFile implements AutoCloseable {
+
+    /** When changes reach the file. */
+    enum Sync {
+        /** Within about half a second of a change, and on shutdown (the default): a kill -9 loses at most that. */
+        PERIODIC,
+        /** Before a changing request is answered: nothing acknowledged is lost, at the cost of a write per change. */
+        ALWAYS;
+
+        static Sync parse(String text) {
+            try {
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("expected periodic or always, got '" + text + "'");
+            }
+        }
+    }
 
     /** The file cannot be used: the message says which file and what to do. */
     static final class Unusable extends Exception {
@@ -43,19 +75,27 @@ final class StateFile implements AutoCloseable {
         }
     }
 
-    static final int VERSION = 1;
-    static final String RESTORED_SECRET = "restored-by-the-sagemaker-workforce-fake";
     private static final System.Logger LOG = System.getLogger(StateFile.class.getName());
-    private static final long SAVE_EVERY_MILLIS = 500;
+    static final long SAVE_EVERY_MILLIS = 500;
 
-    private final Path file;
+    private final Path file;       // the real file (a symlink followed)
+    private final Path shownPath;  // as given, for messages
     private final FakeEndpoint fake;
+    private final Sync sync;
     private final ScheduledExecutorService saver;
-    private String saved;
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private String savedKey;        // the saved document without its Clock.Now: unchanged state, no write
+    private volatile Instant lastSaved;
+    private volatile String failure;        // why the last save failed; null once one succeeds
+    private volatile Instant failingSince;
+    private int failedAttempts;
 
-    private StateFile(Path file, FakeEndpoint fake) {
-        this.file = file.toAbsolutePath();
+    private StateFile(Path given, Path real, FakeEndpoint fake, Sync sync) {
+        this.shownPath = given.toAbsolutePath();
+        this.file = real;
         this.fake = fake;
+        this.sync = sync;
         this.saver = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sagemaker-fake-state-file");
             t.setDaemon(true);
@@ -64,183 +104,392 @@ final class StateFile implements AutoCloseable {
     }
 
     /**
-     * Loads the file into the fake (a missing file is an empty start, created at once) and starts
-     * saving it.
+     * Locks the file, loads it into the fake (a missing file is an empty start) and starts saving.
      *
-     * @throws Unusable when the file exists but cannot be read or is not a state file, or when
-     *                  its directory cannot be written
+     * @throws Unusable when another server holds the file, it cannot be read or is not a state
+     *                  document, it is read-only, or its directory cannot be written
      */
-    static StateFile open(Path file, FakeEndpoint fake) throws Unusable {
-        StateFile state = new StateFile(file, fake);
-        state.load();
+    static StateFile open(Path given, FakeEndpoint fake, Sync sync) throws Unusable {
+        Path absolute = given.toAbsolutePath();
+        Path real = absolute;
         try {
-            state.saveIfChanged(); // proves the file can be written before the server says it is up
+            if (Files.isSymbolicLink(absolute)) {
+                real = absolute.toRealPath(); // follow the link: save onto its target, never replace the link
+            }
+        } catch (NoSuchFileException e) {
+            real = followDanglingLink(absolute);
         } catch (IOException e) {
-            throw new Unusable("The state file " + state.file + " cannot be written (" + e.getMessage() + "); "
-                    + "check that its directory exists and is writable.", e);
+            throw new Unusable("The state file " + absolute + " is a symbolic link that cannot be followed ("
+                    + e.getMessage() + ").", e);
         }
-        state.saver.scheduleWithFixedDelay(state::saveQuietly, SAVE_EVERY_MILLIS, SAVE_EVERY_MILLIS,
-                TimeUnit.MILLISECONDS);
-        return state;
+        StateFile state = new StateFile(given, real, fake, sync);
+        state.lock();
+        try {
+            try {
+                Files.deleteIfExists(state.temporary()); // left by a kill mid-save: the lock makes it ours
+            } catch (IOException e) {
+                throw new Unusable("The state file " + state.shownPath + " cannot be used: " + e, e);
+            }
+            state.load();
+            state.saver.scheduleWithFixedDelay(state::saveQuietly, SAVE_EVERY_MILLIS, SAVE_EVERY_MILLIS,
+                    TimeUnit.MILLISECONDS);
+            return state;
+        } catch (Unusable | RuntimeException e) {
+            state.unlock();
+            state.saver.shutdownNow();
+            throw e;
+        }
     }
 
-    @SuppressWarnings("unchecked")
+    private static Path followDanglingLink(Path link) {
+        try {
+            Path target = Files.readSymbolicLink(link);
+            return link.resolveSibling(target).toAbsolutePath().normalize();
+        } catch (IOException | UnsupportedOperationException e) {
+            return link;
+        }
+    }
+
+    Path path() {
+        return file;
+    }
+
+    private Path temporary() {
+        return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
+    Sync sync() {
+        return sync;
+    }
+
+    // ------------------------------------------------------------------ the lock
+
+    private Path lockPath() {
+        return file.resolveSibling(file.getFileName() + ".lock");
+    }
+
+    private void lock() throws Unusable {
+        Path lockFile = lockPath();
+        try {
+            lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+        } catch (IOException | SecurityException e) {
+            throw new Unusable("The state file " + shownPath + " cannot be used: its lock file " + lockFile
+                    + " cannot be created (" + e + "). Check that the directory " + file.getParent()
+                    + " exists and is writable.", e);
+        }
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held in this very JVM
+        } catch (IOException e) {
+            closeQuietly();
+            throw new Unusable("The state file " + shownPath + " cannot be locked (" + e + ").", e);
+        }
+        if (lock == null) {
+            String holder = holder(lockFile);
+            closeQuietly();
+            throw new Unusable("Another SageMaker Workforce Fake" + holder + " is using the state file " + shownPath
+                    + " (it holds " + lockFile + "). Two servers on one file would overwrite each other's changes: "
+                    + "stop the other one, or give this one its own --state-file.", null);
+        }
+        try {
+            byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
+            lockChannel.truncate(0);
+            lockChannel.write(ByteBuffer.wrap(pid), 0);
+        } catch (IOException e) {
+            // the lock holds without the pid in it; only the message of a second server is less precise
+        }
+    }
+
+    private static String holder(Path lockFile) {
+        try {
+            String pid = Files.readString(lockFile, StandardCharsets.US_ASCII).trim();
+            return pid.matches("[0-9]{1,19}") ? " (pid " + pid + ")" : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private void unlock() {
+        try {
+            if (lock != null && lock.isValid()) {
+                lock.release();
+                Files.deleteIfExists(lockPath()); // only the holder deletes it
+            }
+        } catch (IOException e) {
+            // the lock goes with the process anyway
+        }
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            // nothing to add
+        }
+    }
+
+    // ------------------------------------------------------------------ loading
+
     private void load() throws Unusable {
+        String hint = " Fix the file, restore it from a backup, or delete it to start empty.";
+        if (Files.exists(file) && readOnly(file)) {
+            throw new Unusable("The state file " + shownPath + " is read-only; the fake saves every change into it, "
+                    + "so it would replace it. Make it writable (chmod u+w " + file + "), or copy it and point "
+                    + "--state-file at the copy.", null);
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return; // the first start: the file is created by the first save
+            if (!Files.isDirectory(file.getParent())) {
+                throw new Unusable("The state file " + shownPath + " cannot be created: the directory "
+                        + file.getParent() + " does not exist.", e);
+            }
+            return; // the first start: the file is written by the first save
         } catch (IOException | SecurityException e) {
-            throw new Unusable("The state file " + file + " cannot be read (" + e.getMessage() + "). Fix its "
+            throw new Unusable("The state file " + shownPath + " cannot be read (" + e.getMessage() + "). Fix its "
                     + "permissions, or point --state-file elsewhere.", e);
         }
-        String hint = " Fix the file, restore it from a backup, or delete it to start empty.";
-        Object parsed;
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        Map<String, Object> document;
         try {
-            parsed = Json.parse(bytes);
-        } catch (Json.ParseException e) {
-            throw new Unusable("The state file " + file + " is not valid JSON (" + e.getMessage() + "); it may be "
-                    + "truncated or corrupt." + hint, e);
-        }
-        if (!(parsed instanceof Map) || !Integer.valueOf(VERSION).equals(number(((Map<String, Object>) parsed)
-                .get("StateFileVersion")))) {
-            throw new Unusable("The file " + file + " is not a SageMaker Workforce Fake state file (a JSON object "
-                    + "with \"StateFileVersion\": " + VERSION + ")." + hint, null);
-        }
-        Map<String, Object> document = new LinkedHashMap<>((Map<String, Object>) parsed);
-        document.remove("StateFileVersion");
-        if (!(document.get("Regions") instanceof List)) {
-            throw new Unusable("The state file " + file + " has no \"Regions\" list." + hint, null);
-        }
-        try {
-            fake.seed(Json.write(document));
+            document = StateDocuments.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new Unusable("The state file " + file + " holds a state the fake refuses: " + e.getMessage() + hint,
-                    e);
+            String message = e.getMessage().replace("The state document", "The state file " + shownPath)
+                    .replace("This is not a SageMaker Workforce Fake state document", "The file " + shownPath
+                            + " is not a SageMaker Workforce Fake state file");
+            throw new Unusable(message + hint, e);
+        }
+        try {
+            StateDocuments.restore(fake.backend(), document);
+        } catch (IllegalArgumentException e) {
+            throw new Unusable("The state file " + shownPath + " holds a state the fake refuses: " + e.getMessage()
+                    + hint, e);
+        }
+        if (StateDocuments.version(document) == StateDocuments.VERSION) {
+            savedKey = key(document); // the state is the file's: nothing to write until it changes
         }
     }
 
-    private static Integer number(Object value) {
-        return value instanceof Number n && n.doubleValue() == n.intValue() ? n.intValue() : null;
+    /** No write permission for the owner (root writes any file, so the bits decide, not access(2)). */
+    private static boolean readOnly(Path path) {
+        try {
+            PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class);
+            return !attributes.permissions().contains(PosixFilePermission.OWNER_WRITE);
+        } catch (UnsupportedOperationException e) {
+            return !Files.isWritable(path);
+        } catch (IOException e) {
+            return false; // the read that follows says what is wrong
+        }
     }
 
+    /** The document without the clock's current time, which moves without any change to the state. */
+    @SuppressWarnings("unchecked")
+    private static String key(Map<String, Object> document) {
+        Map<String, Object> copy = new LinkedHashMap<>(document);
+        if (copy.get("Clock") instanceof Map<?, ?> clock) {
+            Map<String, Object> c = new LinkedHashMap<>((Map<String, Object>) clock);
+            c.remove("Now");
+            copy.put("Clock", c);
+        }
+        return Json.write(copy);
+    }
+
+    // ------------------------------------------------------------------ saving
+
+    /** Preallocated: recording a failure must not need memory when memory is what ran out. */
+    private static final String UNRECORDED = "the save failed, and so did recording why (the heap is exhausted: "
+            + "OutOfMemoryError)";
+
+    /** The saver's tick: never throws, so the scheduler never stops it. */
     private void saveQuietly() {
         try {
             saveIfChanged();
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not save the state file " + file + "; retrying in a moment", e);
+        } catch (Throwable e) { // OutOfMemoryError included: the next tick tries again
+            failed(e);
+        }
+    }
+
+    private void failed(Throwable e) {
+        try {
+            recordFailure(e);
+        } catch (Throwable again) {
+            if (failure == null) {
+                failingSince = lastSaved;
+            }
+            failure = UNRECORDED;
+        }
+    }
+
+    /**
+     * Saves now if the state changed; for {@link Sync#ALWAYS}, before a changing request is
+     * answered.
+     *
+     * @return false when the save failed (recorded for health and the log)
+     */
+    boolean saveNow() {
+        try {
+            saveIfChanged();
+            return true;
+        } catch (Throwable e) {
+            failed(e);
+            return false;
         }
     }
 
     private synchronized void saveIfChanged() throws IOException {
-        String text = render(fake.snapshot());
-        if (text.equals(saved)) {
+        Map<String, Object> document = fake.backend().exportState();
+        String key = key(document);
+        if (key.equals(savedKey)) {
             return;
         }
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        write(StateDocuments.write(document).getBytes(StandardCharsets.UTF_8));
+        savedKey = key;
+        lastSaved = Instant.now();
+        if (failure != null) {
+            LOG.log(Level.INFO, "Saved the state file " + shownPath + " again, after " + failedAttempts
+                    + " failed attempt(s) since " + failingSince + ".");
         }
-        saved = text;
+        failure = null;
+        failingSince = null;
+        failedAttempts = 0;
     }
 
-    /** Stops the saver and saves a last time. */
+    /** A temporary file beside the target, flushed, then moved over it; on any failure the temporary file goes. */
+    private void write(byte[] bytes) throws IOException {
+        Path temporary = temporary();
+        boolean moved = false;
+        try {
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
+            }
+            keepAttributes(temporary);
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+            syncDirectory();
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException | RuntimeException e) {
+                    // the next save overwrites it
+                }
+            }
+        }
+    }
+
+    /** The replaced file's permissions (and owner, where allowed) carry over to its replacement. */
+    private void keepAttributes(Path temporary) {
+        PosixFileAttributeView target = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        PosixFileAttributeView copy = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+        if (target == null || copy == null) {
+            return;
+        }
+        PosixFileAttributes attributes;
+        try {
+            attributes = target.readAttributes();
+        } catch (IOException e) {
+            return; // no file yet: the new one gets the usual permissions
+        }
+        try {
+            copy.setPermissions(attributes.permissions());
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "Could not keep the permissions of " + file, e);
+        }
+        try {
+            if (!Files.getOwner(temporary).equals(attributes.owner())) {
+                copy.setOwner(attributes.owner());
+            }
+            copy.setGroup(attributes.group());
+        } catch (IOException | SecurityException e) {
+            // only root may give a file away: the owner stays the server's user
+        }
+    }
+
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | RuntimeException e) {
+            // not every platform opens directories; the rename is still atomic
+        }
+    }
+
+    private void recordFailure(Throwable e) {
+        String reason = reason(e);
+        boolean changed = !reason.equals(failure);
+        failedAttempts++;
+        if (failure == null) {
+            failingSince = Instant.now();
+        }
+        failure = reason;
+        if (changed) {
+            LOG.log(Level.ERROR, "Could not save the state file " + shownPath + ": " + reason + ". Changes since "
+                    + (lastSaved == null ? "the start" : lastSaved.toString()) + " are not in the file yet; "
+                    + "retrying every " + SAVE_EVERY_MILLIS + " ms (GET /_fake/health shows DEGRADED until a save "
+                    + "succeeds).", e instanceof OutOfMemoryError ? null : e);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return e.getClass().getSimpleName() + ": " + f.getReason() + " (" + f.getFile() + ")";
+        }
+        if (e instanceof IOException && e.getMessage() != null && e.getMessage().contains("No space left")) {
+            return "the disk is full (" + e.getMessage() + ")";
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** What {@code GET /_fake/health} shows under {@code StateFile}. */
+    Map<String, Object> health() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("Path", shownPath.toString());
+        if (!shownPath.equals(file)) {
+            map.put("Target", file.toString());
+        }
+        map.put("Sync", sync.name().toLowerCase(Locale.ROOT));
+        map.put("LastSaved", lastSaved == null ? null : lastSaved.toString());
+        String reason = failure;
+        if (reason != null) {
+            map.put("Error", reason);
+            map.put("FailingSince", String.valueOf(failingSince));
+            map.put("FailedAttempts", failedAttempts);
+        }
+        return map;
+    }
+
+    /** True while the last save failed. */
+    boolean degraded() {
+        return failure != null;
+    }
+
+    /** Stops the saver, saves a last time, and releases the lock. */
     @Override
     public void close() {
         saver.shutdownNow();
         try {
-            saveIfChanged();
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.ERROR, "Could not save the state file " + file + " on shutdown", e);
+            saver.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-    }
-
-    // ------------------------------------------------------------------ snapshot to seed
-
-    static String render(StateSnapshot snapshot) {
-        List<Object> regions = new ArrayList<>();
-        for (RegionSnapshot region : snapshot.regions()) {
-            regions.add(seedOf(region.toMap()));
+        if (!saveNow()) {
+            LOG.log(Level.ERROR, "Could not save the state file " + shownPath + " on shutdown: " + failure
+                    + ". The file holds the state of " + lastSaved + ".");
         }
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("StateFileVersion", VERSION);
-        document.put("Regions", regions);
-        return Json.write(document);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> seedOf(Map<String, Object> region) {
-        Map<String, Object> seed = new LinkedHashMap<>();
-        seed.put("Account", region.get("Account"));
-        seed.put("Region", region.get("Region"));
-        Map<String, Object> workforce = (Map<String, Object>) region.get("Workforce");
-        if (workforce != null) {
-            seed.put("Workforce", createWorkforce(workforce));
-        }
-        List<Object> teams = new ArrayList<>();
-        for (Object entry : (List<Object>) region.getOrDefault("Workteams", List.of())) {
-            Map<String, Object> e = (Map<String, Object>) entry;
-            teams.add(createWorkteam((Map<String, Object>) e.get("Workteam"), (List<Object>) e.get("Tags")));
-        }
-        seed.put("Workteams", teams);
-        seed.put("SubscribedWorkteams", region.getOrDefault("SubscribedWorkteams", List.of()));
-        List<Object> jobs = new ArrayList<>();
-        Map<String, Object> byTeam = (Map<String, Object>) region.getOrDefault("LabelingJobs", Map.of());
-        byTeam.forEach((arn, list) -> {
-            String name = arn.substring(arn.lastIndexOf('/') + 1);
-            for (Object job : (List<Object>) list) {
-                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) job);
-                copy.put("WorkteamName", name);
-                jobs.add(copy);
-            }
-        });
-        seed.put("LabelingJobs", jobs);
-        return seed;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> createWorkforce(Map<String, Object> described) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("WorkforceName", described.get("WorkforceName"));
-        copy(described, request, "CognitoConfig", "SourceIpConfig", "IpAddressType");
-        Object oidc = described.get("OidcConfig");
-        if (oidc instanceof Map) {
-            Map<String, Object> config = new LinkedHashMap<>((Map<String, Object>) oidc);
-            config.putIfAbsent("ClientSecret", RESTORED_SECRET);
-            request.put("OidcConfig", config);
-        }
-        Object vpc = described.get("WorkforceVpcConfig");
-        if (vpc instanceof Map) {
-            Map<String, Object> config = new LinkedHashMap<>();
-            copy((Map<String, Object>) vpc, config, "VpcId", "SecurityGroupIds", "Subnets");
-            request.put("WorkforceVpcConfig", config);
-        }
-        return request;
-    }
-
-    private static Map<String, Object> createWorkteam(Map<String, Object> described, List<Object> tags) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        copy(described, request, "WorkteamName", "Description", "MemberDefinitions", "NotificationConfiguration",
-                "WorkerAccessConfiguration");
-        Object workforceArn = described.get("WorkforceArn");
-        if (workforceArn instanceof String arn) {
-            request.put("WorkforceName", arn.substring(arn.lastIndexOf('/') + 1));
-        }
-        if (tags != null && !tags.isEmpty()) {
-            request.put("Tags", tags);
-        }
-        return request;
-    }
-
-    private static void copy(Map<String, Object> from, Map<String, Object> to, String... members) {
-        for (String m : members) {
-            if (from.get(m) != null) {
-                to.put(m, from.get(m));
-            }
-        }
+        unlock();
     }
 }

@@ -41,13 +41,22 @@ final class ContextFake implements AutoCloseable {
         return fake;
     }
 
-    /** Forgets every resource, the journal and the fault rules, then applies the seeds again. */
+    /** Forgets every resource, the journal and the fault rules, then restores the snapshot and applies the seeds again. */
     void reset() {
         fake.reset();
         applySeeds();
     }
 
     private void applySeeds() {
+        FakeContextSettings.Seed snapshot = settings.snapshot();
+        if (snapshot != null) {
+            try {
+                fake.restore(snapshot.json());
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("@EnableSageMakerWorkforceFake: the snapshot " + snapshot.resource()
+                        + " was refused: " + e.getMessage() + " (see docs/seeding.md)", e);
+            }
+        }
         for (FakeContextSettings.Seed seed : settings.seeds()) {
             try {
                 fake.seed(seed.json());

@@ -135,4 +135,22 @@ public @interface EnableSageMakerWorkforceFake {
      * between tests keeps the policy.
      */
     String iamPolicy() default "";
+
+    /**
+     * A state document (JSON classpath resource: saved from {@code FakeControl.snapshot().toDocument()},
+     * {@code GET /_fake/snapshot} or a server's state file) restored when the fake is created and
+     * after every reset, before the {@link #seed() seeds}: each test starts from exactly that state,
+     * dates, ids and statuses included (docs/seeding.md, "Snapshots"). A path without a leading
+     * {@code /} is relative to the package of the annotated class.
+     */
+    String snapshot() default "";
+
+    /** {@link #idSeed()} when not set: random identifiers, as the service's. */
+    long RANDOM_IDS = Long.MIN_VALUE;
+
+    /**
+     * Makes generated identifiers repeatable: with the same seed, the same calls give the same
+     * SubDomains, VpcEndpointIds and request ids on every run (docs/seeding.md, "Repeatable ids").
+     */
+    long idSeed() default RANDOM_IDS;
 }

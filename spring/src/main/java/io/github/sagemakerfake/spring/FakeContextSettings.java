@@ -18,10 +18,12 @@ import java.util.function.Supplier;
  *
  * @param seeds the seed documents, by absolute classpath resource and with their content
  * @param iamPolicy the identity policy the fake enforces (docs/iam.md), or null
+ * @param snapshot the state document restored before the seeds, or null
+ * @param idSeed the id seed, or null for random identifiers
  */
 record FakeContextSettings(boolean replaceClients, List<String> endpointProperties, boolean serveHttp,
                            String region, String account, FakeLimits limits, Lifecycle lifecycle,
-                           List<Seed> seeds, Seed iamPolicy) {
+                           List<Seed> seeds, Seed iamPolicy, Seed snapshot, Long idSeed) {
 
     /** A seed document: its resource name (absolute) and its JSON. */
     record Seed(String resource, String json) {
@@ -67,8 +69,12 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
                 return read;
             }, "iamPolicy", annotation.iamPolicy(), where);
         }
+        Seed snapshot = annotation.snapshot().isBlank() ? null
+                : readResource("snapshot", annotation.snapshot(), declaringClass, where);
+        Long idSeed = annotation.idSeed() == EnableSageMakerWorkforceFake.RANDOM_IDS ? null : annotation.idSeed();
         return new FakeContextSettings(annotation.replaceClients(), properties,
-                annotation.serveHttp() || !properties.isEmpty(), region, account, limits, lifecycle, seeds, iamPolicy);
+                annotation.serveHttp() || !properties.isEmpty(), region, account, limits, lifecycle, seeds, iamPolicy,
+                snapshot, idSeed);
     }
 
     FakeSettings fakeSettings() {
@@ -76,7 +82,8 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
                 .withDefaultRegion(region)
                 .withDefaultAccount(account)
                 .withLimits(limits)
-                .withLifecycle(lifecycle);
+                .withLifecycle(lifecycle)
+                .withIdSeed(idSeed);
     }
 
     private static <T> T check(Supplier<T> read, String attribute, String value, String where) {

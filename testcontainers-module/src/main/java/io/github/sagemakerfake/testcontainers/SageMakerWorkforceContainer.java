@@ -56,6 +56,7 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
     private RemoteFakeControl control;
     private URI controlEndpoint;
     private boolean strictAuth;
+    private String snapshot;
 
     /** A container from the image built locally from the shipped server jar. */
     public SageMakerWorkforceContainer() {
@@ -175,6 +176,34 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
         return withEnv(ServerOption.IAM_POLICY.environmentVariable(), IAM_POLICY_PATH);
     }
 
+    /**
+     * Makes generated identifiers repeatable: with the same seed, the same calls give the same
+     * SubDomains, VpcEndpointIds and request ids on every run ({@code SAGEMAKER_FAKE_ID_SEED};
+     * docs/seeding.md, "Repeatable ids").
+     */
+    public SageMakerWorkforceContainer withIdSeed(long seed) {
+        return withEnv(ServerOption.ID_SEED.environmentVariable(), Long.toString(seed));
+    }
+
+    /**
+     * A state document (the text of {@code FakeControl.snapshot().toDocument()}, a state file, or
+     * {@code GET /_fake/snapshot}) restored as soon as the container is ready, so it starts from
+     * exactly that state (docs/seeding.md, "Snapshots"). {@code control().restore(...)} puts it
+     * back again later.
+     */
+    public SageMakerWorkforceContainer withSnapshot(String stateDocument) {
+        this.snapshot = Objects.requireNonNull(stateDocument, "stateDocument");
+        return this;
+    }
+
+    @Override
+    protected void containerIsStarted(com.github.dockerjava.api.command.InspectContainerResponse info) {
+        super.containerIsStarted(info);
+        if (snapshot != null) {
+            control().restore(snapshot);
+        }
+    }
+
     private static String positive(String name, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be at least 1, got " + value);
@@ -217,7 +246,7 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
     }
 
     /**
-     * The control surface over the admin API: reset, state, journal, faults, seed, clock. One
+     * The control surface over the admin API: reset, state, snapshots, journal, faults, seed, clock. One
      * client per running container (a restart maps a new port, and gets a new client).
      */
     public synchronized FakeControl control() {

@@ -100,6 +100,34 @@ class SageMakerWorkforceContainerTest {
     }
 
     @Test
+    void aSnapshotOfOneContainerStartsAnotherWithTheSameStateAndIdsRepeat() {
+        String document;
+        try (SageMakerClient client = SAGEMAKER.client()) {
+            client.createWorkteam(team("kept"));
+            document = control.snapshot().toDocument();
+            client.createWorkteam(team("dropped"));
+            control.restore(document);
+            assertThat(control.state().workteamNames()).containsExactly("kept");
+        }
+        String[] subDomains = new String[2];
+        for (int run = 0; run < 2; run++) {
+            try (SageMakerWorkforceContainer seeded = new SageMakerWorkforceContainer().withIdSeed(42)
+                    .withSnapshot(document)) {
+                seeded.start();
+                assertThat(seeded.control().state().workteam("kept").orElseThrow().createDate())
+                        .isEqualTo(control.state().workteam("kept").orElseThrow().createDate());
+                try (SageMakerClient other = SageMakerClient.builder()
+                        .endpointOverride(seeded.getEndpoint()).region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+                        .credentialsProvider(seeded.credentials()).build()) {
+                    other.createWorkteam(team("new"));
+                    subDomains[run] = other.describeWorkteam(r -> r.workteamName("new")).workteam().subDomain();
+                }
+            }
+        }
+        assertThat(subDomains[1]).isEqualTo(subDomains[0]);
+    }
+
+    @Test
     void twoContainersAreIsolatedAndSettingsTakeEffect() {
         try (SageMakerClient shared = SAGEMAKER.client(); SageMakerClient other = isolated.client()) {
             shared.createWorkteam(team("only-in-shared"));

@@ -23,11 +23,11 @@ final class OperationDispatch {
 
     private final EnumMap<Operation, Handler> handlers = new EnumMap<>(Operation.class);
 
-    OperationDispatch(FakeLimits limits, Lifecycle lifecycle) {
+    OperationDispatch(FakeLimits limits, Lifecycle lifecycle, IdSource ids) {
         Tags tags = new Tags(limits);
         List<ResourceFamily> families = List.of(
-                new Workforces(limits, lifecycle, tags),
-                new Workteams(limits, lifecycle, tags),
+                new Workforces(limits, lifecycle, tags, ids),
+                new Workteams(limits, lifecycle, tags, ids),
                 tags,
                 new SubscribedWorkteams(),
                 new LabelingJobs());

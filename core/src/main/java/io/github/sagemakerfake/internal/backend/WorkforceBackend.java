@@ -31,12 +31,19 @@ import java.util.function.Function;
 public final class WorkforceBackend {
 
     private final FakeSettings settings;
+    private final IdSource ids;
     private final OperationDispatch operations;
     private final ConcurrentHashMap<String, RegionState> regions = new ConcurrentHashMap<>();
 
     public WorkforceBackend(FakeSettings settings) {
         this.settings = settings;
-        this.operations = new OperationDispatch(settings.limits(), settings.lifecycle());
+        this.ids = settings.idSeed() == null ? IdSource.random() : IdSource.seeded(settings.idSeed());
+        this.operations = new OperationDispatch(settings.limits(), settings.lifecycle(), ids);
+    }
+
+    /** Where generated identifiers come from (random, or repeatable with an id seed). */
+    public IdSource ids() {
+        return ids;
     }
 
     public FakeSettings settings() {
@@ -132,23 +139,72 @@ public final class WorkforceBackend {
         }
     }
 
-    /** A consistent copy of every region in which something exists, sorted by account and region. */
+    /**
+     * A consistent copy of every region in which something exists, sorted by account and region,
+     * with the state document of the same instant ({@link StateSnapshot#toDocument()}).
+     */
     public StateSnapshot snapshot() {
-        Instant now = settings.clock().now();
-        List<RegionSnapshot> list = new ArrayList<>();
-        for (RegionState state : regions.values()) {
-            RegionSnapshot snapshot = state.snapshot(now);
-            if (!snapshot.isEmpty()) {
-                list.add(snapshot);
-            }
-        }
-        list.sort(Comparator.comparing(RegionSnapshot::account).thenComparing(RegionSnapshot::region));
-        return new StateSnapshot(settings.defaultAccount(), settings.defaultRegion(), list);
+        StateImage.Both both = StateImage.exportWithViews(this, settings.clock().now(), null, null, true);
+        return new StateSnapshot(settings.defaultAccount(), settings.defaultRegion(), both.views(),
+                Json.freeze(both.document())); // its leaves are frozen already: this copies only the containers
     }
 
     public RegionSnapshot snapshot(String account, String region) {
         RegionState state = regions.get(account + "/" + region);
         return state == null ? RegionSnapshot.empty(account, region) : state.snapshot(settings.clock().now());
+    }
+
+    /**
+     * The whole state as a state document (docs/server.md, "The state file"): each region read
+     * under its lock, as {@link #snapshot()} reads it.
+     */
+    public Map<String, Object> exportState() {
+        return StateImage.export(this, settings.clock().now(), null, null);
+    }
+
+    /** One account and region as a state document whose {@code Scope} names them. */
+    public Map<String, Object> exportState(String account, String region) {
+        return StateImage.export(this, settings.clock().now(), account, region);
+    }
+
+    /**
+     * Puts back a state document: all of it is read and checked first (a document with a mistake
+     * changes nothing), then the regions it covers are replaced (every region, or only its
+     * {@code Scope}), the id sequence continues where it was, and the clock moves forward to the
+     * document's time if it is behind (it never moves back).
+     *
+     * @throws IllegalArgumentException naming the member that is wrong
+     */
+    public void restoreState(Map<String, Object> document) {
+        StateImage.restore(this, document);
+    }
+
+    List<RegionState> regionStates() {
+        return new ArrayList<>(regions.values());
+    }
+
+    /**
+     * Replaces the regions a restore covers: all (scope null) or the one pair. Not atomic with
+     * requests in flight: a request that runs on a replaced region during the restore is lost.
+     */
+    void replaceRegions(String scopeKey, List<RegionState> restored) {
+        for (RegionState state : regions.values()) {
+            if (scopeKey == null || scopeKey.equals(state.account + "/" + state.region)) {
+                drop(state);
+            }
+        }
+        for (RegionState state : restored) {
+            String key = state.account + "/" + state.region;
+            if (scopeKey == null || scopeKey.equals(key)) {
+                RegionState old;
+                synchronized (regions) { // as attach(): no region lock is taken while holding this monitor
+                    old = regions.put(key, state);
+                }
+                if (old != null) {
+                    drop(old);
+                }
+            }
+        }
     }
 
     /**

@@ -3,10 +3,8 @@ package io.github.sagemakerfake.internal.backend;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.control.Lifecycle;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,6 @@ final class WorkforceRecord {
     static final String DELETING = "Deleting";
     static final String ACTIVE = "Active";
     static final String FAILED = "Failed";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     final String name;
     final String arn;
@@ -43,6 +40,8 @@ final class WorkforceRecord {
     final Map<String, String> tags = new LinkedHashMap<>();
     /** The workforce {@code default} that a Cognito CreateWorkteam created; it goes with its last team. */
     boolean implicit;
+    /** Where the VpcEndpointId comes from when a VPC workforce becomes Active. */
+    IdSource ids = IdSource.random();
 
     private String status = ACTIVE;
     private String failureReason;       // shown while Failed
@@ -113,7 +112,7 @@ final class WorkforceRecord {
         failureReason = pendingFailureReason;
         pendingFailureReason = null;
         if (ACTIVE.equals(status) && vpcConfig != null && vpcEndpointId == null) {
-            vpcEndpointId = newVpcEndpointId(); // the developer guide: absent until Active (docs/fidelity.md)
+            vpcEndpointId = ids.vpcEndpointId(); // the developer guide: absent until Active (docs/fidelity.md)
         }
     }
 
@@ -128,12 +127,6 @@ final class WorkforceRecord {
 
     String status() {
         return status;
-    }
-
-    private static String newVpcEndpointId() {
-        byte[] bytes = new byte[9];
-        RANDOM.nextBytes(bytes);
-        return "vpce-" + HexFormat.of().formatHex(bytes).substring(0, 17);
     }
 
     boolean isOidc() {
@@ -172,5 +165,41 @@ final class WorkforceRecord {
         }
         wire.put("IpAddressType", ipAddressType);
         return wire;
+    }
+
+    // ---------------------------------------------------------------- the state document (StateImage)
+
+    /** The status and any transition in progress, as the state document keeps them. */
+    Map<String, Object> statusState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("Status", status);
+        state.put("FailureReason", failureReason);
+        if (inTransition()) {
+            Map<String, Object> transition = new LinkedHashMap<>();
+            transition.put("Kind", transitionKind.name());
+            transition.put("SettlesTo", DELETING.equals(status) ? null : settlesTo);
+            transition.put("FailureReason", pendingFailureReason);
+            if (transitionKind == Lifecycle.Kind.OBSERVED) {
+                transition.put("ReadsLeft", readsLeft);
+            }
+            if (transitionKind == Lifecycle.Kind.TIMED) {
+                transition.put("EndsAt", transitionEndsAt.toString());
+            }
+            state.put("Transition", transition);
+        }
+        return state;
+    }
+
+    /** Puts back what {@link #statusState()} kept; the arguments were checked by the caller. */
+    void restoreStatus(String status, String failureReason, Lifecycle.Kind kind, String settlesTo,
+                       String pendingFailureReason, int readsLeft, Instant endsAt) {
+        this.status = status;
+        this.failureReason = failureReason;
+        this.transitionKind = kind;
+        this.settlesTo = settlesTo == null ? ACTIVE : settlesTo;
+        this.pendingFailureReason = pendingFailureReason;
+        this.readsLeft = readsLeft;
+        this.transitionEndsAt = endsAt;
+        this.gone = false;
     }
 }

@@ -13,7 +13,6 @@ import static io.github.sagemakerfake.internal.backend.WireMaps.str;
 import io.github.sagemakerfake.control.FakeLimits;
 import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.internal.json.Json;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,8 +29,6 @@ final class Workforces implements ResourceFamily {
 
     /** The workforce the first Cognito work team creates (docs/fidelity.md, "Work teams"). */
     static final String DEFAULT_WORKFORCE = "default";
-    private static final char[] SUBDOMAIN_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     // The orders of ListWorkforces: by name, or by time then name (CreateDate is the default).
     private static final Pages.Order<WorkforceRecord> BY_NAME =
@@ -43,11 +40,13 @@ final class Workforces implements ResourceFamily {
     private final FakeLimits limits;
     private final Lifecycle lifecycle;
     private final Tags tags;
+    private final IdSource ids;
 
-    Workforces(FakeLimits limits, Lifecycle lifecycle, Tags tags) {
+    Workforces(FakeLimits limits, Lifecycle lifecycle, Tags tags, IdSource ids) {
         this.limits = limits;
         this.lifecycle = lifecycle;
         this.tags = tags;
+        this.ids = ids;
     }
 
     @Override
@@ -72,7 +71,8 @@ final class Workforces implements ResourceFamily {
         }
         String name = str(r, "WorkforceName");
         WorkforceRecord wf = new WorkforceRecord(name, Arns.workforce(s.region, s.account, name),
-                newSubDomain(s.region), now);
+                newSubDomain(ids, s.region), now);
+        wf.ids = ids;
         wf.cognitoConfig = cognito == null ? null : Json.copy(cognito);
         wf.oidcConfig = oidc == null ? null : Json.copy(oidc);
         applyNetworkSettings(wf, r);
@@ -214,12 +214,11 @@ final class Workforces implements ResourceFamily {
         return s.workforce;
     }
 
-    /** A new workforce's SubDomain: 10 random lowercase letters and digits, then the region's domain. */
-    static String newSubDomain(String region) {
-        StringBuilder id = new StringBuilder(10);
-        for (int i = 0; i < 10; i++) {
-            id.append(SUBDOMAIN_ALPHABET[RANDOM.nextInt(SUBDOMAIN_ALPHABET.length)]);
-        }
-        return id + ".labeling." + region + ".sagemaker.aws";
+    /**
+     * A new workforce's SubDomain: 10 lowercase letters and digits (random, or the id seed's next;
+     * docs/seeding.md), then the region's domain.
+     */
+    static String newSubDomain(IdSource ids, String region) {
+        return ids.subDomainId() + ".labeling." + region + ".sagemaker.aws";
     }
 }

@@ -38,11 +38,13 @@ final class Workteams implements ResourceFamily {
     private final FakeLimits limits;
     private final Lifecycle lifecycle;
     private final Tags tags;
+    private final IdSource ids;
 
-    Workteams(FakeLimits limits, Lifecycle lifecycle, Tags tags) {
+    Workteams(FakeLimits limits, Lifecycle lifecycle, Tags tags, IdSource ids) {
         this.limits = limits;
         this.lifecycle = lifecycle;
         this.tags = tags;
+        this.ids = ids;
     }
 
     @Override
@@ -96,7 +98,8 @@ final class Workteams implements ResourceFamily {
             // decision (docs/fidelity.md): the first Cognito team creates the workforce "default".
             Map<String, Object> first = cognitoMember(members.get(0));
             wf = new WorkforceRecord(DEFAULT_WORKFORCE, Arns.workforce(s.region, s.account, DEFAULT_WORKFORCE),
-                    newSubDomain(s.region), now);
+                    newSubDomain(ids, s.region), now);
+            wf.ids = ids;
             Map<String, Object> cognito = new LinkedHashMap<>();
             cognito.put("UserPool", first.get("UserPool"));
             cognito.put("ClientId", first.get("ClientId"));

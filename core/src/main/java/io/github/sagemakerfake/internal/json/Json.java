@@ -2,11 +2,15 @@ package io.github.sagemakerfake.internal.json;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
 
 /**
  * A small, strict JSON reader and writer over plain Java values.
@@ -159,6 +163,11 @@ public final class Json {
                 default -> {
                     if (c < 0x20 || c == 0x2028 || c == 0x2029) {
                         out.append(String.format("\\u%04x", (int) c));
+                    } else if (Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
+                        // A lone UTF-16 surrogate (which a request may carry as "\ud800") has no UTF-8
+                        // form: written raw it would make the text unencodable (a state file could never be
+                        // saved again) or turn into '?'. Escaped, it reads back as the same char.
+                        out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }
@@ -168,23 +177,84 @@ public final class Json {
         out.append('"');
     }
 
+    /** True when the surrogate at {@code i} is half of a well-formed pair (high then low). */
+    private static boolean pairedSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
     /**
      * A deep, unmodifiable copy of a tree: snapshots and journal entries hand these out, so no
-     * caller can change the fake's state through them.
+     * caller can change the fake's state through them. A tree (or subtree) this method made is
+     * returned as it is: it is immutable all the way down already, so freezing it again is free.
      */
     @SuppressWarnings("unchecked")
     public static <T> T freeze(T value) {
+        if (value instanceof FrozenMap || value instanceof FrozenList) {
+            return value;
+        }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put((String) k, freeze(v)));
-            return (T) Collections.unmodifiableMap(copy);
+            return (T) new FrozenMap(copy);
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
             list.forEach(v -> copy.add(freeze(v)));
-            return (T) Collections.unmodifiableList(copy);
+            return (T) new FrozenList(copy);
         }
         return value;
+    }
+
+    /** A map only {@link #freeze} makes, over a copy no one else holds: immutable all the way down. */
+    private static final class FrozenMap extends AbstractMap<String, Object> {
+        private final Map<String, Object> map;
+
+        FrozenMap(Map<String, Object> copy) {
+            this.map = Collections.unmodifiableMap(copy);
+        }
+
+        @Override
+        public Set<Map.Entry<String, Object>> entrySet() {
+            return map.entrySet();
+        }
+
+        @Override
+        public Object get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+    }
+
+    /** A list only {@link #freeze} makes, over a copy no one else holds: immutable all the way down. */
+    private static final class FrozenList extends AbstractList<Object> implements RandomAccess {
+        private final List<Object> list;
+
+        FrozenList(List<Object> copy) {
+            this.list = copy;
+        }
+
+        @Override
+        public Object get(int index) {
+            return list.get(index);
+        }
+
+        @Override
+        public int size() {
+            return list.size();
+        }
     }
 
     /** A deep, modifiable copy of a tree. */

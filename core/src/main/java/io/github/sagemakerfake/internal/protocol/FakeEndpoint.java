@@ -10,6 +10,7 @@ import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.internal.json.Json;
+import io.github.sagemakerfake.internal.persistence.StateDocuments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class FakeEndpoint implements FakeControl {
      * callers that block anyway (the sync in-memory client, tests).
      */
     public ProtocolResponse handle(ProtocolRequest request) {
-        return accept(request, RequestIds.next(), Authenticator.ANY).awaitAndComplete();
+        return accept(request, nextRequestId(), Authenticator.ANY).awaitAndComplete();
     }
 
     /**
@@ -76,6 +77,16 @@ public final class FakeEndpoint implements FakeControl {
         return backend.settings();
     }
 
+    /** A new request id: random, or the next of the id seed's sequence (docs/seeding.md). */
+    public String nextRequestId() {
+        return backend.ids().requestId();
+    }
+
+    /** The backend: the state file and the admin API's snapshots read and restore it. */
+    public WorkforceBackend backend() {
+        return backend;
+    }
+
     @Override
     public String defaultAccount() {
         return backend.settings().defaultAccount();
@@ -101,6 +112,16 @@ public final class FakeEndpoint implements FakeControl {
     @Override
     public StateSnapshot snapshot() {
         return backend.snapshot();
+    }
+
+    @Override
+    public void restore(String stateDocument) {
+        StateDocuments.restore(backend, StateDocuments.parse(Objects.requireNonNull(stateDocument, "stateDocument")));
+    }
+
+    /** One account and region as a state document (its {@code Scope} names them). */
+    public String snapshotDocument(String account, String region) {
+        return StateDocuments.write(backend.exportState(account, region));
     }
 
     @Override

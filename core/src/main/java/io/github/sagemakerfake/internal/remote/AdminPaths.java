@@ -19,6 +19,10 @@ public final class AdminPaths {
     public static final String SETTLE = PREFIX + "/settle";
     /** The web console's page. */
     public static final String UI = PREFIX + "/ui";
+    /** {@code GET}: the state document; {@code POST}: restores one (docs/server.md, "State file"). */
+    public static final String SNAPSHOT = PREFIX + "/snapshot";
+    /** Named snapshots kept on the server: {@code SNAPSHOTS}, {@code SNAPSHOTS/{name}}, {@code SNAPSHOTS/{name}/restore}. */
+    public static final String SNAPSHOTS = PREFIX + "/snapshots";
 
     /** IAM (docs/iam.md): {@code PUT|DELETE} the every-caller policy. */
     public static final String IAM_POLICY = PREFIX + "/iam/policy";

@@ -33,6 +33,9 @@ public enum ServerOption {
             + "AccessDeniedException (docs/iam.md); per access key: PUT /_fake/iam/policies/{key}"),
     STATE_FILE("PATH", "keep the state in this file: loaded at start, saved within a second of a change and on "
             + "shutdown"),
+    STATE_SYNC("MODE", "when changes reach the state file: periodic (within a second) or always (before a change is "
+            + "answered)"),
+    ID_SEED("N", "make SubDomains, VpcEndpointIds and request ids the same on every run (default: random)"),
     MAX_BODY_BYTES("N", "largest request body, else 413"),
     MAX_HEADER_BYTES("N", "largest request headers, else 431"),
     MAX_CONNECTIONS("N", "connections open at once, else 503"),

@@ -3,7 +3,6 @@ package io.github.sagemakerfake.internal.transport;
 import io.github.sagemakerfake.internal.protocol.Authenticator;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.internal.protocol.PendingResponse;
-import io.github.sagemakerfake.internal.protocol.RequestIds;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,7 +66,7 @@ public final class InMemorySdkAsyncHttpClient implements SdkAsyncHttpClient {
                          CompletableFuture<Void> done) {
         PendingResponse pending;
         try {
-            pending = protocol.accept(InMemoryExchange.toProtocol(request.request(), body), RequestIds.next(),
+            pending = protocol.accept(InMemoryExchange.toProtocol(request.request(), body), protocol.nextRequestId(),
                     Authenticator.ANY);
         } catch (RuntimeException e) {
             handler.onError(e);
