@@ -56,7 +56,7 @@ public final class FakeEndpoint implements FakeControl {
      * Authorization header's.
      */
     public ProtocolResponse handle(ProtocolRequest request, RequestIdentity identity) {
-        return protocol.accept(Objects.requireNonNull(request, "request"), RequestIds.next(), Authenticator.ANY,
+        return protocol.accept(Objects.requireNonNull(request, "request"), nextRequestId(), Authenticator.ANY,
                 Objects.requireNonNull(identity, "identity")).awaitAndComplete();
     }
 
