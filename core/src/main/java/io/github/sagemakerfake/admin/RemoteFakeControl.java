@@ -3,6 +3,8 @@ package io.github.sagemakerfake.admin;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.control.LabelingJobAction;
+import io.github.sagemakerfake.control.StubAnswer;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.internal.json.Json;
@@ -221,6 +223,26 @@ public final class RemoteFakeControl implements FakeControl {
     @Override
     public void clearFaults() {
         call("DELETE", "/faults", null);
+    }
+
+    @Override
+    public void driveLabelingJob(String account, String region, String labelingJobName, LabelingJobAction action) {
+        Objects.requireNonNull(labelingJobName, "labelingJobName");
+        call("POST", "/labeling-jobs/" + URLEncoder.encode(labelingJobName, StandardCharsets.UTF_8)
+                + regionQuery(account, region), Json.write(Objects.requireNonNull(action, "action").toMap()));
+    }
+
+    @Override
+    public void stub(String operation, StubAnswer answer) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("Operation", Objects.requireNonNull(operation, "operation"));
+        body.putAll(Objects.requireNonNull(answer, "answer").toMap());
+        call("POST", "/stubs", Json.write(body));
+    }
+
+    @Override
+    public void clearStubs() {
+        call("DELETE", "/stubs", null);
     }
 
     @Override

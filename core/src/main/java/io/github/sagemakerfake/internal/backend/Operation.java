@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The 16 SageMaker operations this fake serves; their input shapes come from the model table. */
+/** The 28 SageMaker operations this fake serves; their input shapes come from the model table. */
 public enum Operation {
     CREATE_WORKFORCE("CreateWorkforce"),
     DESCRIBE_WORKFORCE("DescribeWorkforce"),
@@ -23,7 +23,20 @@ public enum Operation {
     DELETE_TAGS("DeleteTags"),
     LIST_LABELING_JOBS_FOR_WORKTEAM("ListLabelingJobsForWorkteam"),
     LIST_SUBSCRIBED_WORKTEAMS("ListSubscribedWorkteams"),
-    DESCRIBE_SUBSCRIBED_WORKTEAM("DescribeSubscribedWorkteam");
+    DESCRIBE_SUBSCRIBED_WORKTEAM("DescribeSubscribedWorkteam"),
+    // The labeling plane (docs/labeling.md), served by LabelingOperations.
+    CREATE_LABELING_JOB("CreateLabelingJob"),
+    DESCRIBE_LABELING_JOB("DescribeLabelingJob"),
+    LIST_LABELING_JOBS("ListLabelingJobs"),
+    STOP_LABELING_JOB("StopLabelingJob"),
+    CREATE_FLOW_DEFINITION("CreateFlowDefinition"),
+    DESCRIBE_FLOW_DEFINITION("DescribeFlowDefinition"),
+    LIST_FLOW_DEFINITIONS("ListFlowDefinitions"),
+    DELETE_FLOW_DEFINITION("DeleteFlowDefinition"),
+    CREATE_HUMAN_TASK_UI("CreateHumanTaskUi"),
+    DESCRIBE_HUMAN_TASK_UI("DescribeHumanTaskUi"),
+    LIST_HUMAN_TASK_UIS("ListHumanTaskUis"),
+    DELETE_HUMAN_TASK_UI("DeleteHumanTaskUi");
 
     private static final Map<String, Operation> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Operation::wireName, Function.identity()));

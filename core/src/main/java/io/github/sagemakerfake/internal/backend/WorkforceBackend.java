@@ -2,6 +2,7 @@ package io.github.sagemakerfake.internal.backend;
 
 import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeSettings;
+import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.internal.json.Json;
@@ -133,6 +134,19 @@ public final class WorkforceBackend {
         } catch (RequestSerializationException e) {
             throw new ServiceError(ServiceError.SERIALIZATION, 400, e.getMessage());
         }
+    }
+
+    /**
+     * Drives a labeling job as its workers would (docs/labeling.md): a control-surface action, not a
+     * request, so it is not journaled and no fault applies.
+     */
+    public void driveLabelingJob(String account, String region, String name, LabelingJobAction action) {
+        inRegion(account, region, state -> {
+            Instant now = settings.clock().now();
+            state.settle(now);
+            LabelingOperations.drive(state, name, action, now);
+            return null;
+        });
     }
 
     /** A consistent copy of every region in which something exists, sorted by account and region. */

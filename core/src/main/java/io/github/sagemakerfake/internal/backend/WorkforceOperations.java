@@ -27,10 +27,12 @@ final class WorkforceOperations {
 
     private final FakeLimits limits;
     private final Lifecycle lifecycle;
+    private final LabelingOperations labeling;
 
     WorkforceOperations(FakeLimits limits, Lifecycle lifecycle) {
         this.limits = limits;
         this.lifecycle = lifecycle;
+        this.labeling = new LabelingOperations(limits, lifecycle);
     }
 
     Map<String, Object> execute(Operation op, RegionState s, Map<String, Object> r, Instant now) {
@@ -60,6 +62,7 @@ final class WorkforceOperations {
             case LIST_LABELING_JOBS_FOR_WORKTEAM -> listLabelingJobs(s, r);
             case LIST_SUBSCRIBED_WORKTEAMS -> listSubscribedWorkteams(s, r);
             case DESCRIBE_SUBSCRIBED_WORKTEAM -> describeSubscribedWorkteam(s, r);
+            default -> labeling.execute(op, s, r, now, provisioningFailure);
         };
     }
 
@@ -457,9 +460,17 @@ final class WorkforceOperations {
         if (parsed != null && "workforce".equals(parsed.resourceType())) { // brief: observed on the service [TF-20065]
             throw ServiceError.validation("Invalid resource type: workforce");
         }
+        if (parsed != null && LabelingState.isLabelingResourceType(parsed.resourceType())) {
+            Map<String, String> tags = s.labeling.tagsOf(parsed.resourceType(), parsed.resourceName(), arn);
+            if (tags == null) {
+                throw ServiceError.validation("The resource " + arn + " does not exist in account " + s.account
+                        + " and region " + s.region + ".");
+            }
+            return tags;
+        }
         if (parsed == null || !"workteam".equals(parsed.resourceType())) {
-            throw ServiceError.validation("Resource " + arn + " is not a work team. The SageMaker Workforce Fake "
-                    + "holds tags for work teams only.");
+            throw ServiceError.validation("Resource " + arn + " is not a resource the SageMaker Workforce Fake holds "
+                    + "tags for: a work team, labeling job, flow definition or human task UI.");
         }
         WorkteamRecord team = s.workteams.get(parsed.resourceName());
         if (team == null || !team.arn.equals(arn)) {
@@ -498,7 +509,9 @@ final class WorkforceOperations {
         Instant before = time(r.get("CreationTimeBefore"));
         String codeContains = str(r, "JobReferenceCodeContains");
         List<Map<String, Object>> matching = new ArrayList<>();
-        for (Map<String, Object> job : s.labelingJobs.getOrDefault(arn, List.of())) {
+        List<Map<String, Object>> jobs = new ArrayList<>(s.labelingJobs.getOrDefault(arn, List.of()));
+        jobs.addAll(LabelingOperations.workteamView(s, arn)); // the jobs created for the team, with their counters
+        for (Map<String, Object> job : jobs) {
             Instant created = WireTime.instant(job.get("CreationTime"));
             if ((after == null || created.isAfter(after)) && (before == null || created.isBefore(before))
                     && (codeContains == null || ((String) job.get("JobReferenceCode")).contains(codeContains))) {

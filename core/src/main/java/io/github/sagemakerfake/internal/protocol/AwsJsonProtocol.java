@@ -5,6 +5,8 @@ import io.github.sagemakerfake.internal.backend.Operation;
 import io.github.sagemakerfake.internal.backend.ServiceError;
 import io.github.sagemakerfake.internal.backend.WorkforceBackend;
 import io.github.sagemakerfake.control.FaultRule;
+import io.github.sagemakerfake.control.OperationStub;
+import io.github.sagemakerfake.control.StubAnswer;
 import io.github.sagemakerfake.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,12 +30,14 @@ final class AwsJsonProtocol {
     private final WorkforceBackend backend;
     private final Journal journal;
     private final FaultEngine faults;
+    private final StubRegistry stubs;
 
-    /** Built by {@link FakeEndpoint}, the composition root, which owns the journal and the fault rules. */
-    AwsJsonProtocol(WorkforceBackend backend, Journal journal, FaultEngine faults) {
+    /** Built by {@link FakeEndpoint}, the composition root, which owns the journal, the fault rules and the stubs. */
+    AwsJsonProtocol(WorkforceBackend backend, Journal journal, FaultEngine faults, StubRegistry stubs) {
         this.backend = backend;
         this.journal = journal;
         this.faults = faults;
+        this.stubs = stubs;
     }
 
     /**
@@ -57,6 +61,13 @@ final class AwsJsonProtocol {
             } catch (ServiceError refused) {
                 // Refused before it reached the service: no account acts, nothing is journaled.
                 return PendingResponse.immediate(requestId, WireErrors.error(requestId, refused));
+            }
+            OperationStub stub = stubFor(request, target);
+            if (stub != null) {
+                Map<String, Object> input = parseBody(request);
+                RequestIdentity who = identity;
+                return new PendingResponse(requestId, 0,
+                        () -> answerStub(requestId, arrived, operationName, who, stub, input));
             }
             Operation op = route(request, target);
             body = parseBody(request);
@@ -106,6 +117,41 @@ final class AwsJsonProtocol {
             response = error != null ? WireErrors.error(requestId, error) : success(requestId, result);
         }
         record(arrived, requestId, operationName, identity, body, response, error, fault);
+        return response;
+    }
+
+    /** The stub of a well-formed request for an operation the fake does not serve, or null. */
+    private OperationStub stubFor(ProtocolRequest request, String target) {
+        if (target == null || !target.startsWith(TARGET_PREFIX) || !"POST".equals(request.method())
+                || !"/".equals(request.path())) {
+            return null;
+        }
+        String name = target.substring(TARGET_PREFIX.length());
+        return Operation.fromWireName(name) == null ? stubs.get(name) : null;
+    }
+
+    /** Answers a stubbed operation (docs/stubbing.md) and journals it like any request. */
+    private ProtocolResponse answerStub(String requestId, Instant arrived, String operationName,
+                                        RequestIdentity identity, OperationStub stub, Map<String, Object> body) {
+        ServiceError error = null;
+        ProtocolResponse response;
+        try {
+            StubAnswer answer = stub.answer(Json.write(body));
+            if (answer == null) {
+                throw new IllegalStateException("the stub of " + operationName + " answered null");
+            }
+            if (answer.isError()) {
+                error = new ServiceError(answer.errorCode(), answer.statusCode(), answer.message());
+                response = WireErrors.error(requestId, error);
+            } else {
+                response = success(requestId, answer.response());
+            }
+        } catch (RuntimeException e) { // the test's function failed: say so, as the service's InternalFailure
+            error = new ServiceError("InternalFailure", 500, "The test's stub of " + operationName + " threw "
+                    + ServiceError.echo(e) + "; see docs/stubbing.md.");
+            response = WireErrors.error(requestId, error);
+        }
+        record(arrived, requestId, operationName, identity, body, response, error, null);
         return response;
     }
 
@@ -171,7 +217,10 @@ final class AwsJsonProtocol {
         Operation op = Operation.fromWireName(name);
         if (op == null) {
             throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Operation " + ServiceError.echo(name) + " is not served by the "
-                    + "SageMaker Workforce Fake. It serves: " + Operation.servedNames() + ".");
+                    + "SageMaker Workforce Fake. It serves: " + Operation.servedNames() + ". To answer "
+                    + ServiceError.echo(name) + " in a test, stub it: fake.stub(\"" + ServiceError.echo(name)
+                    + "\", StubAnswer.json(\"{...}\")) in process, or POST /_fake/stubs {\"Operation\": \""
+                    + ServiceError.echo(name) + "\", \"Response\": {...}} over HTTP (docs/stubbing.md).");
         }
         return op;
     }
