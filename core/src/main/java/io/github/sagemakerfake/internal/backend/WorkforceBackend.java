@@ -206,7 +206,8 @@ public final class WorkforceBackend {
      *
      * <p>Format (every member optional): {@code {"Account", "Region", "Workforce": <CreateWorkforce
      * request>, "Workteams": [<CreateWorkteam request>], "SubscribedWorkteams": [<SubscribedWorkteam>],
-     * "LabelingJobs": [<LabelingJobForWorkteamSummary plus "WorkteamName">]}}, or
+     * "HumanTaskUis": [<CreateHumanTaskUi request>], "FlowDefinitions": [<CreateFlowDefinition request>],
+     * "LabelingJobs": [<CreateLabelingJob request, or LabelingJobForWorkteamSummary plus "WorkteamName">]}}, or
      * {@code {"Regions": [<that>, ...]}}. Timestamps may be epoch seconds or ISO-8601 text.
      */
     @SuppressWarnings("unchecked")
@@ -239,6 +240,9 @@ public final class WorkforceBackend {
         List<Map<String, Object>> oldSubscribed = new ArrayList<>(state.subscribedWorkteams);
         Map<String, List<Map<String, Object>>> oldJobs = new LinkedHashMap<>();
         state.labelingJobs.forEach((k, v) -> oldJobs.put(k, new ArrayList<>(v)));
+        TreeMap<String, LabelingJobRecord> oldLabelingJobs = new TreeMap<>(state.labeling.jobs);
+        TreeMap<String, FlowDefinitionRecord> oldFlows = new TreeMap<>(state.labeling.flowDefinitions);
+        TreeMap<String, HumanTaskUiRecord> oldUis = new TreeMap<>(state.labeling.humanTaskUis);
         try {
             Instant now = settings.clock().now();
             state.settle(now);
@@ -267,10 +271,20 @@ public final class WorkforceBackend {
                 seedStep("SubscribedWorkteams[" + i + "]", () -> validate("SubscribedWorkteam", team));
                 state.subscribedWorkteams.add(Json.copy(team));
             }
+            seedRequests(document, "HumanTaskUis", Operation.CREATE_HUMAN_TASK_UI, state, now);
+            seedRequests(document, "FlowDefinitions", Operation.CREATE_FLOW_DEFINITION, state, now);
             List<Object> jobs = asList(document.getOrDefault("LabelingJobs", List.of()), "LabelingJobs");
             for (int i = 0; i < jobs.size(); i++) {
                 String where = "LabelingJobs[" + i + "]";
                 Map<String, Object> job = Json.copy(asObject(jobs.get(i), where));
+                if (job.containsKey("HumanTaskConfig")) { // a CreateLabelingJob request: a job that runs
+                    seedStep(where, () -> {
+                        validate(Operation.CREATE_LABELING_JOB.inputShape(), job);
+                        operations.execute(Operation.CREATE_LABELING_JOB, state, job, now);
+                    });
+                    state.labeling.job((String) job.get("LabelingJobName")).endTransition(now);
+                    continue;
+                }
                 String teamName = asString(job.remove("WorkteamName"), where + ".WorkteamName");
                 WorkteamRecord team = teamName == null ? null : state.workteams.get(teamName);
                 if (team == null) {
@@ -290,7 +304,26 @@ public final class WorkforceBackend {
             state.subscribedWorkteams.addAll(oldSubscribed);
             state.labelingJobs.clear();
             state.labelingJobs.putAll(oldJobs);
+            state.labeling.clear();
+            state.labeling.jobs.putAll(oldLabelingJobs);
+            state.labeling.flowDefinitions.putAll(oldFlows);
+            state.labeling.humanTaskUis.putAll(oldUis);
             throw e;
+        }
+    }
+
+    /** Seeds resources from their Create requests, through the same rules; flow definitions start Active. */
+    private void seedRequests(Map<String, Object> document, String key, Operation op, RegionState state, Instant now) {
+        List<Object> requests = asList(document.getOrDefault(key, List.of()), key);
+        for (int i = 0; i < requests.size(); i++) {
+            Map<String, Object> request = asObject(requests.get(i), key + "[" + i + "]");
+            seedStep(key + "[" + i + "]", () -> {
+                validate(op.inputShape(), request);
+                operations.execute(op, state, request, now);
+            });
+            if (op == Operation.CREATE_FLOW_DEFINITION) {
+                state.labeling.flowDefinitions.get((String) request.get("FlowDefinitionName")).endTransition();
+            }
         }
     }
 
