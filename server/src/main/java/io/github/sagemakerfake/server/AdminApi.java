@@ -4,6 +4,8 @@ import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.control.LabelingJobAction;
+import io.github.sagemakerfake.control.StubAnswer;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
@@ -30,7 +32,8 @@ final class AdminApi {
 
     static final String ENDPOINTS = "GET /_fake/health; POST /_fake/reset[?account=&region=]; "
             + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
-            + "POST /_fake/seed; GET|POST /_fake/clock";
+            + "POST /_fake/seed; GET|POST /_fake/clock; POST /_fake/labeling-jobs/<name>[?account=&region=]; "
+            + "GET|POST|DELETE /_fake/stubs";
 
     private static final Set<String> FAULT_MEMBERS = Set.of("Id", "Operation", "Match", "Times", "Probability",
             "Phase", "MinLatencyMillis", "MaxLatencyMillis", "Outcome", "ErrorCode", "StatusCode", "Message",
@@ -110,7 +113,14 @@ final class AdminApi {
                     advanceClock(body);
                 }
                 return ok(Map.of("Now", WireTime.epochSeconds(fake.now())));
+            case PREFIX + "/stubs":
+                return stubs(allow(method, "GET", "POST", "DELETE"), body);
             default:
+                if (resource.startsWith(LABELING_JOBS) && resource.length() > LABELING_JOBS.length()
+                        && resource.indexOf('/', LABELING_JOBS.length()) < 0) {
+                    allow(method, "POST");
+                    return driveLabelingJob(resource.substring(LABELING_JOBS.length()), query, body);
+                }
                 throw new Refusal(404, "UnknownAdminEndpoint", "No admin endpoint " + method + " " + path
                         + ". The admin API serves: " + ENDPOINTS + ". AWS operations go to POST /.");
         }
@@ -216,6 +226,56 @@ final class AdminApi {
         if (!(value instanceof String s) || values.stream().noneMatch(v -> v.name().equals(s))) {
             throw invalid("Fault rule member \"" + member + "\" must be one of " + values + "; got "
                     + Json.write(value) + ".");
+        }
+    }
+
+    private static final String LABELING_JOBS = PREFIX + "/labeling-jobs/";
+
+    /** What a labeling job's workers do (docs/labeling.md): {"Action": "Label", "HumanLabeled": 5}, ... */
+    private Reply driveLabelingJob(String rawName, Map<String, String> query, byte[] body) {
+        String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+        Map<String, Object> map = object(body, "{\"Action\": \"Label\", \"HumanLabeled\": 10}");
+        LabelingJobAction action;
+        try {
+            action = LabelingJobAction.fromMap(map);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        try {
+            fake.driveLabelingJob(account(query), region(query), name, action);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new Refusal(409, "LabelingJobStatusConflict", e.getMessage());
+        }
+        return ok(fake.state(account(query), region(query)).labelingJob(name).orElseThrow().toMap());
+    }
+
+    /** Stubs of operations the fake does not serve (docs/stubbing.md). */
+    private Reply stubs(String method, byte[] body) {
+        switch (method) {
+            case "DELETE":
+                fake.clearStubs();
+                return ok(Map.of());
+            case "POST":
+                Map<String, Object> map = new LinkedHashMap<>(object(body, "{\"Operation\": \"CreateModel\", "
+                        + "\"Response\": {\"ModelArn\": \"arn:aws:sagemaker:us-east-1:123456789012:model/m\"}}"));
+                if (!(map.remove("Operation") instanceof String operation)) {
+                    throw invalid("A stub needs \"Operation\": the operation name, such as \"CreateModel\".");
+                }
+                map.keySet().stream().filter(k -> !k.equals("Response") && !k.equals("Error")).findFirst()
+                        .ifPresent(k -> {
+                            throw invalid("Unknown member \"" + k + "\" in the stub; a stub has Operation and "
+                                    + "either Response or Error.");
+                        });
+                try {
+                    fake.stub(operation, StubAnswer.fromMap(map));
+                } catch (IllegalArgumentException e) {
+                    throw invalid(e.getMessage());
+                }
+                return ok(Map.of("Stubs", fake.stubbedOperations()));
+            default:
+                return ok(Map.of("Stubs", fake.stubbedOperations()));
         }
     }
 
