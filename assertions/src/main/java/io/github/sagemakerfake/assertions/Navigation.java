@@ -90,7 +90,8 @@ interface Navigation {
     Set<String> OUR_CLASSES = Set.of("SageMakerWorkforceAssertions", "SageMakerWorkforceSoftAssertions",
             "SageMakerWorkforceBddAssertions", "RegionStateAssert", "StateSnapshotAssert", "WorkteamAssert",
             "WorkforceAssert", "SageMakerErrorAssert", "RequestJournalAssert", "OperationCallsAssert", "Navigation",
-            "Texts", "NearMatches", "SdkWireForm", "AbstractFakeAssert");
+            "Texts", "NearMatches", "SdkWireForm", "AbstractFakeAssert", "LabelingJobAssert", "FlowDefinitionAssert",
+            "HumanTaskUiAssert", "LabelingAsserts");
 
     /** Gives an assertion of this library the navigation it was opened with, so that its own steps are soft too. */
     static <A> A inherit(A assertion, Navigation navigation) {
