@@ -41,6 +41,15 @@ final class Transition {
         }
     }
 
+    Lifecycle.Kind kind() {
+        return kind;
+    }
+
+    /** For {@code OBSERVED}: the reads still to show the transitional status. */
+    int readsLeft() {
+        return readsLeft;
+    }
+
     /** The instant a {@code TIMED} transition ends; for the others, the instant it started. */
     Instant endsAt() {
         return endsAt;
