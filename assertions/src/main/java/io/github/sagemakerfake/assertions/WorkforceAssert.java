@@ -91,10 +91,21 @@ public class WorkforceAssert extends AbstractFakeAssert<WorkforceAssert, Workfor
     public WorkforceAssert hasStatus(String expected) {
         isNotNull();
         if (!Objects.equals(actual.status(), expected)) {
-            failComparing(actual.status(), expected, "Expecting %s to have status %s, but was %s", workforce(),
-                    quote(expected), quote(actual.status()));
+            failComparing(actual.status(), expected, "Expecting %s to have status %s, but was %s%s", workforce(),
+                    quote(expected), quote(actual.status()), lifecycleHint(actual.status()));
         }
         return myself;
+    }
+
+    /** Where the status is transitional, why a test may see it: the fake's lifecycle (docs/lifecycle.md). */
+    static String lifecycleHint(String status) {
+        if (!List.of("Initializing", "Updating", "Deleting").contains(status)) {
+            return "";
+        }
+        return " (lifecycle: with the default OBSERVED(1), the first DescribeWorkforce or ListWorkforces read after a "
+                + "change shows the transitional status and the next read the settled one; the fake's state and these "
+                + "assertions are no reads. Poll with DescribeWorkforce as production code does, or build the fake "
+                + "with Lifecycle.immediate(); with a TIMED lifecycle, advance the fake clock. See docs/lifecycle.md)";
     }
 
     /**

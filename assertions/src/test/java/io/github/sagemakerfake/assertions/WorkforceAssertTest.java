@@ -199,7 +199,10 @@ class WorkforceAssertTest {
                 assertThat(slow).hasWorkforce().hasStatus("Initializing").isInitializing();
                 assertThatExceptionOfType(AssertionError.class)
                         .isThrownBy(() -> assertThat(slow).hasWorkforce().isActive())
-                        .withMessage("Expecting workforce \"default\" to have status \"Active\", but was \"Initializing\"");
+                        .withMessageStartingWith("Expecting workforce \"default\" to have status \"Active\", but was "
+                                + "\"Initializing\" (lifecycle: with the default OBSERVED(1), the first DescribeWorkforce")
+                        .withMessageContaining("Lifecycle.immediate()")
+                        .withMessageContaining("advance the fake clock");
 
                 slow.advanceClock(Duration.ofMinutes(2));
                 assertThat(slow).hasWorkforce().isActive();
@@ -222,7 +225,12 @@ class WorkforceAssertTest {
                             + "the reason was \"No capacity.\"");
             assertThatExceptionOfType(AssertionError.class)
                     .isThrownBy(() -> assertThat(initializing).hasFailed("No capacity."))
-                    .withMessage("Expecting workforce \"default\" to have status \"Failed\", but was \"Initializing\"");
+                    .withMessageStartingWith("Expecting workforce \"default\" to have status \"Failed\", but was "
+                            + "\"Initializing\" (lifecycle: ");
+            assertThatExceptionOfType(AssertionError.class)
+                    .as("a settled status needs no hint")
+                    .isThrownBy(() -> assertThat(failed).isActive())
+                    .withMessage("Expecting workforce \"default\" to have status \"Active\", but was \"Failed\"");
         }
     }
 }

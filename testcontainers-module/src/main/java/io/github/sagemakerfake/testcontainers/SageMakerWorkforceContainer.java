@@ -36,6 +36,11 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
  * }
  * }</pre>
  *
+ * <p>{@code @Testcontainers} and {@code @Container} come from {@code org.testcontainers:testcontainers-junit-jupiter}
+ * (the fake's BOM manages it); a class named {@code *IT} runs under Failsafe (docs/container.md).
+ * {@link #start()} first runs {@link DockerPreflight}, so a machine that cannot run the container
+ * is told within seconds why, and which setting fixes it.
+ *
  * <p>By default the image is built locally from the server jar inside this artifact, tagged with
  * the library's version (see {@link SageMakerWorkforceImage} for the base image). A prebuilt image
  * can be passed instead, if it is compatible with {@code sagemaker-workforce-fake}.
@@ -67,6 +72,19 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
         super(image);
         image.assertCompatibleWith(SageMakerWorkforceImage.IMAGE_NAME);
         configureFake();
+    }
+
+    /**
+     * Starts the container after {@link DockerPreflight#check()}: where the container cannot run, this
+     * fails within seconds with the preflight's message (what is wrong and the setting that fixes it)
+     * instead of Testcontainers' hang or "Could not find a valid Docker environment".
+     */
+    @Override
+    public void start() {
+        DockerPreflight.check().ifPresent(problem -> {
+            throw new IllegalStateException("SageMakerWorkforceContainer cannot start: " + problem.message());
+        });
+        super.start();
     }
 
     private void configureFake() {

@@ -17,7 +17,9 @@ import org.testcontainers.utility.DockerImageName;
  *
  * <p>The base image is, in order: the one passed to {@link #onBase(String)}, the system property
  * {@value #BASE_IMAGE_PROPERTY}, the environment variable {@value #BASE_IMAGE_ENV}, then
- * {@value #DEFAULT_BASE_IMAGE}.
+ * {@value #DEFAULT_BASE_IMAGE}, unless the Docker engine lacks that one and has the registry-free
+ * {@value #AIR_GAPPED_BASE_IMAGE} (made by the project's docker/base-image/make-base-image.sh), which
+ * is then used without any setting.
  */
 public final class SageMakerWorkforceImage {
 
@@ -27,6 +29,8 @@ public final class SageMakerWorkforceImage {
     public static final String BASE_IMAGE_ENV = "SAGEMAKER_FAKE_BASE_IMAGE";
     /** For users with registry access: a small official Java 17 runtime. */
     public static final String DEFAULT_BASE_IMAGE = "eclipse-temurin:17-jre-alpine";
+    /** The registry-free base that docker/base-image/make-base-image.sh makes (docs/container.md). */
+    public static final String AIR_GAPPED_BASE_IMAGE = "sagemaker-workforce-fake-base:17";
     /** The port the server listens on inside the container. */
     public static final int PORT = 9324;
     /** The non-root user the server runs as. */
@@ -57,14 +61,23 @@ public final class SageMakerWorkforceImage {
         return IMAGE_NAME.withTag(version());
     }
 
-    /** The base image chosen by property, environment or default. */
+    /**
+     * The base image chosen by property or environment; else the default, or the registry-free
+     * {@value #AIR_GAPPED_BASE_IMAGE} where the engine has only that one.
+     */
     public static String baseImage() {
+        String explicit = explicitBaseImage();
+        return explicit != null ? explicit : DockerPreflight.detectedBaseImage();
+    }
+
+    /** The base image named by the system property or the environment variable, or null. */
+    static String explicitBaseImage() {
         String fromProperty = System.getProperty(BASE_IMAGE_PROPERTY);
         if (fromProperty != null && !fromProperty.isBlank()) {
             return fromProperty;
         }
         String fromEnv = System.getenv(BASE_IMAGE_ENV);
-        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : DEFAULT_BASE_IMAGE;
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : null;
     }
 
     /** The image on the configured base, built at most once per JVM (and from Docker's cache after that). */

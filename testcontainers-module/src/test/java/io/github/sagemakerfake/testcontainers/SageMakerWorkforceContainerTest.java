@@ -185,21 +185,30 @@ class SageMakerWorkforceContainerTest {
         }
     }
 
+    /**
+     * Start-to-ready as a user's test sees it: from {@code new SageMakerWorkforceContainer()} until
+     * {@code start()} returns (the image is built once per JVM, by then already), several times.
+     * A measurement, not an assertion: docs/benchmarks.md records the figures.
+     */
     @Test
     void startToReadyTimeAndImageSize() {
-        long started = System.nanoTime();
-        try (SageMakerWorkforceContainer fresh = new SageMakerWorkforceContainer()) {
-            fresh.start();
-            long readyMillis = (System.nanoTime() - started) / 1_000_000;
-            Long size = DockerClientFactory.instance().client().inspectImageCmd(fresh.getDockerImageName()).exec().getSize();
-            // A measurement, not an assertion: docs/benchmarks.md tracks the targets.
-            System.out.printf("container start-to-ready: %d ms; image size: %.1f MB%n",
-                    readyMillis, size / 1e6);
-            assertThat(size).isPositive();
-            try (SageMakerClient client = fresh.client()) {
-                assertThat(client.listWorkteams().workteams()).isEmpty();
+        List<Long> millis = new java.util.ArrayList<>();
+        Long size = null;
+        for (int i = 0; i < 5; i++) {
+            long started = System.nanoTime();
+            try (SageMakerWorkforceContainer fresh = new SageMakerWorkforceContainer()) {
+                fresh.start();
+                millis.add((System.nanoTime() - started) / 1_000_000);
+                size = DockerClientFactory.instance().client().inspectImageCmd(fresh.getDockerImageName()).exec().getSize();
+                try (SageMakerClient client = fresh.client()) {
+                    assertThat(client.listWorkteams().workteams()).isEmpty();
+                }
             }
         }
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.printf("container start-to-ready (new + start(), ms, sorted): %s; median %d ms; image size: %.1f MB%n",
+                sorted, sorted.get(sorted.size() / 2), size / 1e6);
+        assertThat(size).isPositive();
     }
 
     private static String run(Map<String, String> env, String... command) throws IOException, InterruptedException {
