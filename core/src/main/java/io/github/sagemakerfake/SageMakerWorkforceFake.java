@@ -13,6 +13,7 @@ import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.transport.EndpointAccess;
 import io.github.sagemakerfake.internal.transport.InMemorySdkAsyncHttpClient;
 import io.github.sagemakerfake.internal.transport.InMemorySdkHttpClient;
 import java.net.URI;
@@ -53,6 +54,11 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClientBuilder;
  * snapshots, the request journal, fault rules and the clock. Thread-safe.
  */
 public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable {
+
+    static {
+        // The project's own modules reach the endpoint through internal code, not through this API.
+        EndpointAccess.install(fake -> fake.endpoint);
+    }
 
     private final FakeEndpoint endpoint;
     private final InMemorySdkHttpClient httpClient;
@@ -157,7 +163,7 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
         return asyncHttpClient;
     }
 
-    /** Credentials that select an account: a 12-digit access key id is the account (brief decision). */
+    /** Credentials that select an account: a 12-digit access key id is the account (decision, docs/fidelity.md). */
     public static StaticCredentialsProvider credentialsFor(String account) {
         return StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(FakeSettings.requireAccount(account), "fake-secret-key"));
@@ -172,14 +178,6 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
 
     public FakeSettings settings() {
         return endpoint.settings();
-    }
-
-    /**
-     * The transport-free fake behind the clients; an HTTP server can serve the same one. Its type is
-     * internal, not API: it may change without notice (consumer-tests' public-api.txt lists it).
-     */
-    public FakeEndpoint endpoint() {
-        return endpoint;
     }
 
     public FakeClock clock() {
@@ -333,7 +331,7 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
         }
 
         /**
-         * The round-1 setting, kept as an alias: a zero delay is {@code lifecycle(Lifecycle.immediate())},
+         * The first releases' setting, kept as an alias: a zero delay is {@code lifecycle(Lifecycle.immediate())},
          * any other {@code lifecycle(Lifecycle.timed(delay))}.
          *
          * @deprecated use {@link #lifecycle(Lifecycle)}

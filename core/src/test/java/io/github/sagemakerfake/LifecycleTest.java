@@ -1,5 +1,6 @@
 package io.github.sagemakerfake;
 
+import io.github.sagemakerfake.internal.admin.FaultRuleJson;
 import static io.github.sagemakerfake.Requests.awaitSettled;
 import static io.github.sagemakerfake.Requests.cognitoTeam;
 import static io.github.sagemakerfake.Requests.cognitoWorkforce;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemaker.model.Workforce;
 import software.amazon.awssdk.services.sagemaker.model.WorkforceStatus;
 
-/** The workforce lifecycle (facts §3.7) under each {@link Lifecycle}, and the rules that depend on the status. */
+/** The workforce lifecycle (docs/lifecycle.md) under each {@link Lifecycle}, and the rules that depend on the status. */
 class LifecycleTest {
 
     private final List<SageMakerWorkforceFake> fakes = new ArrayList<>();
@@ -364,7 +365,7 @@ class LifecycleTest {
             assertThatThrownBy(() -> FaultRule.forOperation("CreateWorkforce").failProvisioning(""))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 1024 characters");
             FaultRule rule = FaultRule.forOperation("UpdateWorkforce").failProvisioning("Reason.");
-            assertThat(FaultRule.fromMap(rule.toMap()).describe()).isEqualTo(rule.describe());
+            assertThat(FaultRuleJson.fromJson(FaultRuleJson.toJson(rule)).describe()).isEqualTo(rule.describe());
         }
 
         @Test

@@ -56,7 +56,7 @@ class ProtocolTest {
         SageMakerException e = validationError(() -> sageMaker.createWorkteam(r -> r.workteamName(longName)
                 .description("").memberDefinitions(Requests.cognitoMember("g"))));
         assertThat(e.awsErrorDetails().errorMessage())
-                // like the service's own modelName example (facts §3.12): length and pattern both fail
+                // like the service's own modelName example (docs/fidelity.md, "Validation"): length and pattern both fail
                 .startsWith("4 validation errors detected: ")
                 .contains("Value '' at 'description' failed to satisfy constraint: Member must have length greater "
                         + "than or equal to 1")

@@ -4,6 +4,7 @@ import static io.github.sagemakerfake.assertions.Texts.quote;
 
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.internal.backend.Operation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,11 +35,8 @@ import java.util.function.Predicate;
  */
 public class RequestJournalAssert extends AbstractFakeAssert<RequestJournalAssert, List<JournalEntry>> {
 
-    /** The operations of the service model the fake serves (facts §1), for typo detection. */
-    static final Set<String> OPERATIONS = Set.of("CreateWorkforce", "DescribeWorkforce", "UpdateWorkforce",
-            "DeleteWorkforce", "ListWorkforces", "CreateWorkteam", "DescribeWorkteam", "UpdateWorkteam",
-            "DeleteWorkteam", "ListWorkteams", "AddTags", "ListTags", "DeleteTags", "ListLabelingJobsForWorkteam",
-            "ListSubscribedWorkteams", "DescribeSubscribedWorkteam");
+    /** The operations the fake serves, from its operation registry, for typo detection. */
+    static final Set<String> OPERATIONS = Set.copyOf(Operation.wireNames());
 
     /** Set by soft assertions; see {@link Navigation}. */
 

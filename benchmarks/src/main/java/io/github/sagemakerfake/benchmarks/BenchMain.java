@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The one command of issue #9: runs every benchmark and measurement, then prints (and writes to
+ * The one benchmark command (docs/benchmarks.md): runs every benchmark and measurement, then prints (and writes to
  * {@code bench-results/report.md} beside the jar) one table with each figure against its target.
  *
  * <pre>

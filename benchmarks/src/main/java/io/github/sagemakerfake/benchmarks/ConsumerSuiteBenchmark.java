@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Issue #16: what a realistic suite costs on the fake against the same suite on Mockito mocks.
+ * What a realistic suite costs on the fake against the same suite on Mockito mocks.
  * Each run is a fresh JVM running the JUnit Platform launcher on {@code FakeConsumerTest} (a fresh
  * fake and client per test, through {@code @SageMakerWorkforceTest}) or {@code MockitoConsumerTest}
  * ({@code MockitoExtension}, strict stubs), the same workload: a workforce, 3 teams, list,

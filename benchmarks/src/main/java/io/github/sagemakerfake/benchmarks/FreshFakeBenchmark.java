@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateWorkteamResponse;
 
 /**
- * Issue #9, part 2: what a fresh, isolated fake per test costs, the way the JUnit extension gives
+ * Benchmark 2 of docs/benchmarks.md: what a fresh, isolated fake per test costs, the way the JUnit extension gives
  * one to each test: build a fake, build its client, make one call, close. Run with
  * {@code -prof gc} for the bytes allocated per test ({@code gc.alloc.rate.norm}).
  *
@@ -76,7 +76,7 @@ public class FreshFakeBenchmark {
     }
 
     /**
-     * Before issue #16: the facade's builder as it was, the SDK's client builder with only the
+     * Before the in-process builders named the endpoint themselves (docs/benchmarks.md): the facade's builder as it was, the SDK's client builder with only the
      * in-memory HTTP client, region and credentials, so every build looks up the endpoint in the
      * SDK's service metadata.
      */
@@ -93,7 +93,7 @@ public class FreshFakeBenchmark {
     }
 
     /**
-     * What the JUnit extension injects since issue #16: the facade's builder plus the retry strategy
+     * What the JUnit extension injects now (docs/benchmarks.md): the facade's builder plus the retry strategy
      * without backoff ({@code FakeScope}).
      */
     @Benchmark

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeWorkteamRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeWorkteamResponse;
 
 /**
- * Issue #9, part 1: the cost of one call through an in-process {@link SageMakerClient}.
+ * Benchmark 1 of docs/benchmarks.md: the cost of one call through an in-process {@link SageMakerClient}.
  *
  * <ul>
  *   <li>{@code fake}: the fake's own client ({@code fake.client()}), the way a test uses it;

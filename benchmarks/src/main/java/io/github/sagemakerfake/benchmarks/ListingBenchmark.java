@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.ListWorkteamsResponse;
 
 /**
- * Issue #14: how a full ListWorkteams listing (every page, 100 teams per page) grows with the
+ * How a full ListWorkteams listing (every page, 100 teams per page) grows with the
  * number of teams, in process, with the work-team limit raised. Each invocation lists all teams
  * once; single shot, because the slowest case once took tens of seconds.
  *

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
 
 /**
- * Issue #9, part 3: servers on loopback under 8 concurrent SDK clients (one Apache client with
+ * Benchmark 3 of docs/benchmarks.md: servers on loopback under 8 concurrent SDK clients (one Apache client with
  * one connection per thread, no retries), the fake's and moto's side by side.
  *
  * <ul>

@@ -13,7 +13,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
- * Issue #9, parts 4 and 5, measured outside JMH: heap held per account and region, the
+ * Benchmarks 4 and 5 of docs/benchmarks.md, measured outside JMH: heap held per account and region, the
  * standalone server's resident memory, and the container's start-to-ready time and image size.
  */
 final class Measurements {

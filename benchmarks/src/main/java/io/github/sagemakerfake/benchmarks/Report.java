@@ -15,7 +15,7 @@ import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
-/** The figures of one run, against the targets of issue #9, as Markdown. */
+/** The figures of one run, against the targets docs/benchmarks.md names, as Markdown. */
 final class Report {
 
     static final double TARGET_FLOOR_RATIO = 1.5;

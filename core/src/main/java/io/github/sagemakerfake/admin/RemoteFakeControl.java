@@ -2,6 +2,7 @@ package io.github.sagemakerfake.admin;
 
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FaultRule;
+import io.github.sagemakerfake.internal.admin.FaultRuleJson;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.control.StubAnswer;
@@ -207,7 +208,7 @@ public final class RemoteFakeControl implements FakeControl {
                     + "server; match request members with whenMember(member, value) instead. Rule: "
                     + rule.describe());
         }
-        return FaultRule.fromMap(call("POST", "/faults", Json.write(rule.toMap())));
+        return FaultRuleJson.fromJson(call("POST", "/faults", Json.write(FaultRuleJson.toJson(rule))));
     }
 
     @Override
@@ -215,7 +216,7 @@ public final class RemoteFakeControl implements FakeControl {
     public List<FaultRule> faults() {
         List<FaultRule> rules = new ArrayList<>();
         for (Object r : (List<Object>) call("GET", "/faults", null).get("Faults")) {
-            rules.add(FaultRule.fromMap((Map<String, Object>) r));
+            rules.add(FaultRuleJson.fromJson((Map<String, Object>) r));
         }
         return List.copyOf(rules);
     }

@@ -1,5 +1,6 @@
 package io.github.sagemakerfake.control;
 
+import io.github.sagemakerfake.internal.json.JsonNumbers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

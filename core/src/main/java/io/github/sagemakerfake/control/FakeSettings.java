@@ -39,7 +39,7 @@ public record FakeSettings(String defaultAccount, String defaultRegion, FakeLimi
     }
 
     /**
-     * The settings of the round-1 record, with a provisioning delay instead of a lifecycle.
+     * The settings of the first releases' record, with a provisioning delay instead of a lifecycle.
      *
      * @deprecated use the canonical constructor with a {@link Lifecycle}; a zero delay is
      *             {@link Lifecycle#immediate()}, any other {@link Lifecycle#timed(Duration)}
@@ -72,7 +72,7 @@ public record FakeSettings(String defaultAccount, String defaultRegion, FakeLimi
     }
 
     /**
-     * The round-1 setting, kept as an alias: a zero delay is {@link Lifecycle#immediate()}, any
+     * The first releases' setting, kept as an alias: a zero delay is {@link Lifecycle#immediate()}, any
      * other is {@link Lifecycle#timed(Duration)}.
      *
      * @deprecated use {@link #withLifecycle(Lifecycle)}
@@ -83,7 +83,7 @@ public record FakeSettings(String defaultAccount, String defaultRegion, FakeLimi
     }
 
     /**
-     * The round-1 reading: the duration of a {@code TIMED} lifecycle, else zero.
+     * The first releases' reading: the duration of a {@code TIMED} lifecycle, else zero.
      *
      * @deprecated use {@link #lifecycle()}
      */

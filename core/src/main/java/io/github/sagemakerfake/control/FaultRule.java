@@ -1,7 +1,6 @@
 package io.github.sagemakerfake.control;
 
 import io.github.sagemakerfake.internal.json.Json;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -25,20 +24,15 @@ import java.util.function.Predicate;
  * {@link Phase#AFTER_STATE_CHANGE} means the change happened but the response was lost, which is
  * what exposes code that is not idempotent on retry.
  *
- * <p>Rules are immutable values; {@link #firedCount()} is the count at the moment the rule was
- * read back from {@link FakeControl#faults()}.
+ * <p>What the rule does is its {@link #effect()}, a value of the sealed {@link FaultEffect} family;
+ * the terminal methods of the builder make one, and {@link Builder#then(FaultEffect)} takes any.
+ * Rules are immutable values; {@link #firedCount()} is the count at the moment the rule was read
+ * back from {@link FakeControl#faults()}.
  */
 public final class FaultRule {
 
     /** When the fault strikes relative to the operation's effect on state. */
     public enum Phase { BEFORE_STATE_CHANGE, AFTER_STATE_CHANGE }
-
-    /**
-     * What the rule does besides any latency. {@code PROVISIONING_FAILURE} answers normally, but the
-     * workforce the request creates or updates ends {@code Failed} with the rule's message as
-     * {@code FailureReason} instead of becoming {@code Active}.
-     */
-    public enum Outcome { NONE, ERROR, CONNECTION_RESET, EMPTY_RESPONSE, MALFORMED_RESPONSE, PROVISIONING_FAILURE }
 
     /**
      * The operations that provision something, so the only ones a provisioning failure applies to: a
@@ -60,20 +54,17 @@ public final class FaultRule {
     private final Phase phase;
     private final Duration minLatency;
     private final Duration maxLatency;
-    private final Outcome outcome;
-    private final String errorCode;
-    private final int statusCode;
-    private final String message;
+    private final FaultEffect effect;
     private final long firedCount;
 
-    private FaultRule(Builder b, Outcome outcome, String errorCode, int statusCode, String message) {
-        this(b.id, b.operation, b.match, b.predicate, b.times, b.probability, b.phase, b.minLatency, b.maxLatency,
-                outcome, errorCode, statusCode, message, 0);
+    private FaultRule(Builder b, FaultEffect effect) {
+        this(null, b.operation, b.match, b.predicate, b.times, b.probability, b.phase, b.minLatency, b.maxLatency,
+                effect, 0);
     }
 
     private FaultRule(String id, String operation, Map<String, Object> match, Predicate<Map<String, Object>> predicate,
                       Integer times, double probability, Phase phase, Duration minLatency, Duration maxLatency,
-                      Outcome outcome, String errorCode, int statusCode, String message, long firedCount) {
+                      FaultEffect effect, long firedCount) {
         this.id = id;
         this.operation = operation;
         this.match = Json.freeze(new LinkedHashMap<>(match));
@@ -83,10 +74,7 @@ public final class FaultRule {
         this.phase = phase;
         this.minLatency = minLatency;
         this.maxLatency = maxLatency;
-        this.outcome = outcome;
-        this.errorCode = errorCode;
-        this.statusCode = statusCode;
-        this.message = message;
+        this.effect = effect;
         this.firedCount = firedCount;
     }
 
@@ -103,7 +91,7 @@ public final class FaultRule {
     /** The same rule with an id (assigned when the rule is added) and a fired count. */
     public FaultRule withState(String newId, long fired) {
         return new FaultRule(newId, operation, match, predicate, times, probability, phase, minLatency, maxLatency,
-                outcome, errorCode, statusCode, message, fired);
+                effect, fired);
     }
 
     public String id() {
@@ -146,20 +134,9 @@ public final class FaultRule {
         return maxLatency;
     }
 
-    public Outcome outcome() {
-        return outcome;
-    }
-
-    public String errorCode() {
-        return errorCode;
-    }
-
-    public int statusCode() {
-        return statusCode;
-    }
-
-    public String message() {
-        return message;
+    /** What the rule does besides any latency. */
+    public FaultEffect effect() {
+        return effect;
     }
 
     public long firedCount() {
@@ -193,72 +170,17 @@ public final class FaultRule {
             sb.append(", latency ").append(minLatency.equals(maxLatency) ? minLatency.toMillis() + " ms"
                     : minLatency.toMillis() + ".." + maxLatency.toMillis() + " ms");
         }
-        switch (outcome) {
-            case ERROR -> sb.append(", error ").append(errorCode).append(" (").append(statusCode).append(")");
-            case PROVISIONING_FAILURE -> sb.append(", the workforce ends Failed: ").append(message);
-            case NONE -> { }
-            default -> sb.append(", ").append(outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        if (effect instanceof FaultEffect.Error e) {
+            sb.append(", error ").append(e.errorCode()).append(" (").append(e.statusCode()).append(")");
+        } else if (effect instanceof FaultEffect.FailProvisioning f) {
+            sb.append(", the workforce ends Failed: ").append(f.failureReason());
+        } else if (effect instanceof FaultEffect.ConnectionFault c) {
+            sb.append(", ").append(c.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
-        if (outcome != Outcome.NONE && outcome != Outcome.PROVISIONING_FAILURE) {
+        if (effect instanceof FaultEffect.Error || effect instanceof FaultEffect.ConnectionFault) {
             sb.append(phase == Phase.AFTER_STATE_CHANGE ? " after the state change" : " before the state change");
         }
         return sb.toString();
-    }
-
-    /** The JSON form used by the admin API. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("Id", id);
-        map.put("Operation", operation);
-        map.put("Match", match);
-        map.put("Times", times);
-        map.put("Probability", BigDecimal.valueOf(probability));
-        map.put("Phase", phase.name());
-        map.put("MinLatencyMillis", minLatency.toMillis());
-        map.put("MaxLatencyMillis", maxLatency.toMillis());
-        map.put("Outcome", outcome.name());
-        map.put("ErrorCode", errorCode);
-        map.put("StatusCode", statusCode);
-        map.put("Message", message);
-        map.put("FiredCount", firedCount);
-        return map;
-    }
-
-    @SuppressWarnings("unchecked")
-    public static FaultRule fromMap(Map<String, Object> map) {
-        Builder b = new Builder((String) map.get("Operation"));
-        b.id = (String) map.get("Id");
-        if (map.get("Match") instanceof Map<?, ?> m) {
-            b.match.putAll((Map<String, Object>) m);
-        }
-        if (map.get("Times") != null) {
-            b.times((int) JsonNumbers.wholeNumber(map.get("Times"), "Fault rule member \"Times\"", 1,
-                    Integer.MAX_VALUE, "how many matching requests the rule applies to"));
-        }
-        if (map.get("Probability") != null) {
-            b.probability(JsonNumbers.probability(map.get("Probability"), "Fault rule member \"Probability\""));
-        }
-        if (map.get("Phase") != null) {
-            b.phase = Phase.valueOf((String) map.get("Phase"));
-        }
-        long maxMillis = MAX_LATENCY.toMillis();
-        long min = map.get("MinLatencyMillis") == null ? 0 : JsonNumbers.wholeNumber(map.get("MinLatencyMillis"),
-                "Fault rule member \"MinLatencyMillis\"", 0, maxMillis, "milliseconds of added latency");
-        long max = map.get("MaxLatencyMillis") == null ? min : JsonNumbers.wholeNumber(map.get("MaxLatencyMillis"),
-                "Fault rule member \"MaxLatencyMillis\"", 0, maxMillis, "milliseconds of added latency");
-        b.withLatency(Duration.ofMillis(min), Duration.ofMillis(max));
-        Outcome outcome = map.get("Outcome") == null ? Outcome.NONE : Outcome.valueOf((String) map.get("Outcome"));
-        // Only an error carries a status; other outcomes write 0 in toMap(), which is no status at all.
-        int status = outcome != Outcome.ERROR || map.get("StatusCode") == null ? 0
-                : (int) JsonNumbers.wholeNumber(map.get("StatusCode"),
-                "Fault rule member \"StatusCode\"", 400, 599, "the HTTP status of the error");
-        long fired = map.get("FiredCount") == null ? 0 : JsonNumbers.wholeNumber(map.get("FiredCount"),
-                "Fault rule member \"FiredCount\"", 0, Long.MAX_VALUE, "how often the rule fired");
-        FaultRule rule = outcome == Outcome.ERROR
-                ? b.error((String) map.get("ErrorCode"), status, (String) map.get("Message"))
-                : outcome == Outcome.PROVISIONING_FAILURE ? b.failProvisioning((String) map.get("Message"))
-                : b.build(outcome);
-        return rule.withState(b.id, fired);
     }
 
     @Override
@@ -269,7 +191,6 @@ public final class FaultRule {
 
     /** Builds a {@link FaultRule}; the terminal methods say what the rule does. */
     public static final class Builder {
-        private String id;
         private final String operation;
         private final Map<String, Object> match = new LinkedHashMap<>();
         private Predicate<Map<String, Object>> predicate;
@@ -367,26 +288,22 @@ public final class FaultRule {
 
         /** Answers any AWS error: a modeled one ({@code ResourceLimitExceeded}, ...) or any other code. */
         public FaultRule error(String errorCode, int statusCode, String message) {
-            Objects.requireNonNull(errorCode, "errorCode");
-            if (statusCode < 400 || statusCode > 599) {
-                throw new IllegalArgumentException("An error needs an HTTP status from 400 to 599, got " + statusCode);
-            }
-            return new FaultRule(this, Outcome.ERROR, errorCode, statusCode, message == null ? "" : message);
+            return then(new FaultEffect.Error(errorCode, statusCode, message));
         }
 
         /** Over HTTP: resets the connection. In process: the SDK sees the same IOException. */
         public FaultRule resetConnection() {
-            return build(Outcome.CONNECTION_RESET);
+            return then(new FaultEffect.ResetConnection());
         }
 
         /** Over HTTP: closes the connection without a response. In process: an IOException. */
         public FaultRule emptyResponse() {
-            return build(Outcome.EMPTY_RESPONSE);
+            return then(new FaultEffect.EmptyResponse());
         }
 
         /** Answers HTTP 200 with a body that is not JSON. */
         public FaultRule malformedResponse() {
-            return build(Outcome.MALFORMED_RESPONSE);
+            return then(new FaultEffect.MalformedResponse());
         }
 
         /**
@@ -399,18 +316,8 @@ public final class FaultRule {
          * @param failureReason 1 to 1024 characters, as the model's {@code WorkforceFailureReason}
          */
         public FaultRule failProvisioning(String failureReason) {
-            if (operation == null || !PROVISIONING_OPERATIONS.contains(operation)) {
-                throw new IllegalStateException("failProvisioning applies to an operation that provisions a "
-                        + "workforce, a labeling job or a flow definition: forOperation(\"CreateWorkforce\"), "
-                        + "\"UpdateWorkforce\", \"CreateWorkteam\", \"CreateLabelingJob\" or \"CreateFlowDefinition\"; "
-                        + "this rule is for " + (operation == null ? "any operation" : operation));
-            }
-            if (failureReason == null || failureReason.isBlank() || failureReason.length() > 1024) {
-                throw new IllegalArgumentException("failProvisioning needs a FailureReason of 1 to 1024 characters, "
-                        + "e.g. \"The subnet has no free IP address.\"; got "
-                        + (failureReason == null ? "null" : failureReason.length() + " characters"));
-            }
-            return new FaultRule(this, Outcome.PROVISIONING_FAILURE, null, 0, failureReason);
+            requireProvisioningOperation();
+            return then(new FaultEffect.FailProvisioning(failureReason));
         }
 
         /** Only the latency, then the normal answer. */
@@ -418,11 +325,27 @@ public final class FaultRule {
             if (minLatency.isZero() && maxLatency.isZero()) {
                 throw new IllegalStateException("latencyOnly() needs withLatency(...) first");
             }
-            return build(Outcome.NONE);
+            return then(new FaultEffect.LatencyOnly());
         }
 
-        private FaultRule build(Outcome outcome) {
-            return new FaultRule(this, outcome, null, 0, null);
+        /**
+         * A rule with this effect: the general form of the terminal methods above, e.g.
+         * {@code then(new FaultEffect.Error("ThrottlingException", 400, "Rate exceeded"))}.
+         */
+        public FaultRule then(FaultEffect effect) {
+            if (Objects.requireNonNull(effect, "effect") instanceof FaultEffect.FailProvisioning) {
+                requireProvisioningOperation();
+            }
+            return new FaultRule(this, effect);
+        }
+
+        private void requireProvisioningOperation() {
+            if (operation == null || !PROVISIONING_OPERATIONS.contains(operation)) {
+                throw new IllegalStateException("failProvisioning applies to an operation that provisions a "
+                        + "workforce, a labeling job or a flow definition: forOperation(\"CreateWorkforce\"), "
+                        + "\"UpdateWorkforce\", \"CreateWorkteam\", \"CreateLabelingJob\" or \"CreateFlowDefinition\"; "
+                        + "this rule is for " + (operation == null ? "any operation" : operation));
+            }
         }
     }
 }

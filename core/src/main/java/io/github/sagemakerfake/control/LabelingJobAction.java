@@ -1,5 +1,6 @@
 package io.github.sagemakerfake.control;
 
+import io.github.sagemakerfake.internal.json.JsonNumbers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

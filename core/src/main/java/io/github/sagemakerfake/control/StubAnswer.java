@@ -1,6 +1,7 @@
 package io.github.sagemakerfake.control;
 
 import io.github.sagemakerfake.internal.json.Json;
+import io.github.sagemakerfake.internal.json.JsonNumbers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -4,6 +4,7 @@ import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
+import io.github.sagemakerfake.internal.admin.FaultRuleJson;
 import io.github.sagemakerfake.internal.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -214,7 +215,7 @@ final class FailureReport {
         journal.forEach(e -> requests.add(e.toMap()));
         document.put("Requests", requests);
         List<Object> rules = new ArrayList<>(faults.size());
-        faults.forEach(f -> rules.add(f.toMap()));
+        faults.forEach(f -> rules.add(FaultRuleJson.toJson(f)));
         document.put("FaultRules", rules);
         Files.writeString(file, Json.write(document), StandardCharsets.UTF_8);
         return file;

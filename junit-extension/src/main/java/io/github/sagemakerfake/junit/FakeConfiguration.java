@@ -166,7 +166,7 @@ final class FakeConfiguration {
         }
         if (lifecycleSetting.value != null) {
             this.lifecycle = check(lifecycleSetting, Lifecycle::parse);
-        } else if (delaySetting.value != null) { // the round-1 attribute: zero is IMMEDIATE, D is TIMED(D)
+        } else if (delaySetting.value != null) { // the first releases' attribute: zero is IMMEDIATE, D is TIMED(D)
             Duration delay = check(delaySetting, FakeConfiguration::parseDuration);
             this.lifecycle = delay.isZero() ? Lifecycle.immediate() : Lifecycle.timed(delay);
         } else {

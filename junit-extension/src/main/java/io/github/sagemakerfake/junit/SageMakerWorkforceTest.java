@@ -125,7 +125,7 @@ public @interface SageMakerWorkforceTest {
     String lifecycle() default "";
 
     /**
-     * The round-1 setting, kept as an alias of {@link #lifecycle()}: a duration as ISO-8601
+     * The first releases' setting, kept as an alias of {@link #lifecycle()}: a duration as ISO-8601
      * ({@code "PT5S"}) or milliseconds; zero is {@code IMMEDIATE}, any other D is {@code TIMED(D)}.
      * Key {@code sagemaker.fake.provisioningDelay}. Setting both is an error.
      *

@@ -6,17 +6,17 @@ import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.control.StubAnswer;
+import io.github.sagemakerfake.internal.admin.FaultRuleJson;
 import io.github.sagemakerfake.internal.json.Json;
+import io.github.sagemakerfake.internal.protocol.WireErrors;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -34,10 +34,6 @@ final class AdminApi {
             + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
             + "POST /_fake/seed; GET|POST /_fake/clock; POST /_fake/labeling-jobs/<name>[?account=&region=]; "
             + "GET|POST|DELETE /_fake/stubs";
-
-    private static final Set<String> FAULT_MEMBERS = Set.of("Id", "Operation", "Match", "Times", "Probability",
-            "Phase", "MinLatencyMillis", "MaxLatencyMillis", "Outcome", "ErrorCode", "StatusCode", "Message",
-            "FiredCount");
 
     /** One admin answer: HTTP status and a JSON object. */
     record Reply(int status, Map<String, Object> body) {
@@ -164,14 +160,14 @@ final class AdminApi {
                         + "\"Message\":\"Rate exceeded\"}");
                 FaultRule rule = faultRule(map);
                 try {
-                    return ok(fake.addFault(rule).toMap());
+                    return ok(FaultRuleJson.toJson(fake.addFault(rule)));
                 } catch (IllegalArgumentException e) {
                     throw invalid(e.getMessage());
                 }
             default:
                 List<Object> rules = new ArrayList<>();
                 for (FaultRule r : fake.faults()) {
-                    rules.add(r.toMap());
+                    rules.add(FaultRuleJson.toJson(r));
                 }
                 return ok(Map.of("Faults", rules));
         }
@@ -179,11 +175,11 @@ final class AdminApi {
 
     /** Checks each member's type first, so a mistake gets a message naming the member, not a ClassCastException. */
     private static FaultRule faultRule(Map<String, Object> map) {
-        List<String> unknown = map.keySet().stream().filter(k -> !FAULT_MEMBERS.contains(k)).sorted()
+        List<String> unknown = map.keySet().stream().filter(k -> !FaultRuleJson.MEMBERS.contains(k)).sorted()
                 .collect(Collectors.toList());
         if (!unknown.isEmpty()) {
             throw invalid("Unknown member(s) " + unknown + " in the fault rule; a rule has: "
-                    + FAULT_MEMBERS.stream().sorted().collect(Collectors.joining(", ")) + ".");
+                    + FaultRuleJson.MEMBERS.stream().sorted().collect(Collectors.joining(", ")) + ".");
         }
         requireType(map, "Operation", String.class, "a wire operation name such as \"CreateWorkteam\"");
         requireType(map, "Match", Map.class, "an object of top-level request members, e.g. {\"WorkteamName\":\"a\"}");
@@ -196,8 +192,8 @@ final class AdminApi {
         requireType(map, "Message", String.class, "the error message text");
         requireType(map, "Id", String.class, "a string (ignored: the server assigns ids)");
         requireType(map, "FiredCount", Number.class, "a number (ignored)");
-        requireEnum(map, "Phase", EnumSet.allOf(FaultRule.Phase.class));
-        requireEnum(map, "Outcome", EnumSet.allOf(FaultRule.Outcome.class));
+        requireEnum(map, "Phase", FaultRuleJson.PHASES);
+        requireEnum(map, "Outcome", FaultRuleJson.OUTCOMES);
         if ("ERROR".equals(map.get("Outcome")) && (map.get("ErrorCode") == null || map.get("StatusCode") == null)) {
             throw invalid("A fault rule with \"Outcome\":\"ERROR\" needs \"ErrorCode\" and \"StatusCode\", e.g. "
                     + "\"ErrorCode\":\"ThrottlingException\",\"StatusCode\":400.");
@@ -205,7 +201,7 @@ final class AdminApi {
         Map<String, Object> copy = new LinkedHashMap<>(map);
         copy.remove("FiredCount");
         try {
-            return FaultRule.fromMap(copy);
+            return FaultRuleJson.fromJson(copy);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw invalid("Not a valid fault rule: " + e.getMessage());
         }
@@ -218,12 +214,12 @@ final class AdminApi {
         }
     }
 
-    private static <E extends Enum<E>> void requireEnum(Map<String, Object> map, String member, Set<E> values) {
+    private static void requireEnum(Map<String, Object> map, String member, List<String> values) {
         Object value = map.get(member);
         if (value == null) {
             return;
         }
-        if (!(value instanceof String s) || values.stream().noneMatch(v -> v.name().equals(s))) {
+        if (!(value instanceof String s) || !values.contains(s)) {
             throw invalid("Fault rule member \"" + member + "\" must be one of " + values + "; got "
                     + Json.write(value) + ".");
         }
@@ -378,9 +374,6 @@ final class AdminApi {
     }
 
     static Reply error(int status, String code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("__type", code);
-        body.put("message", message);
-        return new Reply(status, body);
+        return new Reply(status, WireErrors.errorObject(code, message));
     }
 }

@@ -1,8 +1,8 @@
 package io.github.sagemakerfake.server;
 
-import io.github.sagemakerfake.internal.backend.ServiceError;
+import io.github.sagemakerfake.internal.error.ServiceError;
+import io.github.sagemakerfake.control.FaultEffect;
 import io.github.sagemakerfake.internal.protocol.Authenticator;
-import io.github.sagemakerfake.internal.protocol.ConnectionFault;
 import io.github.sagemakerfake.internal.protocol.PendingResponse;
 import io.github.sagemakerfake.internal.protocol.ProtocolRequest;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
@@ -235,8 +235,8 @@ final class HttpConnection {
             LOG.log(Level.WARNING, "The SageMaker Workforce Fake failed while answering a request", e);
             response = WireErrors.error(pending.requestId(), WireErrors.internalFailure(e));
         }
-        if (response.fault() != null) {
-            actOut(response, head);
+        if (response instanceof ProtocolResponse.Broken broken) {
+            actOut(broken, head);
             return;
         }
         boolean closing = close || server.isClosing();
@@ -244,8 +244,8 @@ final class HttpConnection {
     }
 
     /** Connection faults stay real socket events. */
-    private void actOut(ProtocolResponse response, boolean head) {
-        response.fault().accept(new ConnectionFault.Handler<Void>() {
+    private void actOut(ProtocolResponse.Broken response, boolean head) {
+        response.fault().accept(new FaultEffect.ConnectionFault.Handler<Void>() {
             @Override
             public Void reset() {
                 // SO_LINGER 0, then close: the kernel sends an RST instead of a FIN.
@@ -263,7 +263,7 @@ final class HttpConnection {
             }
 
             @Override
-            public Void malformedBody(byte[] body) {
+            public Void malformedResponse(byte[] body) {
                 write(WireAnswers.toNetty(ProtocolResponse.http(200, response.headers(), body), head, true), true);
                 return null;
             }

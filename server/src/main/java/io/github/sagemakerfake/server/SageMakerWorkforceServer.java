@@ -3,6 +3,8 @@ package io.github.sagemakerfake.server;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.error.ServiceError;
+import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
 import io.github.sagemakerfake.internal.protocol.RequestIds;
 import io.github.sagemakerfake.internal.protocol.WireErrors;
 import io.netty.bootstrap.ServerBootstrap;
@@ -203,7 +205,7 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
                 String message = closing ? "The server is shutting down."
                         : "The server has " + options.maxConnections() + " connections open, the most it accepts "
                         + "(--max-connections); close idle connections or raise the limit.";
-                ctx.writeAndFlush(rawResponse(503, WireAnswers.SERVICE_UNAVAILABLE, message))
+                ctx.writeAndFlush(rawResponse(new ServiceError(WireAnswers.SERVICE_UNAVAILABLE, 503, message)))
                         .addListener(ChannelFutureListener.CLOSE);
                 return;
             }
@@ -222,13 +224,13 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
         }
     }
 
-    /** A whole response as bytes, for the gate, which sits before the HTTP encoder. */
-    private static ByteBuf rawResponse(int status, String code, String message) {
-        byte[] body = WireErrors.body(code, message);
-        String head = "HTTP/1.1 " + status + " Service Unavailable\r\nContent-Type: " + WireErrors.JSON_1_1
-                + "\r\n" + WireErrors.REQUEST_ID_HEADER + ": " + RequestIds.next() + "\r\nContent-Length: "
-                + body.length + "\r\nConnection: close\r\n\r\n";
-        return Unpooled.wrappedBuffer(head.getBytes(StandardCharsets.US_ASCII), body);
+    /** A whole 503 answer as bytes (the one error writer's), for the gate, which sits before the HTTP encoder. */
+    private static ByteBuf rawResponse(ServiceError refusal) {
+        ProtocolResponse response = WireErrors.error(RequestIds.next(), refusal);
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.statusCode()).append(" Service Unavailable\r\n");
+        response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(response.body().length).append("\r\nConnection: close\r\n\r\n");
+        return Unpooled.wrappedBuffer(head.toString().getBytes(StandardCharsets.US_ASCII), response.body());
     }
 
     // ------------------------------------------------------------------ for the connections
@@ -257,7 +259,7 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
      * In strict mode the admin API answers only requests signed with the strict key pair;
      * {@code GET /_fake/health} stays open, for readiness probes and wait strategies.
      *
-     * @throws io.github.sagemakerfake.internal.backend.ServiceError the refusal
+     * @throws io.github.sagemakerfake.internal.error.ServiceError the refusal
      */
     void authenticateAdmin(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
                            byte[] body) {

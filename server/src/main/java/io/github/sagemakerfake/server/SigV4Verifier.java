@@ -1,6 +1,6 @@
 package io.github.sagemakerfake.server;
 
-import io.github.sagemakerfake.internal.backend.ServiceError;
+import io.github.sagemakerfake.internal.error.ServiceError;
 import io.github.sagemakerfake.internal.protocol.Authenticator;
 import io.github.sagemakerfake.internal.protocol.ProtocolRequest;
 import io.github.sagemakerfake.internal.protocol.RequestIdentity;

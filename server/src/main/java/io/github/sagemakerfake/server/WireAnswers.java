@@ -1,6 +1,6 @@
 package io.github.sagemakerfake.server;
 
-import io.github.sagemakerfake.internal.backend.ServiceError;
+import io.github.sagemakerfake.internal.error.ServiceError;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
 import io.github.sagemakerfake.internal.protocol.RequestIds;
 import io.github.sagemakerfake.internal.protocol.WireErrors;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
+import io.github.sagemakerfake.control.FaultEffect;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
@@ -94,7 +95,7 @@ class LifecycleOverHttpTest {
         RemoteFakeControl control = RemoteFakeControl.connect(server.endpoint());
         FaultRule added = control.addFault(FaultRule.forOperation("CreateWorkforce").once()
                 .failProvisioning("The subnet subnet-0abc has no free IP address."));
-        assertThat(added.outcome()).isEqualTo(FaultRule.Outcome.PROVISIONING_FAILURE);
+        assertThat(added.effect()).isInstanceOf(FaultEffect.FailProvisioning.class);
 
         try (SageMakerAsyncClient sageMaker = TestClients.netty(server.endpoint())) {
             sageMaker.createWorkforce(r -> r.workforceName("wf")

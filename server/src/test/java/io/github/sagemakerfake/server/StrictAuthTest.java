@@ -3,7 +3,7 @@ package io.github.sagemakerfake.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.sagemakerfake.internal.backend.ServiceError;
+import io.github.sagemakerfake.internal.error.ServiceError;
 import io.github.sagemakerfake.internal.protocol.SigV4Signing;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;

@@ -1,6 +1,7 @@
 package io.github.sagemakerfake.spring;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
+import io.github.sagemakerfake.internal.transport.EndpointAccess;
 import io.github.sagemakerfake.server.SageMakerWorkforceServer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class ContextFake implements AutoCloseable {
         this.settings = settings;
         this.fake = SageMakerWorkforceFake.create(settings.fakeSettings());
         applySeeds();
-        this.server = settings.serveHttp() ? SageMakerWorkforceServer.start(fake.endpoint()) : null;
+        this.server = settings.serveHttp() ? SageMakerWorkforceServer.start(EndpointAccess.of(fake)) : null;
     }
 
     SageMakerWorkforceFake fake() {

@@ -135,7 +135,7 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
     }
 
     /**
-     * The round-1 setting, kept as an alias: a zero delay is {@code withLifecycle(Lifecycle.immediate())},
+     * The first releases' setting, kept as an alias: a zero delay is {@code withLifecycle(Lifecycle.immediate())},
      * any other {@code withLifecycle(Lifecycle.timed(delay))}.
      *
      * @deprecated use {@link #withLifecycle(Lifecycle)}

@@ -1,6 +1,6 @@
 package io.github.sagemakerfake.internal.backend;
 
-/** ARN and worker-portal host formats of the service (facts §3.8, §3.9). */
+/** ARN and worker-portal host formats of the service (docs/fidelity.md, "Workforces" and "Work teams"). */
 final class Arns {
 
     private Arns() {

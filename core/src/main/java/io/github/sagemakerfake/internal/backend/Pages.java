@@ -1,5 +1,7 @@
 package io.github.sagemakerfake.internal.backend;
 
+import io.github.sagemakerfake.internal.error.ServiceError;
+
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.github.sagemakerfake.internal.backend;
 
+import io.github.sagemakerfake.internal.error.ServiceError;
+
 import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.LabelingJobAction;
@@ -29,12 +31,12 @@ import java.util.function.Function;
 public final class WorkforceBackend {
 
     private final FakeSettings settings;
-    private final WorkforceOperations operations;
+    private final OperationDispatch operations;
     private final ConcurrentHashMap<String, RegionState> regions = new ConcurrentHashMap<>();
 
     public WorkforceBackend(FakeSettings settings) {
         this.settings = settings;
-        this.operations = new WorkforceOperations(settings.limits(), settings.lifecycle());
+        this.operations = new OperationDispatch(settings.limits(), settings.lifecycle());
     }
 
     public FakeSettings settings() {
@@ -46,18 +48,12 @@ public final class WorkforceBackend {
     }
 
     /**
-     * Validates a request against the model and applies the operation's rules.
+     * Validates a request against the model and applies the operation's rules; a non-null
+     * {@code provisioningFailure} makes a workforce that this request creates or updates end
+     * {@code Failed} with that reason.
      *
      * @return the response body in wire form
      * @throws ServiceError the error the service would answer with
-     */
-    public Map<String, Object> execute(Operation op, String account, String region, Map<String, Object> request) {
-        return execute(op, account, region, request, null);
-    }
-
-    /**
-     * As {@link #execute(Operation, String, String, Map)}; a non-null {@code provisioningFailure}
-     * makes a workforce that this request creates or updates end {@code Failed} with that reason.
      */
     public Map<String, Object> execute(Operation op, String account, String region, Map<String, Object> request,
                                        String provisioningFailure) {
@@ -65,7 +61,7 @@ public final class WorkforceBackend {
         return inRegion(account, region, state -> {
             Instant now = settings.clock().now();
             state.settle(now);
-            return operations.execute(op, state, request, now, provisioningFailure);
+            return operations.handle(op, state, request, now, provisioningFailure);
         });
     }
 
@@ -144,7 +140,7 @@ public final class WorkforceBackend {
         inRegion(account, region, state -> {
             Instant now = settings.clock().now();
             state.settle(now);
-            LabelingOperations.drive(state, name, action, now);
+            LabelingJobs.drive(state, name, action, now);
             return null;
         });
     }
@@ -192,11 +188,6 @@ public final class WorkforceBackend {
         } finally {
             state.lock.unlock();
         }
-    }
-
-    /** How many (account, region) pairs hold state now. */
-    public int accountRegionCount() {
-        return regions.size();
     }
 
     /**
@@ -250,7 +241,7 @@ public final class WorkforceBackend {
                 Map<String, Object> request = asObject(document.get("Workforce"), "Workforce");
                 seedStep("Workforce", () -> {
                     validate(Operation.CREATE_WORKFORCE.inputShape(), request);
-                    operations.execute(Operation.CREATE_WORKFORCE, state, request, now);
+                    operations.handle(Operation.CREATE_WORKFORCE, state, request, now, null);
                 });
                 state.workforce.becomeActive();
             }
@@ -259,7 +250,7 @@ public final class WorkforceBackend {
                 Map<String, Object> request = asObject(teams.get(i), "Workteams[" + i + "]");
                 seedStep("Workteams[" + i + "]", () -> {
                     validate(Operation.CREATE_WORKTEAM.inputShape(), request);
-                    operations.execute(Operation.CREATE_WORKTEAM, state, request, now);
+                    operations.handle(Operation.CREATE_WORKTEAM, state, request, now, null);
                 });
                 if (state.workforce != null) {
                     state.workforce.becomeActive();
@@ -280,7 +271,7 @@ public final class WorkforceBackend {
                 if (job.containsKey("HumanTaskConfig")) { // a CreateLabelingJob request: a job that runs
                     seedStep(where, () -> {
                         validate(Operation.CREATE_LABELING_JOB.inputShape(), job);
-                        operations.execute(Operation.CREATE_LABELING_JOB, state, job, now);
+                        operations.handle(Operation.CREATE_LABELING_JOB, state, job, now, null);
                     });
                     state.labeling.job((String) job.get("LabelingJobName")).endTransition(now);
                     continue;
@@ -319,7 +310,7 @@ public final class WorkforceBackend {
             Map<String, Object> request = asObject(requests.get(i), key + "[" + i + "]");
             seedStep(key + "[" + i + "]", () -> {
                 validate(op.inputShape(), request);
-                operations.execute(op, state, request, now);
+                operations.handle(op, state, request, now, null);
             });
             if (op == Operation.CREATE_FLOW_DEFINITION) {
                 state.labeling.flowDefinitions.get((String) request.get("FlowDefinitionName")).endTransition();

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The private workforce of one account and region. Guarded by its {@link RegionState}'s lock.
  *
- * <p>Status: a create, update or delete puts the workforce in a transitional status (facts §3.7);
+ * <p>Status: a create, update or delete puts the workforce in a transitional status (docs/lifecycle.md);
  * {@link #settle(Instant)} ends it once the fake's {@link Lifecycle} says so: after the reads
  * counted by {@link #countRead()} ({@code OBSERVED}), on the clock ({@code TIMED}), or at once
  * ({@code IMMEDIATE}). A transition ends {@code Active}, {@code Failed} (when a fault rule made the
@@ -113,7 +113,7 @@ final class WorkforceRecord {
         failureReason = pendingFailureReason;
         pendingFailureReason = null;
         if (ACTIVE.equals(status) && vpcConfig != null && vpcEndpointId == null) {
-            vpcEndpointId = newVpcEndpointId(); // [DG samurai-vpc-workforce-cli]: absent until Active
+            vpcEndpointId = newVpcEndpointId(); // the developer guide: absent until Active (docs/fidelity.md)
         }
     }
 

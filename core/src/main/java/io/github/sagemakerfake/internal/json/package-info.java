@@ -4,4 +4,9 @@
  *
  * <p>Here: the fake's own JSON reader and writer, and the wire form of timestamps.
  */
+@API(status = INTERNAL)
 package io.github.sagemakerfake.internal.json;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -13,7 +13,7 @@ public interface Authenticator {
     /**
      * @param identity the request's identity, parsed once; its {@code authorization} is null when
      *                 the request is not SigV4-signed
-     * @throws io.github.sagemakerfake.internal.backend.ServiceError the refusal to answer with
+     * @throws io.github.sagemakerfake.internal.error.ServiceError the refusal to answer with
      */
     void authenticate(ProtocolRequest request, RequestIdentity identity);
 }

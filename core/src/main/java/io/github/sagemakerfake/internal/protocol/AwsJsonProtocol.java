@@ -1,14 +1,14 @@
 package io.github.sagemakerfake.internal.protocol;
 
-import io.github.sagemakerfake.internal.backend.Journal;
-import io.github.sagemakerfake.internal.backend.Operation;
-import io.github.sagemakerfake.internal.backend.ServiceError;
-import io.github.sagemakerfake.internal.backend.WorkforceBackend;
+import io.github.sagemakerfake.control.FaultEffect;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.OperationStub;
 import io.github.sagemakerfake.control.StubAnswer;
+import io.github.sagemakerfake.internal.backend.Operation;
+import io.github.sagemakerfake.internal.backend.WorkforceBackend;
+import io.github.sagemakerfake.internal.error.ServiceError;
+import io.github.sagemakerfake.internal.journal.Journal;
 import io.github.sagemakerfake.internal.json.Json;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The awsJson1_1 protocol (facts §4): {@code POST /} with {@code X-Amz-Target: SageMaker.<Op>},
+ * The awsJson1_1 protocol (docs/fidelity.md, "Wire protocol"): {@code POST /} with {@code X-Amz-Target: SageMaker.<Op>},
  * a JSON body, and errors as {@code {"__type": code, "message": text}} with the HTTP status, each
  * response carrying {@code x-amzn-RequestId}. Transport-independent: the in-memory SDK HTTP
  * clients and the HTTP server both hand their bytes to it, through {@link FakeEndpoint}.
@@ -92,14 +92,15 @@ final class AwsJsonProtocol {
     private ProtocolResponse execute(String requestId, Instant arrived, String operationName,
                                      RequestIdentity identity, Operation op, Map<String, Object> body,
                                      FaultRule fault) {
+        FaultEffect effect = fault == null ? null : fault.effect();
+        // An error or a connection fault replaces the answer: before the state change, the operation never runs.
+        boolean replacesAnswer = effect instanceof FaultEffect.Error || effect instanceof FaultEffect.ConnectionFault;
         Map<String, Object> result = null;
         ServiceError error = null;
-        boolean failsProvisioning = fault != null && fault.outcome() == FaultRule.Outcome.PROVISIONING_FAILURE;
-        boolean faulted = fault != null && fault.outcome() != FaultRule.Outcome.NONE && !failsProvisioning;
-        if (!faulted || fault.phase() == FaultRule.Phase.AFTER_STATE_CHANGE) {
+        if (!replacesAnswer || fault.phase() == FaultRule.Phase.AFTER_STATE_CHANGE) {
             try {
                 result = backend.execute(op, identity.account(), identity.region(), body,
-                        failsProvisioning ? fault.message() : null);
+                        effect instanceof FaultEffect.FailProvisioning f ? f.failureReason() : null);
             } catch (ServiceError e) {
                 error = e;
             } catch (RuntimeException e) { // a bug of ours: answer as the service would, never crash the caller
@@ -107,12 +108,12 @@ final class AwsJsonProtocol {
             }
         }
         ProtocolResponse response;
-        if (faulted) {
-            ConnectionFault connectionFault = connectionFault(fault.outcome());
-            error = fault.outcome() == FaultRule.Outcome.ERROR
-                    ? new ServiceError(fault.errorCode(), fault.statusCode(), fault.message()) : null;
-            response = connectionFault != null ? faultResponse(requestId, connectionFault)
-                    : error != null ? WireErrors.error(requestId, error) : success(requestId, Map.of());
+        if (effect instanceof FaultEffect.ConnectionFault connectionFault) {
+            error = null;
+            response = new ProtocolResponse.Broken(connectionFault, WireErrors.headers(requestId, WireErrors.JSON_1_1));
+        } else if (effect instanceof FaultEffect.Error e) {
+            error = new ServiceError(e.errorCode(), e.statusCode(), e.message());
+            response = WireErrors.error(requestId, error);
         } else {
             response = error != null ? WireErrors.error(requestId, error) : success(requestId, result);
         }
@@ -155,13 +156,14 @@ final class AwsJsonProtocol {
         return response;
     }
 
+    /** One journal entry: a connection fault is recorded as status 0 with the fault's name as its error code. */
     private void record(Instant arrived, String requestId, String operationName, RequestIdentity identity,
                         Map<String, Object> body, ProtocolResponse response, ServiceError error, FaultRule fault) {
-        ConnectionFault connectionFault = response.fault();
-        journal.record(arrived, requestId, operationName, identity.account(), identity.region(), redact(body),
-                connectionFault != null ? 0 : response.statusCode(),
-                connectionFault != null ? connectionFault.name() : error == null ? null : error.code(),
-                error == null ? null : error.getMessage(), fault == null ? null : fault.describe());
+        String errorCode = response instanceof ProtocolResponse.Broken broken ? broken.fault().name()
+                : error == null ? null : error.code();
+        journal.record(arrived, requestId, operationName, identity.account(), identity.region(), body,
+                response.statusCode(), errorCode, error == null ? null : error.getMessage(),
+                fault == null ? null : fault.describe());
     }
 
     /**
@@ -177,22 +179,6 @@ final class AwsJsonProtocol {
             return 0;
         }
         return nanos;
-    }
-
-    private static ConnectionFault connectionFault(FaultRule.Outcome outcome) {
-        return switch (outcome) {
-            case CONNECTION_RESET -> ConnectionFault.RESET;
-            case EMPTY_RESPONSE -> ConnectionFault.EMPTY_RESPONSE;
-            case MALFORMED_RESPONSE -> ConnectionFault.MALFORMED_BODY;
-            case NONE, ERROR, PROVISIONING_FAILURE -> null;
-        };
-    }
-
-    private static ProtocolResponse faultResponse(String requestId, ConnectionFault fault) {
-        Map<String, String> headers = WireErrors.headers(requestId, WireErrors.JSON_1_1);
-        return fault instanceof ConnectionFault.MalformedBody malformed
-                ? new ProtocolResponse(200, headers, malformed.body(), fault)
-                : ProtocolResponse.fault(fault, headers);
     }
 
     private static Operation route(ProtocolRequest request, String target) {
@@ -258,27 +244,7 @@ final class AwsJsonProtocol {
         return value instanceof Boolean ? "a boolean" : "a number";
     }
 
-    /** ClientSecret never reaches the journal. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> redact(Map<String, Object> body) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        body.forEach((k, v) -> {
-            if ("ClientSecret".equals(k) && v != null) {
-                copy.put(k, "*** redacted ***");
-            } else if (v instanceof Map) {
-                copy.put(k, redact((Map<String, Object>) v));
-            } else {
-                copy.put(k, Json.copy(v));
-            }
-        });
-        return copy;
-    }
-
     static ProtocolResponse success(String requestId, Map<String, Object> result) {
         return WireErrors.json(requestId, WireErrors.JSON_1_1, 200, result);
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package io.github.sagemakerfake.internal.protocol;
 
-import io.github.sagemakerfake.internal.backend.Journal;
+import io.github.sagemakerfake.internal.journal.Journal;
 import io.github.sagemakerfake.internal.backend.WorkforceBackend;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;

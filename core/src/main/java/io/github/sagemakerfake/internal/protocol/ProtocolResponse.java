@@ -1,25 +1,43 @@
 package io.github.sagemakerfake.internal.protocol;
 
+import io.github.sagemakerfake.control.FaultEffect;
 import java.util.Map;
 
 /**
  * An answer of the protocol layer: an HTTP response, or a connection fault the transport acts out
- * instead of sending it.
- *
- * @param statusCode the HTTP status (0 for a connection fault)
- * @param headers    response headers (single-valued)
- * @param body       the response body
- * @param fault      the connection fault to act out instead of this response, or null
+ * instead of answering. Sealed: a transport handles exactly these two, and the faults through
+ * {@link FaultEffect.ConnectionFault#accept}.
  */
-public record ProtocolResponse(int statusCode, Map<String, String> headers, byte[] body, ConnectionFault fault) {
+public sealed interface ProtocolResponse permits ProtocolResponse.Http, ProtocolResponse.Broken {
+
+    /** The HTTP status (0 for a connection fault). */
+    int statusCode();
+
+    /** Response headers (single-valued); a connection fault keeps them for the request id. */
+    Map<String, String> headers();
+
+    /** The response body (empty for a connection fault). */
+    byte[] body();
 
     /** An HTTP answer. */
-    public static ProtocolResponse http(int statusCode, Map<String, String> headers, byte[] body) {
-        return new ProtocolResponse(statusCode, headers, body, null);
+    static Http http(int statusCode, Map<String, String> headers, byte[] body) {
+        return new Http(statusCode, headers, body);
     }
 
-    /** A connection fault; the request id is still carried for the journal and the logs. */
-    public static ProtocolResponse fault(ConnectionFault fault, Map<String, String> headers) {
-        return new ProtocolResponse(0, headers, new byte[0], fault);
+    /** An HTTP answer. */
+    record Http(int statusCode, Map<String, String> headers, byte[] body) implements ProtocolResponse {
+    }
+
+    /** A connection fault to act out instead of an answer. */
+    record Broken(FaultEffect.ConnectionFault fault, Map<String, String> headers) implements ProtocolResponse {
+        @Override
+        public int statusCode() {
+            return 0;
+        }
+
+        @Override
+        public byte[] body() {
+            return new byte[0];
+        }
     }
 }

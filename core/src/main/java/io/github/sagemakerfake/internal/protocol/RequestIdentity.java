@@ -1,7 +1,7 @@
 package io.github.sagemakerfake.internal.protocol;
 
 /**
- * Which account and region a request belongs to (brief decision): an access key id of 12 digits
+ * Which account and region a request belongs to (decision, docs/fidelity.md): an access key id of 12 digits
  * is the account (the LocalStack convention), any other key means the default account; the region
  * is the one in the SigV4 credential scope, else the default region. Derived from the one
  * {@link SigV4Authorization} parse of the request, the same one strict mode verifies.
@@ -13,7 +13,7 @@ package io.github.sagemakerfake.internal.protocol;
 public record RequestIdentity(String account, String region, SigV4Authorization authorization) {
 
     /**
-     * @throws io.github.sagemakerfake.internal.backend.ServiceError when the header claims SigV4 but
+     * @throws io.github.sagemakerfake.internal.error.ServiceError when the header claims SigV4 but
      *                                                              is malformed or names no region
      */
     public static RequestIdentity of(String authorization, String defaultAccount, String defaultRegion) {

@@ -1,6 +1,6 @@
 package io.github.sagemakerfake.internal.protocol;
 
-import io.github.sagemakerfake.internal.backend.ServiceError;
+import io.github.sagemakerfake.internal.error.ServiceError;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

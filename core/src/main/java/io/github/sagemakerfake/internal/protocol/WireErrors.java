@@ -1,6 +1,6 @@
 package io.github.sagemakerfake.internal.protocol;
 
-import io.github.sagemakerfake.internal.backend.ServiceError;
+import io.github.sagemakerfake.internal.error.ServiceError;
 import io.github.sagemakerfake.internal.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,11 +32,16 @@ public final class WireErrors {
     }
 
     /** The JSON body of an error. */
-    public static byte[] body(String code, String message) {
+    private static byte[] body(String code, String message) {
+        return Json.writeBytes(errorObject(code, message));
+    }
+
+    /** The error form, {@code {"__type": code, "message": text}}, as a JSON object: the only place it is built. */
+    public static Map<String, Object> errorObject(String code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("__type", code);
         body.put("message", message);
-        return Json.writeBytes(body);
+        return body;
     }
 
     /** A success (or any JSON) answer with the response headers every answer carries. */

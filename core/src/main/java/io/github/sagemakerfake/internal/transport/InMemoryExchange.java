@@ -1,9 +1,10 @@
 package io.github.sagemakerfake.internal.transport;
 
-import io.github.sagemakerfake.internal.protocol.ConnectionFault;
 import io.github.sagemakerfake.internal.protocol.ProtocolRequest;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
+import io.github.sagemakerfake.control.FaultEffect;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.util.HashMap;
 import java.util.List;
@@ -28,31 +29,37 @@ final class InMemoryExchange {
     }
 
     /**
-     * Connection faults have no HTTP form in memory: a reset or an empty response surfaces as the
-     * IOException a socket would give (returned, for the caller to throw or signal); a malformed
-     * body is a 200 the SDK fails to parse, so null (send it).
+     * The answer to hand the SDK. Connection faults have no HTTP form in memory: a reset or an empty
+     * response surfaces as the IOException a socket would give; a malformed body is a 200 the SDK
+     * fails to parse.
      */
-    static IOException connectionFailure(ProtocolResponse response) {
-        if (response.fault() == null) {
-            return null;
+    static ProtocolResponse.Http answerOrThrow(ProtocolResponse response) throws IOException {
+        if (response instanceof ProtocolResponse.Http http) {
+            return http;
         }
-        return response.fault().accept(new ConnectionFault.Handler<IOException>() {
-            @Override
-            public IOException reset() {
-                return new SocketException("Connection reset (injected by the SageMaker Workforce Fake)");
-            }
+        ProtocolResponse.Broken broken = (ProtocolResponse.Broken) response;
+        try {
+            return broken.fault().accept(new FaultEffect.ConnectionFault.Handler<ProtocolResponse.Http>() {
+                @Override
+                public ProtocolResponse.Http reset() {
+                    throw new UncheckedIOException(
+                            new SocketException("Connection reset (injected by the SageMaker Workforce Fake)"));
+                }
 
-            @Override
-            public IOException emptyResponse() {
-                return new IOException("The server closed the connection without a response "
-                        + "(injected by the SageMaker Workforce Fake)");
-            }
+                @Override
+                public ProtocolResponse.Http emptyResponse() {
+                    throw new UncheckedIOException(new IOException("The server closed the connection without a "
+                            + "response (injected by the SageMaker Workforce Fake)"));
+                }
 
-            @Override
-            public IOException malformedBody(byte[] body) {
-                return null;
-            }
-        });
+                @Override
+                public ProtocolResponse.Http malformedResponse(byte[] body) {
+                    return ProtocolResponse.http(200, broken.headers(), body);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     static SdkHttpFullResponse toSdk(ProtocolResponse response) {

@@ -6,6 +6,7 @@ import io.github.sagemakerfake.internal.protocol.PendingResponse;
 import io.github.sagemakerfake.internal.protocol.RequestIds;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -84,18 +85,12 @@ public final class InMemorySdkAsyncHttpClient implements SdkAsyncHttpClient {
 
     private static void complete(PendingResponse pending, SdkAsyncHttpResponseHandler handler,
                                  CompletableFuture<Void> done) {
-        ProtocolResponse response;
+        ProtocolResponse.Http response;
         try {
-            response = pending.complete();
-        } catch (RuntimeException e) {
+            response = InMemoryExchange.answerOrThrow(pending.complete());
+        } catch (RuntimeException | IOException e) {
             handler.onError(e);
             done.completeExceptionally(e);
-            return;
-        }
-        Throwable failure = InMemoryExchange.connectionFailure(response);
-        if (failure != null) {
-            handler.onError(failure);
-            done.completeExceptionally(failure);
             return;
         }
         handler.onHeaders(InMemoryExchange.toSdk(response));

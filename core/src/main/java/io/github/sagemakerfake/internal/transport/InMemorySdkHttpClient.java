@@ -37,11 +37,8 @@ public final class InMemorySdkHttpClient implements SdkHttpClient {
                 } else {
                     body = new byte[0];
                 }
-                ProtocolResponse response = protocol.handle(InMemoryExchange.toProtocol(request.httpRequest(), body));
-                IOException failure = InMemoryExchange.connectionFailure(response);
-                if (failure != null) {
-                    throw failure;
-                }
+                ProtocolResponse.Http response = InMemoryExchange.answerOrThrow(
+                        protocol.handle(InMemoryExchange.toProtocol(request.httpRequest(), body)));
                 return HttpExecuteResponse.builder()
                         .response(InMemoryExchange.toSdk(response))
                         .responseBody(AbortableInputStream.create(new ByteArrayInputStream(response.body())))

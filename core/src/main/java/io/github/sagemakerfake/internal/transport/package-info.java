@@ -4,4 +4,9 @@
  *
  * <p>Here: the in-memory SDK HTTP clients that connect genuine SDK clients to the fake without a socket.
  */
+@API(status = INTERNAL)
 package io.github.sagemakerfake.internal.transport;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

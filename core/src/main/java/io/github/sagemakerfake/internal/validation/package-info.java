@@ -4,4 +4,9 @@
  *
  * <p>Here: request validation against the constraints of the SageMaker service model.
  */
+@API(status = INTERNAL)
 package io.github.sagemakerfake.internal.validation;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;

@@ -1,5 +1,6 @@
 package io.github.sagemakerfake.internal.protocol;
 
+import io.github.sagemakerfake.internal.admin.FaultRuleJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -171,22 +172,22 @@ class BoundedInputTest {
         rule.put("Outcome", "ERROR");
         rule.put("ErrorCode", "Boom");
         rule.put("StatusCode", new java.math.BigDecimal("4294967696"));
-        assertThatThrownBy(() -> FaultRule.fromMap(rule)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FaultRuleJson.fromJson(rule)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"StatusCode\" must be a whole number from 400 to 599").hasMessageContaining("4294967696");
 
         rule.put("StatusCode", new java.math.BigDecimal("400"));
         rule.put("MinLatencyMillis", new java.math.BigDecimal("1e16"));
-        assertThatThrownBy(() -> FaultRule.fromMap(rule)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FaultRuleJson.fromJson(rule)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"MinLatencyMillis\" must be a whole number from 0 to 600000");
 
         rule.remove("MinLatencyMillis");
         rule.put("Times", new java.math.BigDecimal("1e99"));
-        assertThatThrownBy(() -> FaultRule.fromMap(rule)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FaultRuleJson.fromJson(rule)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"Times\" must be a whole number from 1 to 2147483647");
 
         rule.put("Times", new java.math.BigDecimal("2"));
         rule.put("Probability", new java.math.BigDecimal("1.5"));
-        assertThatThrownBy(() -> FaultRule.fromMap(rule)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FaultRuleJson.fromJson(rule)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("greater than 0 and at most 1");
 
         assertThatThrownBy(() -> FaultRule.forAnyOperation().withLatency(Duration.ofDays(1)))

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
-import io.github.sagemakerfake.internal.backend.ServiceError;
+import io.github.sagemakerfake.internal.error.ServiceError;
 import io.github.sagemakerfake.internal.json.Json;
 import java.time.Duration;
 import java.time.Instant;

@@ -67,7 +67,7 @@ class RequestValidatorTest {
 
         @Test
         void emptyResourceArnOnListTags() {
-            // facts §3.12, ISS mlops-sagemaker-github-actions#6, byte for byte
+            // the service's text as users report it (docs/fidelity.md, "Validation"), byte for byte
             assertThat(validationMessage("ListTagsInput", "{\"ResourceArn\": \"\"}")).isEqualTo(
                     "1 validation error detected: Value '' at 'resourceArn' failed to satisfy constraint: "
                             + "Member must satisfy regular expression pattern: "
@@ -76,7 +76,7 @@ class RequestValidatorTest {
 
         @Test
         void tooLongAndMalformedNameGivesTwoErrorsLengthFirst() {
-            // the shape of the real modelName text (facts §3.12, ISS airflow#3) on a WorkteamName
+            // the shape of the real modelName text (docs/fidelity.md, "Validation") on a WorkteamName
             String name = "my_" + "a".repeat(61);
             assertThat(validationMessage("DescribeWorkteamRequest", "{\"WorkteamName\": \"" + name + "\"}"))
                     .isEqualTo("2 validation errors detected: "
@@ -137,7 +137,7 @@ class RequestValidatorTest {
             for (Operation op : SageMakerShapes.operations().values()) {
                 Shape input = SageMakerShapes.shape(op.input());
                 List<String> expected = input.members().stream().filter(Shape.Member::required)
-                        .map(m -> "Value null at '" + RequestValidator.lowerFirst(m.name())
+                        .map(m -> "Value null at '" + CompiledShapes.lowerFirst(m.name())
                                 + "' failed to satisfy constraint: Member must not be null")
                         .toList();
                 if (expected.isEmpty()) {
@@ -264,7 +264,7 @@ class RequestValidatorTest {
                 "\uD800", "tab\tok", "\r\n"})
         void fastPathsForDotStarAndDotPlusAgreeWithTheRegexEngine(String s) {
             for (String regex : List.of(".*", ".+")) {
-                Predicate<String> fast = RequestValidator.compilePattern(regex);
+                Predicate<String> fast = CompiledShapes.compilePattern(regex);
                 assertThat(fast.test(s)).as("%s on %s", regex, s).isEqualTo(Pattern.compile(regex).matcher(s).matches());
             }
         }

@@ -114,6 +114,9 @@ class SageMakerShapesModelTest {
         Map<String, Object> ops = asMap(model.get("operations"));
         assertThat(SageMakerShapes.operations().keySet()).containsExactlyElementsOf(ops.keySet());
         assertThat(ops).hasSize(28);
+        // The operation registry is generated from the same model: the fake serves exactly its operations.
+        assertThat(io.github.sagemakerfake.internal.backend.Operation.wireNames())
+                .containsExactlyInAnyOrderElementsOf(ops.keySet());
         for (Map.Entry<String, Object> e : ops.entrySet()) {
             Map<String, Object> op = asMap(e.getValue());
             Operation actual = SageMakerShapes.operation(e.getKey());

@@ -1,4 +1,4 @@
-package io.github.sagemakerfake.internal.backend;
+package io.github.sagemakerfake.internal.error;
 
 /**
  * An error the fake answers with, as the service would: the wire code ({@code __type}), the HTTP

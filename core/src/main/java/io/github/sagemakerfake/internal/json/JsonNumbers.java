@@ -1,6 +1,5 @@
-package io.github.sagemakerfake.control;
+package io.github.sagemakerfake.internal.json;
 
-import io.github.sagemakerfake.internal.json.Json;
 import java.math.BigDecimal;
 
 /**
@@ -8,13 +7,13 @@ import java.math.BigDecimal;
  * that every form (in process, the admin API) refuses the same values with the same message that
  * says the range, and no value wraps or overflows.
  */
-final class JsonNumbers {
+public final class JsonNumbers {
 
     private JsonNumbers() {
     }
 
     /** A whole number in [min, max]; the message names the member and the range. */
-    static long wholeNumber(Object value, String member, long min, long max, String what) {
+    public static long wholeNumber(Object value, String member, long min, long max, String what) {
         BigDecimal number = number(value, member, what);
         boolean whole = number.signum() == 0 || number.scale() <= 0 || number.stripTrailingZeros().scale() <= 0;
         if (!whole || number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
@@ -25,7 +24,7 @@ final class JsonNumbers {
     }
 
     /** A number in (0, 1]. */
-    static double probability(Object value, String member) {
+    public static double probability(Object value, String member) {
         BigDecimal number = number(value, member, "a probability");
         if (number.signum() <= 0 || number.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException(member + " must be a number greater than 0 and at most 1; got "

@@ -1,4 +1,4 @@
-package io.github.sagemakerfake.internal.backend;
+package io.github.sagemakerfake.internal.journal;
 
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.internal.json.Json;
@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The requests a fake received, oldest first, bounded in entries and in (estimated) bytes so a
+ * The request journal: the requests a fake received, oldest first, bounded in entries and in (estimated) bytes so a
  * long-lived server cannot grow without end: past either bound the oldest entries are dropped.
  * A body larger than {@link #MAX_RECORDED_BODY_CHARS} is kept as a prefix and marked
  * {@link JournalEntry#requestTruncated() truncated}, so one huge request cannot push out the rest.
+ * Secrets never enter it: a {@code ClientSecret} member is replaced by {@link #REDACTED} as the body
+ * is copied in (docs/fidelity.md, "Test-support behaviour").
  */
 public final class Journal {
 
@@ -22,6 +24,8 @@ public final class Journal {
     public static final int MAX_RECORDED_BODY_CHARS = 64 * 1024;
     /** The longest string kept whole in a recorded body; longer ones keep this many characters and "...". */
     public static final int MAX_RECORDED_STRING_CHARS = 8 * 1024;
+    /** What the journal shows instead of a {@code ClientSecret}. */
+    public static final String REDACTED = "*** redacted ***";
 
     private final int capacity;
     private final long maxBytes;
@@ -37,17 +41,18 @@ public final class Journal {
         this.maxBytes = maxBytes;
     }
 
-    public Journal(int capacity) {
-        this(capacity, Long.MAX_VALUE);
-    }
-
+    /**
+     * Records one exchange.
+     *
+     * @param request the request body as received: the entry keeps a bounded, redacted copy
+     */
     public JournalEntry record(Instant time, String requestId, String operation, String account,
                                String region, Map<String, Object> request, int status, String errorCode,
                                String errorMessage, String fault) {
         // Bound the body before taking the lock: the copy of a large body is the costly part.
         Bounded bounded = new Bounded();
         @SuppressWarnings("unchecked")
-        Map<String, Object> kept = request == null ? Map.of() : (Map<String, Object>) bounded.copy(request);
+        Map<String, Object> kept = request == null ? Map.of() : (Map<String, Object>) bounded.copy(request, true);
         long size = 256 + bounded.bytes + chars(requestId) + chars(operation) + chars(account) + chars(region)
                 + chars(errorCode) + chars(errorMessage) + chars(fault);
         synchronized (this) {
@@ -68,11 +73,6 @@ public final class Journal {
         return List.copyOf(list);
     }
 
-    /** The estimated heap size of the entries kept, in bytes. */
-    public synchronized long estimatedBytes() {
-        return bytes;
-    }
-
     public synchronized void clear() {
         entries.clear();
         bytes = 0;
@@ -82,13 +82,17 @@ public final class Journal {
         return s == null ? 0 : 40 + 2L * s.length();
     }
 
-    /** A copy of a JSON tree within {@link #MAX_RECORDED_BODY_CHARS}, with its estimated heap size. */
+    /**
+     * A copy of a JSON tree within {@link #MAX_RECORDED_BODY_CHARS}, with its estimated heap size,
+     * redacted: a non-null {@code ClientSecret} of an object reached through objects only becomes
+     * {@link #REDACTED}.
+     */
     private static final class Bounded {
         long budget = MAX_RECORDED_BODY_CHARS;
         long bytes;
         boolean truncated;
 
-        Object copy(Object value) {
+        Object copy(Object value, boolean redacting) {
             if (value instanceof Map<?, ?> map) {
                 Map<String, Object> copy = new LinkedHashMap<>();
                 bytes += 64;
@@ -100,7 +104,9 @@ public final class Journal {
                     }
                     budget -= key.length();
                     bytes += 48 + 2L * key.length();
-                    copy.put(key, copy(e.getValue()));
+                    Object member = redacting && "ClientSecret".equals(key) && e.getValue() != null
+                            ? REDACTED : e.getValue();
+                    copy.put(key, copy(member, redacting));
                 }
                 return copy;
             }
@@ -114,7 +120,7 @@ public final class Journal {
                     }
                     budget--; // the separator: a list of empty strings still has a cost
                     bytes += 8;
-                    copy.add(copy(item));
+                    copy.add(copy(item, false));
                 }
                 return copy;
             }
