@@ -135,6 +135,16 @@ class LabelingAssertTest {
     }
 
     @Test
+    void bdd_and_direct_entry_points_take_the_snapshots() {
+        sageMaker.createLabelingJob(job("reviews"));
+        flow("review");
+
+        SageMakerWorkforceBddAssertions.then(fake.state().labelingJob("reviews").orElseThrow()).isInitializing();
+        SageMakerWorkforceBddAssertions.then(fake.state().flowDefinition("review").orElseThrow()).isInitializing();
+        assertThat(fake.state().humanTaskUi("review-ui").orElseThrow()).hasContent("<p>review</p>");
+    }
+
+    @Test
     void soft_assertions_collect_labeling_failures() {
         SageMakerWorkforceSoftAssertions softly = new SageMakerWorkforceSoftAssertions();
         softly.assertThat(fake).hasLabelingJob("missing").isInProgress();
