@@ -189,6 +189,38 @@ class LabelingControlTest {
     }
 
     @Test
+    void aSnapshotOfTheLabelingPlaneSeedsAnEqualOne() {
+        String team = sageMaker.createWorkteam(cognitoTeam("labelers")).workteamArn();
+        String ui = sageMaker.createHumanTaskUi(LabelingRequests.taskUi("ui")).humanTaskUiArn();
+        sageMaker.createFlowDefinition(LabelingRequests.flow("f", team, ui));
+        sageMaker.createLabelingJob(labelingJob("running", team).toBuilder()
+                .tags(software.amazon.awssdk.services.sagemaker.model.Tag.builder().key("k").value("v").build()).build());
+        sageMaker.createLabelingJob(labelingJob("done", team));
+        sageMaker.createLabelingJob(labelingJob("broken", team));
+        fake.driveLabelingJob(fake.defaultAccount(), fake.defaultRegion(), "running", LabelingJobAction.addObjects(9));
+        fake.labelObjects("running", 4);
+        fake.completeLabelingJob("done", null);
+        fake.failLabelingJob("broken", "No manifest.");
+        sageMaker.describeFlowDefinition(r -> r.flowDefinitionName("f")); // Initializing, read once: Active next
+        RegionSnapshot state = fake.state();
+
+        Map<String, Object> seed = new java.util.LinkedHashMap<>();
+        seed.put("Workteams", List.of(Map.of("WorkteamName", "labelers", "Description", "Team labelers",
+                "MemberDefinitions", state.workteam("labelers").orElseThrow().memberDefinitions())));
+        seed.put("HumanTaskUis", state.humanTaskUis().stream().map(u -> u.toMap()).toList());
+        seed.put("FlowDefinitions", state.flowDefinitions().stream().map(f -> f.toMap()).toList());
+        seed.put("LabelingJobs", state.labelingJobList().stream().map(j -> j.toMap()).toList());
+        try (SageMakerWorkforceFake restored = SageMakerWorkforceFake.create()) {
+            restored.seed(io.github.sagemakerfake.internal.json.Json.write(seed));
+            RegionSnapshot again = restored.state();
+            assertThat(again.labelingJobList()).isEqualTo(state.labelingJobList());
+            assertThat(again.humanTaskUis()).isEqualTo(state.humanTaskUis());
+            assertThat(again.flowDefinitions()).isEqualTo(fake.state().flowDefinitions());
+            assertThat(again.labelingJob("running").orElseThrow().labelCounter("Unlabeled")).isEqualTo(5);
+        }
+    }
+
+    @Test
     void snapshotsRoundTripThroughTheirJsonForm() {
         String team = sageMaker.createWorkteam(cognitoTeam("labelers")).workteamArn();
         String ui = sageMaker.createHumanTaskUi(LabelingRequests.taskUi("ui")).humanTaskUiArn();

@@ -21,7 +21,7 @@ final class FlowDefinitionRecord {
 
     final String name;
     final String arn;
-    final Instant creationTime;
+    Instant creationTime;
     String status = INITIALIZING;
     String failureReason;
     /** Where an open transition ends: Active or Failed; unused while Deleting. */

@@ -26,7 +26,7 @@ final class HumanTaskUiRecord {
 
     final String name;
     final String arn;
-    final Instant creationTime;
+    Instant creationTime;
     final String content;
     final String contentSha256;
     final Map<String, String> tags = new LinkedHashMap<>();

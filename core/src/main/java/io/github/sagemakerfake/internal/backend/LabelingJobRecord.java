@@ -28,8 +28,8 @@ final class LabelingJobRecord {
 
     final String name;
     final String arn;
-    final String jobReferenceCode;
-    final Instant creationTime;
+    String jobReferenceCode;
+    Instant creationTime;
     Instant lastModifiedTime;
     String status = INITIALIZING;
     String failureReason;

@@ -8,6 +8,7 @@ import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.internal.json.Json;
+import io.github.sagemakerfake.internal.json.JsonNumbers;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.validation.RequestSerializationException;
 import io.github.sagemakerfake.internal.validation.RequestValidationException;
@@ -273,7 +274,9 @@ public final class WorkforceBackend {
                         validate(Operation.CREATE_LABELING_JOB.inputShape(), job);
                         operations.handle(Operation.CREATE_LABELING_JOB, state, job, now, null);
                     });
-                    state.labeling.job((String) job.get("LabelingJobName")).endTransition(now);
+                    LabelingJobRecord created = state.labeling.job((String) job.get("LabelingJobName"));
+                    created.endTransition(now);
+                    restoreJob(created, job, where, now);
                     continue;
                 }
                 String teamName = asString(job.remove("WorkteamName"), where + ".WorkteamName");
@@ -313,9 +316,90 @@ public final class WorkforceBackend {
                 operations.handle(op, state, request, now, null);
             });
             if (op == Operation.CREATE_FLOW_DEFINITION) {
-                state.labeling.flowDefinitions.get((String) request.get("FlowDefinitionName")).endTransition();
+                FlowDefinitionRecord flow = state.labeling.flowDefinitions.get((String) request.get("FlowDefinitionName"));
+                flow.endTransition();
+                restoreFlow(flow, request, key + "[" + i + "]", now);
+            } else if (op == Operation.CREATE_HUMAN_TASK_UI && request.get("CreationTime") != null) {
+                state.labeling.humanTaskUis.get((String) request.get("HumanTaskUiName")).creationTime =
+                        WireTime.instant(seedTime(request.get("CreationTime"), key + "[" + i + "]", now));
             }
         }
+    }
+
+    /**
+     * A seeded labeling job in DescribeLabelingJob's form (a state snapshot's) keeps what it
+     * describes: JobReferenceCode, CreationTime, LastModifiedTime, LabelingJobStatus (InProgress by
+     * default; Initializing and Stopping start their transition again), LabelCounters, FailureReason
+     * and LabelingJobOutput.
+     */
+    @SuppressWarnings("unchecked")
+    private void restoreJob(LabelingJobRecord job, Map<String, Object> entry, String where, Instant now) {
+        if (entry.get("JobReferenceCode") != null) {
+            job.jobReferenceCode = asString(entry.get("JobReferenceCode"), where + ".JobReferenceCode");
+        }
+        if (entry.get("CreationTime") != null) {
+            job.creationTime = WireTime.instant(seedTime(entry.get("CreationTime"), where, now));
+        }
+        job.lastModifiedTime = entry.get("LastModifiedTime") == null ? job.creationTime
+                : WireTime.instant(seedTime(entry.get("LastModifiedTime"), where, now));
+        if (entry.get("LabelCounters") != null) {
+            Map<String, Object> counters = asObject(entry.get("LabelCounters"), where + ".LabelCounters");
+            job.humanLabeled = count(counters, "HumanLabeled", where);
+            job.machineLabeled = count(counters, "MachineLabeled", where);
+            job.failedNonRetryableError = count(counters, "FailedNonRetryableError", where);
+            job.unlabeled = count(counters, "Unlabeled", where);
+        }
+        job.failureReason = asString(entry.get("FailureReason"), where + ".FailureReason");
+        job.output = entry.get("LabelingJobOutput") == null ? null
+                : Json.copy(asObject(entry.get("LabelingJobOutput"), where + ".LabelingJobOutput"));
+        String status = asString(entry.get("LabelingJobStatus"), where + ".LabelingJobStatus");
+        if (status == null) {
+            return;
+        }
+        Instant modified = job.lastModifiedTime;
+        switch (status) {
+            case LabelingJobRecord.INITIALIZING -> job.startTransition(status, LabelingJobRecord.IN_PROGRESS, null,
+                    Transition.start(settings.lifecycle(), now), now);
+            case LabelingJobRecord.STOPPING -> job.startTransition(status, LabelingJobRecord.STOPPED, null,
+                    Transition.start(settings.lifecycle(), now), now);
+            case LabelingJobRecord.IN_PROGRESS, LabelingJobRecord.COMPLETED, LabelingJobRecord.FAILED,
+                 LabelingJobRecord.STOPPED -> job.status = status;
+            default -> throw new IllegalArgumentException("Seed entry " + where + " has LabelingJobStatus '" + status
+                    + "'; use Initializing, InProgress, Completed, Failed, Stopping or Stopped.");
+        }
+        job.lastModifiedTime = modified;
+    }
+
+    /** A seeded flow definition in DescribeFlowDefinition's form keeps its CreationTime and status (Active by default). */
+    private void restoreFlow(FlowDefinitionRecord flow, Map<String, Object> entry, String where, Instant now) {
+        if (entry.get("CreationTime") != null) {
+            flow.creationTime = WireTime.instant(seedTime(entry.get("CreationTime"), where, now));
+        }
+        String status = asString(entry.get("FlowDefinitionStatus"), where + ".FlowDefinitionStatus");
+        if (status == null || FlowDefinitionRecord.ACTIVE.equals(status)) {
+            return;
+        }
+        switch (status) {
+            case FlowDefinitionRecord.FAILED -> {
+                flow.status = status;
+                flow.failureReason = asString(entry.get("FailureReason"), where + ".FailureReason");
+            }
+            case FlowDefinitionRecord.INITIALIZING -> flow.startTransition(status, FlowDefinitionRecord.ACTIVE, null,
+                    Transition.start(settings.lifecycle(), now), now);
+            case FlowDefinitionRecord.DELETING -> flow.startTransition(status, null, null,
+                    Transition.start(settings.lifecycle(), now), now);
+            default -> throw new IllegalArgumentException("Seed entry " + where + " has FlowDefinitionStatus '"
+                    + status + "'; use Initializing, Active, Failed or Deleting.");
+        }
+    }
+
+    private static long count(Map<String, Object> counters, String member, String where) {
+        Object value = counters.get(member);
+        if (value == null) {
+            return 0;
+        }
+        return JsonNumbers.wholeNumber(value, "Seed entry " + where + ".LabelCounters." + member, 0, Long.MAX_VALUE,
+                "a number of data objects");
     }
 
     private static void seedStep(String where, Runnable step) {
