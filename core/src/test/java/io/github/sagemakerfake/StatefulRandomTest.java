@@ -57,7 +57,7 @@ class StatefulRandomTest {
         CREATE_WORKFORCE, DELETE_WORKFORCE, UPDATE_WORKFORCE, DESCRIBE_WORKFORCE, LIST_WORKFORCES,
         CREATE_WORKTEAM, UPDATE_WORKTEAM, DELETE_WORKTEAM, DESCRIBE_WORKTEAM, LIST_WORKTEAMS,
         ADD_TAGS, LIST_TAGS, DELETE_TAGS, LIST_LABELING_JOBS, ADVANCE_CLOCK, RESET_REGION,
-        /** Arms a fault rule: the next CreateWorkforce, UpdateWorkforce or CreateWorkteam provisions a Failed workforce. */
+        /** Arms a fault rule: the next CreateWorkforce, UpdateWorkforce, CreateWorkteam, CreateLabelingJob or CreateFlowDefinition provisions something Failed. */
         FAIL_PROVISIONING,
         // The labeling plane: jobs and flows name a team of this account, of the other one, the public crowd, or none.
         CREATE_LABELING_JOB, DESCRIBE_LABELING_JOB, STOP_LABELING_JOB, LIST_ALL_LABELING_JOBS, DRIVE_LABELING_JOB,
@@ -219,7 +219,8 @@ class StatefulRandomTest {
             return;
         }
         if (step.kind() == Kind.FAIL_PROVISIONING) {
-            String operation = List.of("CreateWorkforce", "UpdateWorkforce", "CreateWorkteam").get(step.a() % 3);
+            String operation = List.of("CreateWorkforce", "UpdateWorkforce", "CreateWorkteam", "CreateLabelingJob",
+                    "CreateFlowDefinition").get(step.a() % 5);
             fake.addFault(FaultRule.forOperation(operation).once().failProvisioning("The subnet has no free IP address."));
             return;
         }
