@@ -57,7 +57,10 @@ class StatefulRandomTest {
         CREATE_WORKFORCE, DELETE_WORKFORCE, UPDATE_WORKFORCE, DESCRIBE_WORKFORCE, LIST_WORKFORCES,
         CREATE_WORKTEAM, UPDATE_WORKTEAM, DELETE_WORKTEAM, DESCRIBE_WORKTEAM, LIST_WORKTEAMS,
         ADD_TAGS, LIST_TAGS, DELETE_TAGS, LIST_LABELING_JOBS, ADVANCE_CLOCK, RESET_REGION,
-        /** Arms a fault rule: the next CreateWorkforce, UpdateWorkforce, CreateWorkteam, CreateLabelingJob or CreateFlowDefinition provisions something Failed. */
+        /**
+         * Arms a fault rule: the next CreateWorkforce, UpdateWorkforce, CreateWorkteam, CreateLabelingJob or
+         * CreateFlowDefinition provisions a Failed workforce, job or flow definition.
+         */
         FAIL_PROVISIONING,
         // The labeling plane: jobs and flows name a team of this account, of the other one, the public crowd, or none.
         CREATE_LABELING_JOB, DESCRIBE_LABELING_JOB, STOP_LABELING_JOB, LIST_ALL_LABELING_JOBS, DRIVE_LABELING_JOB,
