@@ -204,6 +204,23 @@ class LabelingJobsTest {
     }
 
     @Test
+    void theAsyncClientDrivesTheJobOperationsWithTypedErrors() {
+        software.amazon.awssdk.services.sagemaker.SageMakerAsyncClient async = fake.asyncClient();
+        String team = team("labelers");
+        async.createLabelingJob(labelingJob("async-job", team)).join();
+        assertThat(async.describeLabelingJob(r -> r.labelingJobName("async-job")).join().labelingJobStatus())
+                .isEqualTo(LabelingJobStatus.INITIALIZING);
+        async.stopLabelingJob(r -> r.labelingJobName("async-job")).join();
+        List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        async.listLabelingJobsPaginator(r -> { }).labelingJobSummaryList()
+                .subscribe(j -> statuses.add(j.labelingJobName() + " " + j.labelingJobStatusAsString())).join();
+        assertThat(statuses).containsExactly("async-job Stopping");
+        assertThat(async.createLabelingJob(labelingJob("ASYNC-JOB", team)))
+                .failsWithin(Duration.ofSeconds(10)).withThrowableThat().havingCause()
+                .isInstanceOf(ResourceInUseException.class);
+    }
+
+    @Test
     void tagsWorkOnTheJobsArn() {
         String arn = sageMaker.createLabelingJob(labelingJob("tagged", team("t")).toBuilder()
                 .tags(Tag.builder().key("team").value("nlp").build()).build()).labelingJobArn();
