@@ -281,6 +281,16 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
         endpoint.clearStubs();
     }
 
+    @Override
+    public void removeFault(String id) {
+        endpoint.removeFault(id);
+    }
+
+    @Override
+    public int settleTransitions() {
+        return endpoint.settleTransitions();
+    }
+
     /** Closes the clients this fake handed out. The state needs no closing. */
     @Override
     public void close() {

@@ -221,6 +221,25 @@ class LabelingControlTest {
     }
 
     @Test
+    void settlingEndsTheTransitionsOfJobsAndFlowDefinitions() {
+        String team = sageMaker.createWorkteam(cognitoTeam("labelers")).workteamArn();
+        sageMaker.createLabelingJob(labelingJob("starting", team));
+        sageMaker.createLabelingJob(labelingJob("stopping", team));
+        fake.labelObjects("stopping", 1); // starts it
+        sageMaker.stopLabelingJob(r -> r.labelingJobName("stopping"));
+        sageMaker.createFlowDefinition(LabelingRequests.flow("f", team, BUILT_IN_UI));
+
+        assertThat(fake.settleTransitions()).isEqualTo(3);
+        RegionSnapshot state = fake.state();
+        assertThat(state.labelingJob("starting").orElseThrow().status()).isEqualTo("InProgress");
+        assertThat(state.labelingJob("stopping").orElseThrow().status()).isEqualTo("Stopped");
+        assertThat(state.flowDefinition("f").orElseThrow().status()).isEqualTo("Active");
+        sageMaker.deleteFlowDefinition(r -> r.flowDefinitionName("f"));
+        assertThat(fake.settleTransitions()).isEqualTo(1);
+        assertThat(fake.state().flowDefinitions()).isEmpty();
+    }
+
+    @Test
     void snapshotsRoundTripThroughTheirJsonForm() {
         String team = sageMaker.createWorkteam(cognitoTeam("labelers")).workteamArn();
         String ui = sageMaker.createHumanTaskUi(LabelingRequests.taskUi("ui")).humanTaskUiArn();

@@ -247,6 +247,16 @@ public final class RemoteFakeControl implements FakeControl {
     }
 
     @Override
+    public void removeFault(String id) {
+        call("DELETE", "/faults/" + URLEncoder.encode(Objects.requireNonNull(id, "id"), StandardCharsets.UTF_8), null);
+    }
+
+    @Override
+    public int settleTransitions() {
+        return ((Number) call("POST", "/settle", null).get("Settled")).intValue();
+    }
+
+    @Override
     public String toString() {
         return "RemoteFakeControl[" + base + "]";
     }

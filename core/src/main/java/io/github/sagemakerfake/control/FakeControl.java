@@ -101,4 +101,22 @@ public interface FakeControl {
 
     /** Removes every stub. */
     void clearStubs();
+
+    /**
+     * Removes the fault rule with this {@link FaultRule#id() id}; the others stay, with their counts.
+     *
+     * @throws IllegalArgumentException when no rule in force has that id
+     */
+    void removeFault(String id);
+
+    /**
+     * Ends every pending workforce transition now, as it would end ({@code Initializing} and
+     * {@code Updating} become {@code Active}, or {@code Failed} after a provisioning fault;
+     * {@code Deleting} removes the workforce), whatever the {@link Lifecycle}; see docs/lifecycle.md.
+     * Labeling jobs ({@code Initializing}, {@code Stopping}) and flow definitions ({@code Initializing},
+     * {@code Deleting}) settle the same way (docs/labeling.md).
+     *
+     * @return how many workforces, labeling jobs and flow definitions were in a transition
+     */
+    int settleTransitions();
 }

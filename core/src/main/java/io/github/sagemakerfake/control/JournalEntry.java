@@ -2,6 +2,9 @@ package io.github.sagemakerfake.control;
 
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,13 +27,29 @@ import java.util.Map;
  * @param requestTruncated true when the body was too large to keep whole: {@link #request()} then
  *                     holds a prefix of it (long strings cut and ending in {@code ...}, long lists
  *                     and objects cut short); see docs/limitations.md
+ * @param latency      real time from the fake's receipt of the request to its answer, any latency
+ *                     fault included; null when not measured
+ * @param response     the response body answered (wire form; an error's is {@code __type} and
+ *                     {@code message}), bounded like the request; null when none was sent (a
+ *                     connection fault) or not recorded
+ * @param responseTruncated true when {@link #response()} holds only a prefix of the body
  */
 public record JournalEntry(long sequence, Instant time, String requestId, String operation, String account,
                            String region, Map<String, Object> request, int statusCode, String errorCode,
-                           String errorMessage, String fault, boolean requestTruncated) {
+                           String errorMessage, String fault, boolean requestTruncated, Duration latency,
+                           Map<String, Object> response, boolean responseTruncated) {
 
     public JournalEntry {
         request = Json.freeze(request == null ? Map.of() : request);
+        response = response == null ? null : Json.freeze(response);
+    }
+
+    /** An entry without latency or response body. */
+    public JournalEntry(long sequence, Instant time, String requestId, String operation, String account,
+                        String region, Map<String, Object> request, int statusCode, String errorCode,
+                        String errorMessage, String fault, boolean requestTruncated) {
+        this(sequence, time, requestId, operation, account, region, request, statusCode, errorCode, errorMessage,
+                fault, requestTruncated, null, null, false);
     }
 
     /** An entry whose request body is kept whole. */
@@ -59,6 +78,10 @@ public record JournalEntry(long sequence, Instant time, String requestId, String
         map.put("ErrorMessage", errorMessage);
         map.put("Fault", fault);
         map.put("RequestTruncated", requestTruncated);
+        map.put("LatencyMillis", latency == null ? null
+                : BigDecimal.valueOf(latency.toNanos(), 6).setScale(3, RoundingMode.HALF_UP));
+        map.put("Response", response);
+        map.put("ResponseTruncated", responseTruncated);
         return map;
     }
 
@@ -69,7 +92,10 @@ public record JournalEntry(long sequence, Instant time, String requestId, String
                 (String) map.get("Region"), (Map<String, Object>) map.get("Request"),
                 ((Number) map.get("StatusCode")).intValue(), (String) map.get("ErrorCode"),
                 (String) map.get("ErrorMessage"), (String) map.get("Fault"),
-                Boolean.TRUE.equals(map.get("RequestTruncated")));
+                Boolean.TRUE.equals(map.get("RequestTruncated")),
+                map.get("LatencyMillis") instanceof Number n
+                        ? Duration.ofNanos(new BigDecimal(n.toString()).movePointRight(6).longValue()) : null,
+                (Map<String, Object>) map.get("Response"), Boolean.TRUE.equals(map.get("ResponseTruncated")));
     }
 
     @Override

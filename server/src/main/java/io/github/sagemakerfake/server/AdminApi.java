@@ -32,8 +32,8 @@ final class AdminApi {
 
     static final String ENDPOINTS = "GET /_fake/health; POST /_fake/reset[?account=&region=]; "
             + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
-            + "POST /_fake/seed; GET|POST /_fake/clock; POST /_fake/labeling-jobs/<name>[?account=&region=]; "
-            + "GET|POST|DELETE /_fake/stubs";
+            + "DELETE /_fake/faults/{Id}; POST /_fake/seed; GET|POST /_fake/clock; POST /_fake/settle; GET /_fake/ui; "
+            + "POST /_fake/labeling-jobs/<name>[?account=&region=]; GET|POST|DELETE /_fake/stubs";
 
     /** One admin answer: HTTP status and a JSON object. */
     record Reply(int status, Map<String, Object> body) {
@@ -94,9 +94,12 @@ final class AdminApi {
                     fake.clearJournal();
                     return ok(Map.of());
                 }
+                long after = after(query);
                 List<Object> entries = new ArrayList<>();
                 for (JournalEntry e : fake.journal()) {
-                    entries.add(e.toMap());
+                    if (e.sequence() > after) {
+                        entries.add(e.toMap());
+                    }
                 }
                 return ok(Map.of("Requests", entries));
             case PREFIX + "/faults":
@@ -111,11 +114,24 @@ final class AdminApi {
                 return ok(Map.of("Now", WireTime.epochSeconds(fake.now())));
             case PREFIX + "/stubs":
                 return stubs(allow(method, "GET", "POST", "DELETE"), body);
+            case PREFIX + "/settle":
+                allow(method, "POST");
+                return ok(Map.of("Settled", fake.settleTransitions()));
             default:
                 if (resource.startsWith(LABELING_JOBS) && resource.length() > LABELING_JOBS.length()
                         && resource.indexOf('/', LABELING_JOBS.length()) < 0) {
                     allow(method, "POST");
                     return driveLabelingJob(resource.substring(LABELING_JOBS.length()), query, body);
+                }
+                if (resource.startsWith(PREFIX + "/faults/") && resource.length() > PREFIX.length() + 8) {
+                    allow(method, "DELETE");
+                    String id = URLDecoder.decode(resource.substring(PREFIX.length() + 8), StandardCharsets.UTF_8);
+                    try {
+                        fake.removeFault(id);
+                    } catch (IllegalArgumentException e) {
+                        throw invalid(e.getMessage());
+                    }
+                    return ok(Map.of("Removed", id));
                 }
                 throw new Refusal(404, "UnknownAdminEndpoint", "No admin endpoint " + method + " " + path
                         + ". The admin API serves: " + ENDPOINTS + ". AWS operations go to POST /.");
@@ -298,6 +314,19 @@ final class AdminApi {
             fake.advanceClock(FakeClock.advanceFromMillis(map.get("AdvanceMillis")));
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
+        }
+    }
+
+    /** {@code ?after=N}: only the entries whose Sequence is greater (a poller's increment); 0 by default. */
+    private static long after(Map<String, String> query) {
+        String after = query.get("after");
+        if (after == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw invalid("Query parameter after must be a journal Sequence (a whole number); got '" + after + "'.");
         }
     }
 

@@ -188,6 +188,12 @@ final class HttpConnection {
             Map<String, List<String>> headers = headers(request);
             byte[] body = ByteBufUtil.getBytes(request.content());
             String method = request.method().name();
+            ProtocolResponse page = Console.answer(method, target[0], headers); // the static web console
+            if (page != null) {
+                boolean close = !keepAlive || server.isClosing();
+                write(WireAnswers.toNetty(page, head, close), close);
+                return;
+            }
             if (AdminApi.handles(target[0])) {
                 answerAdmin(requestId, method, target, headers, body, head, keepAlive);
                 return;

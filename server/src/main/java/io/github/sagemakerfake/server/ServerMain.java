@@ -79,6 +79,9 @@ public final class ServerMain {
         }, "sagemaker-fake-shutdown"));
         System.out.println(LISTENING + "http://" + hostForUrl(config.options().host()) + ":" + server.port());
         System.out.flush();
+        System.err.println("Web console: http://" + hostForUrl(consoleHost(config.options().host())) + ":"
+                + server.port() + Console.PATH + (config.options().strictAuth() == null ? ""
+                : " (strict mode: sign in with the --strict-auth key pair)"));
         stopped.await(); // the server's threads are daemons: this thread keeps the JVM up
     }
 
@@ -98,6 +101,11 @@ public final class ServerMain {
         } catch (ClassNotFoundException e) {
             System.setProperty("io.netty.noUnsafe", "true");
         }
+    }
+
+    /** A wildcard bind is reached on loopback from the machine itself. */
+    private static String consoleHost(String host) {
+        return "0.0.0.0".equals(host) ? "127.0.0.1" : "::".equals(host) || "[::]".equals(host) ? "::1" : host;
     }
 
     private static String hostForUrl(String host) {

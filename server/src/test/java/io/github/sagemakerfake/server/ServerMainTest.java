@@ -236,6 +236,8 @@ class ServerMainTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(143);
         assertThat(stdout.get(p).lines()).isEmpty(); // the listening line was the only one
+        assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("Web console: " + endpoint + "/_fake/ui");
     }
 
     @Test

@@ -47,6 +47,25 @@ final class LabelingState {
         }
     }
 
+    /** Ends every open transition of a job or flow definition now, as it would end; how many ended. */
+    int endTransitions(Instant now) {
+        int ended = 0;
+        for (LabelingJobRecord job : jobs.values()) {
+            if (job.transition != null) {
+                job.endTransition(now);
+                ended++;
+            }
+        }
+        for (FlowDefinitionRecord flow : flowDefinitions.values()) {
+            if (flow.transition != null) {
+                flow.endTransition();
+                ended++;
+            }
+        }
+        settle(now); // drops flow definitions whose deletion just ended
+        return ended;
+    }
+
     /** The live tag map of a labeling job, flow definition or task UI with exactly this ARN, or null. */
     Map<String, String> tagsOf(String resourceType, String resourceName, String arn) {
         switch (resourceType) {

@@ -165,6 +165,27 @@ public final class WorkforceBackend {
         return state == null ? RegionSnapshot.empty(account, region) : state.snapshot(settings.clock().now());
     }
 
+    /**
+     * Ends every pending transition now, as it would end (the web console's "settle"): of
+     * workforces, labeling jobs and flow definitions; returns how many ended.
+     */
+    public int settleTransitions() {
+        int settled = 0;
+        for (RegionState known : List.copyOf(regions.values())) {
+            settled += inRegion(known.account, known.region, state -> {
+                Instant now = settings.clock().now();
+                int ended = state.labeling.endTransitions(now);
+                if (state.workforce != null && state.workforce.inTransition()) {
+                    state.workforce.becomeActive();
+                    ended++;
+                }
+                state.settle(now);
+                return ended;
+            });
+        }
+        return settled;
+    }
+
     /** Forgets every resource in every region; no account or region keeps any memory. */
     public void reset() {
         for (RegionState state : regions.values()) {

@@ -3,6 +3,7 @@ package io.github.sagemakerfake.internal.journal;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.internal.json.Json;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import java.util.Map;
  * A body larger than {@link #MAX_RECORDED_BODY_CHARS} is kept as a prefix and marked
  * {@link JournalEntry#requestTruncated() truncated}, so one huge request cannot push out the rest.
  * Secrets never enter it: a {@code ClientSecret} member is replaced by {@link #REDACTED} as the body
- * is copied in (docs/fidelity.md, "Test-support behaviour").
+ * is copied in (docs/fidelity.md, "Test-support behaviour"). The response body an entry shows is
+ * kept as the bytes sent and copied in the same way once, when the journal is first read
+ * (docs/benchmarks.md, "The web console").
  */
 public final class Journal {
 
@@ -33,7 +36,17 @@ public final class Journal {
     private long bytes;
     private long sequence;
 
-    private record Recorded(JournalEntry entry, long bytes) {
+    /** One entry; its response body stays the bytes sent until the journal is first read. */
+    private static final class Recorded {
+        JournalEntry entry;
+        byte[] responseBody;
+        long bytes;
+
+        Recorded(JournalEntry entry, byte[] responseBody, long bytes) {
+            this.entry = entry;
+            this.responseBody = responseBody;
+            this.bytes = bytes;
+        }
     }
 
     public Journal(int capacity, long maxBytes) {
@@ -49,28 +62,75 @@ public final class Journal {
     public JournalEntry record(Instant time, String requestId, String operation, String account,
                                String region, Map<String, Object> request, int status, String errorCode,
                                String errorMessage, String fault) {
+        return record(time, requestId, operation, account, region, request, status, errorCode, errorMessage, fault,
+                null, null);
+    }
+
+    /**
+     * Records one exchange with the real time it took and the response body sent.
+     *
+     * @param request      the request body as received: the entry keeps a bounded, redacted copy
+     * @param latency      from the request's receipt to its answer; null when not measured
+     * @param responseBody the bytes answered, kept as they are (the caller does not change them
+     *                     afterwards); null when none were sent
+     */
+    public JournalEntry record(Instant time, String requestId, String operation, String account,
+                               String region, Map<String, Object> request, int status, String errorCode,
+                               String errorMessage, String fault, Duration latency, byte[] responseBody) {
         // Bound the body before taking the lock: the copy of a large body is the costly part.
         Bounded bounded = new Bounded();
         @SuppressWarnings("unchecked")
         Map<String, Object> kept = request == null ? Map.of() : (Map<String, Object>) bounded.copy(request, true);
         long size = 256 + bounded.bytes + chars(requestId) + chars(operation) + chars(account) + chars(region)
-                + chars(errorCode) + chars(errorMessage) + chars(fault);
+                + chars(errorCode) + chars(errorMessage) + chars(fault)
+                + (responseBody == null ? 0 : 16 + responseBody.length);
         synchronized (this) {
             JournalEntry entry = new JournalEntry(++sequence, time, requestId, operation, account, region, kept,
-                    status, errorCode, errorMessage, fault, bounded.truncated);
-            entries.addLast(new Recorded(entry, size));
+                    status, errorCode, errorMessage, fault, bounded.truncated, latency, null, false);
+            entries.addLast(new Recorded(entry, responseBody, size));
             bytes += size;
-            while (entries.size() > capacity || (bytes > maxBytes && entries.size() > 1)) {
-                bytes -= entries.removeFirst().bytes();
-            }
+            trim();
             return entry;
         }
     }
 
     public synchronized List<JournalEntry> entries() {
+        for (Recorded r : entries) {
+            if (r.responseBody != null) {
+                withResponse(r);
+            }
+        }
+        trim(); // the parsed bodies take more room than their bytes did
         List<JournalEntry> list = new ArrayList<>(entries.size());
-        entries.forEach(r -> list.add(r.entry()));
+        entries.forEach(r -> list.add(r.entry));
         return List.copyOf(list);
+    }
+
+    /** Parses, bounds and redacts the response body once, replacing its bytes in the estimate. */
+    @SuppressWarnings("unchecked")
+    private void withResponse(Recorded r) {
+        Object parsed;
+        try {
+            parsed = Json.parse(r.responseBody);
+        } catch (Json.ParseException e) {
+            parsed = null; // not JSON: nothing to show (a malformed-response fault is recorded without a body)
+        }
+        Bounded answered = new Bounded();
+        Map<String, Object> kept = parsed instanceof Map ? (Map<String, Object>) answered.copy(parsed, true) : null;
+        long grown = answered.bytes - (16 + r.responseBody.length);
+        JournalEntry e = r.entry;
+        r.entry = new JournalEntry(e.sequence(), e.time(), e.requestId(), e.operation(), e.account(), e.region(),
+                e.request(), e.statusCode(), e.errorCode(), e.errorMessage(), e.fault(), e.requestTruncated(),
+                e.latency(), kept, answered.truncated);
+        r.responseBody = null;
+        r.bytes += grown;
+        bytes += grown;
+    }
+
+    private void trim() {
+        while (entries.size() > capacity || (bytes > maxBytes && entries.size() > 1)) {
+            bytes -= entries.removeFirst().bytes;
+        }
     }
 
     public synchronized void clear() {

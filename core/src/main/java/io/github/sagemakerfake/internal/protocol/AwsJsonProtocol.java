@@ -48,6 +48,7 @@ final class AwsJsonProtocol {
      */
     PendingResponse accept(ProtocolRequest request, String requestId, Authenticator authenticator) {
         Instant arrived = backend.clock().now();
+        long started = System.nanoTime();
         String target = request.header("X-Amz-Target");
         String operationName = target == null ? "(no X-Amz-Target)"
                 : target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : target;
@@ -67,7 +68,7 @@ final class AwsJsonProtocol {
                 Map<String, Object> input = parseBody(request);
                 RequestIdentity who = identity;
                 return new PendingResponse(requestId, 0,
-                        () -> answerStub(requestId, arrived, operationName, who, stub, input));
+                        () -> answerStub(requestId, arrived, started, operationName, who, stub, input));
             }
             Operation op = route(request, target);
             body = parseBody(request);
@@ -76,20 +77,20 @@ final class AwsJsonProtocol {
             RequestIdentity who = identity;
             Map<String, Object> input = body;
             return new PendingResponse(requestId, delay,
-                    () -> execute(requestId, arrived, operationName, who, op, input, fault));
+                    () -> execute(requestId, arrived, started, operationName, who, op, input, fault));
         } catch (ServiceError e) {
             RequestIdentity who = identity != null ? identity : new RequestIdentity(
                     backend.settings().defaultAccount(), backend.settings().defaultRegion(), null);
             Map<String, Object> input = body;
             return new PendingResponse(requestId, 0, () -> {
                 ProtocolResponse response = WireErrors.error(requestId, e);
-                record(arrived, requestId, operationName, who, input, response, e, null);
+                record(arrived, started, requestId, operationName, who, input, response, e, null);
                 return response;
             });
         }
     }
 
-    private ProtocolResponse execute(String requestId, Instant arrived, String operationName,
+    private ProtocolResponse execute(String requestId, Instant arrived, long started, String operationName,
                                      RequestIdentity identity, Operation op, Map<String, Object> body,
                                      FaultRule fault) {
         FaultEffect effect = fault == null ? null : fault.effect();
@@ -117,7 +118,7 @@ final class AwsJsonProtocol {
         } else {
             response = error != null ? WireErrors.error(requestId, error) : success(requestId, result);
         }
-        record(arrived, requestId, operationName, identity, body, response, error, fault);
+        record(arrived, started, requestId, operationName, identity, body, response, error, fault);
         return response;
     }
 
@@ -132,7 +133,7 @@ final class AwsJsonProtocol {
     }
 
     /** Answers a stubbed operation (docs/stubbing.md) and journals it like any request. */
-    private ProtocolResponse answerStub(String requestId, Instant arrived, String operationName,
+    private ProtocolResponse answerStub(String requestId, Instant arrived, long started, String operationName,
                                         RequestIdentity identity, OperationStub stub, Map<String, Object> body) {
         ServiceError error = null;
         ProtocolResponse response;
@@ -152,18 +153,20 @@ final class AwsJsonProtocol {
                     + ServiceError.echo(e) + "; see docs/stubbing.md.");
             response = WireErrors.error(requestId, error);
         }
-        record(arrived, requestId, operationName, identity, body, response, error, null);
+        record(arrived, started, requestId, operationName, identity, body, response, error, null);
         return response;
     }
 
     /** One journal entry: a connection fault is recorded as status 0 with the fault's name as its error code. */
-    private void record(Instant arrived, String requestId, String operationName, RequestIdentity identity,
-                        Map<String, Object> body, ProtocolResponse response, ServiceError error, FaultRule fault) {
+    private void record(Instant arrived, long started, String requestId, String operationName,
+                        RequestIdentity identity, Map<String, Object> body, ProtocolResponse response,
+                        ServiceError error, FaultRule fault) {
         String errorCode = response instanceof ProtocolResponse.Broken broken ? broken.fault().name()
                 : error == null ? null : error.code();
         journal.record(arrived, requestId, operationName, identity.account(), identity.region(), body,
                 response.statusCode(), errorCode, error == null ? null : error.getMessage(),
-                fault == null ? null : fault.describe());
+                fault == null ? null : fault.describe(), Duration.ofNanos(System.nanoTime() - started),
+                response instanceof ProtocolResponse.Http http ? http.body() : null);
     }
 
     /**

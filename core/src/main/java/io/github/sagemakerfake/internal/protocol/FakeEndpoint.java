@@ -177,4 +177,17 @@ public final class FakeEndpoint implements FakeControl {
     public void clearStubs() {
         stubs.clear();
     }
+
+    @Override
+    public void removeFault(String id) {
+        if (!faults.remove(Objects.requireNonNull(id, "id"))) {
+            throw new IllegalArgumentException("No fault rule has the Id '" + id + "'; faults() (GET /_fake/faults) "
+                    + "lists the rules in force with their Ids.");
+        }
+    }
+
+    @Override
+    public int settleTransitions() {
+        return backend.settleTransitions();
+    }
 }

@@ -47,6 +47,11 @@ public final class FaultEngine {
         return list;
     }
 
+    /** Removes the rule with this id; false when there is none. */
+    public synchronized boolean remove(String id) {
+        return rules.removeIf(a -> a.rule.id().equals(id));
+    }
+
     public synchronized void clear() {
         rules.clear();
     }
