@@ -229,7 +229,7 @@ class LabelingControlTest {
         sageMaker.stopLabelingJob(r -> r.labelingJobName("stopping"));
         sageMaker.createFlowDefinition(LabelingRequests.flow("f", team, BUILT_IN_UI));
 
-        assertThat(fake.settleTransitions()).isEqualTo(3);
+        assertThat(fake.settleTransitions()).as("the team's implicit workforce, two jobs and the flow").isEqualTo(4);
         RegionSnapshot state = fake.state();
         assertThat(state.labelingJob("starting").orElseThrow().status()).isEqualTo("InProgress");
         assertThat(state.labelingJob("stopping").orElseThrow().status()).isEqualTo("Stopped");
