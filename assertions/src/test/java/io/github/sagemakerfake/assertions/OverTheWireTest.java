@@ -12,7 +12,6 @@ import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.server.SageMakerWorkforceServer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -46,8 +45,7 @@ class OverTheWireTest {
                     return new Form(fake, fake.clientBuilder().build(), fake::close);
                 }),
                 Named.of("over HTTP with RemoteFakeControl", () -> {
-                    SageMakerWorkforceServer server = SageMakerWorkforceServer.start(
-                            new FakeEndpoint(FakeSettings.defaults()));
+                    SageMakerWorkforceServer server = SageMakerWorkforceServer.start(FakeSettings.defaults());
                     SageMakerClient client = SageMakerClient.builder()
                             .endpointOverride(server.endpoint())
                             .region(Region.US_EAST_1)

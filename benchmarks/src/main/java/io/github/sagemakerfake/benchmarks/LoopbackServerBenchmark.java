@@ -2,7 +2,6 @@ package io.github.sagemakerfake.benchmarks;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.server.SageMakerWorkforceServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,7 +101,7 @@ public class LoopbackServerBenchmark {
                     // Read once, when the JVM's first HttpServer is made: each trial has its own fork.
                     System.setProperty(NODELAY, "true");
                 }
-                inProcess = SageMakerWorkforceServer.start(new FakeEndpoint(FakeSettings.defaults()));
+                inProcess = SageMakerWorkforceServer.start(FakeSettings.defaults());
                 endpoint = inProcess.endpoint();
             }
             case "fakeProcess" -> {

@@ -1,6 +1,7 @@
 package io.github.sagemakerfake.benchmarks;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
+import io.github.sagemakerfake.internal.remote.AdminPaths;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.net.URI;
@@ -185,7 +186,7 @@ final class Measurements {
                 String mapped = Subprocesses.run(Duration.ofSeconds(20), "docker", "port", id.get(), containerPort)
                         .flatMap(s -> s.lines().filter(l -> l.startsWith("127.0.0.1:")).findFirst())
                         .orElseThrow(() -> new IllegalStateException("no port mapping for " + image));
-                URI health = URI.create("http://" + mapped + "/_fake/health");
+                URI health = URI.create("http://" + mapped + AdminPaths.HEALTH);
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 boolean up = false;
                 while (System.nanoTime() < deadline) {

@@ -2,15 +2,16 @@ package io.github.sagemakerfake.admin;
 
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FaultRule;
-import io.github.sagemakerfake.internal.admin.FaultRuleJson;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.control.StubAnswer;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
+import io.github.sagemakerfake.internal.admin.FaultRuleJson;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.SigV4Signing;
+import io.github.sagemakerfake.internal.remote.AdminPaths;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -118,7 +119,7 @@ public final class RemoteFakeControl implements FakeControl {
                     return t;
                 }))
                 .build();
-        Map<String, Object> health = send(http, base, signer, "GET", "/health", null);
+        Map<String, Object> health = send(http, base, signer, "GET", AdminPaths.HEALTH, null);
         if (!"UP".equals(health.get("Status"))) {
             throw new IllegalStateException("The SageMaker Workforce Fake at " + base + " is not up: "
                     + Json.write(health));
@@ -133,7 +134,7 @@ public final class RemoteFakeControl implements FakeControl {
 
     /** The server's {@code GET /_fake/health} answer: Status, Version, DefaultAccount, DefaultRegion. */
     public Map<String, Object> health() {
-        return call("GET", "/health", null);
+        return call("GET", AdminPaths.HEALTH, null);
     }
 
     @Override
@@ -148,29 +149,29 @@ public final class RemoteFakeControl implements FakeControl {
 
     @Override
     public void reset() {
-        call("POST", "/reset", null);
+        call("POST", AdminPaths.RESET, null);
     }
 
     @Override
     public void reset(String account, String region) {
-        call("POST", "/reset" + regionQuery(account, region), null);
+        call("POST", AdminPaths.RESET + regionQuery(account, region), null);
     }
 
     @Override
     public StateSnapshot snapshot() {
-        return StateSnapshot.fromMap(call("GET", "/state", null));
+        return StateSnapshot.fromMap(call("GET", AdminPaths.STATE, null));
     }
 
     @Override
     public RegionSnapshot state(String account, String region) {
-        return RegionSnapshot.fromMap(call("GET", "/state" + regionQuery(account, region), null));
+        return RegionSnapshot.fromMap(call("GET", AdminPaths.STATE + regionQuery(account, region), null));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public List<JournalEntry> journal() {
         List<JournalEntry> entries = new ArrayList<>();
-        for (Object e : (List<Object>) call("GET", "/requests", null).get("Requests")) {
+        for (Object e : (List<Object>) call("GET", AdminPaths.REQUESTS, null).get("Requests")) {
             entries.add(JournalEntry.fromMap((Map<String, Object>) e));
         }
         return List.copyOf(entries);
@@ -178,17 +179,17 @@ public final class RemoteFakeControl implements FakeControl {
 
     @Override
     public void clearJournal() {
-        call("DELETE", "/requests", null);
+        call("DELETE", AdminPaths.REQUESTS, null);
     }
 
     @Override
     public void seed(String seedJson) {
-        call("POST", "/seed", Objects.requireNonNull(seedJson, "seedJson"));
+        call("POST", AdminPaths.SEED, Objects.requireNonNull(seedJson, "seedJson"));
     }
 
     @Override
     public Instant now() {
-        return WireTime.instant(call("GET", "/clock", null).get("Now"));
+        return WireTime.instant(call("GET", AdminPaths.CLOCK, null).get("Now"));
     }
 
     @Override
@@ -197,7 +198,7 @@ public final class RemoteFakeControl implements FakeControl {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("The fake clock only moves forward; got " + duration);
         }
-        call("POST", "/clock", Json.write(Map.of("AdvanceMillis", duration.toMillis())));
+        call("POST", AdminPaths.CLOCK, Json.write(Map.of("AdvanceMillis", duration.toMillis())));
     }
 
     @Override
@@ -208,14 +209,14 @@ public final class RemoteFakeControl implements FakeControl {
                     + "server; match request members with whenMember(member, value) instead. Rule: "
                     + rule.describe());
         }
-        return FaultRuleJson.fromJson(call("POST", "/faults", Json.write(FaultRuleJson.toJson(rule))));
+        return FaultRuleJson.fromJson(call("POST", AdminPaths.FAULTS, Json.write(FaultRuleJson.toJson(rule))));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public List<FaultRule> faults() {
         List<FaultRule> rules = new ArrayList<>();
-        for (Object r : (List<Object>) call("GET", "/faults", null).get("Faults")) {
+        for (Object r : (List<Object>) call("GET", AdminPaths.FAULTS, null).get("Faults")) {
             rules.add(FaultRuleJson.fromJson((Map<String, Object>) r));
         }
         return List.copyOf(rules);
@@ -223,13 +224,13 @@ public final class RemoteFakeControl implements FakeControl {
 
     @Override
     public void clearFaults() {
-        call("DELETE", "/faults", null);
+        call("DELETE", AdminPaths.FAULTS, null);
     }
 
     @Override
     public void driveLabelingJob(String account, String region, String labelingJobName, LabelingJobAction action) {
         Objects.requireNonNull(labelingJobName, "labelingJobName");
-        call("POST", "/labeling-jobs/" + URLEncoder.encode(labelingJobName, StandardCharsets.UTF_8)
+        call("POST", AdminPaths.LABELING_JOBS + "/" + URLEncoder.encode(labelingJobName, StandardCharsets.UTF_8)
                 + regionQuery(account, region), Json.write(Objects.requireNonNull(action, "action").toMap()));
     }
 
@@ -238,22 +239,23 @@ public final class RemoteFakeControl implements FakeControl {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("Operation", Objects.requireNonNull(operation, "operation"));
         body.putAll(Objects.requireNonNull(answer, "answer").toMap());
-        call("POST", "/stubs", Json.write(body));
+        call("POST", AdminPaths.STUBS, Json.write(body));
     }
 
     @Override
     public void clearStubs() {
-        call("DELETE", "/stubs", null);
+        call("DELETE", AdminPaths.STUBS, null);
     }
 
     @Override
     public void removeFault(String id) {
-        call("DELETE", "/faults/" + URLEncoder.encode(Objects.requireNonNull(id, "id"), StandardCharsets.UTF_8), null);
+        call("DELETE", AdminPaths.FAULTS + "/" + URLEncoder.encode(Objects.requireNonNull(id, "id"),
+                StandardCharsets.UTF_8), null);
     }
 
     @Override
     public int settleTransitions() {
-        return ((Number) call("POST", "/settle", null).get("Settled")).intValue();
+        return ((Number) call("POST", AdminPaths.SETTLE, null).get("Settled")).intValue();
     }
 
     @Override
@@ -268,14 +270,14 @@ public final class RemoteFakeControl implements FakeControl {
     private static String regionQuery(String account, String region) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(region, "region");
-        return "?account=" + URLEncoder.encode(account, StandardCharsets.UTF_8) + "&region="
-                + URLEncoder.encode(region, StandardCharsets.UTF_8);
+        return "?" + AdminPaths.ACCOUNT + "=" + URLEncoder.encode(account, StandardCharsets.UTF_8) + "&"
+                + AdminPaths.REGION + "=" + URLEncoder.encode(region, StandardCharsets.UTF_8);
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> send(HttpClient http, URI base, Signer signer, String method, String resource,
                                             String body) {
-        URI uri = URI.create(base + "/_fake" + resource);
+        URI uri = URI.create(base + resource);
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(REQUEST_TIMEOUT)

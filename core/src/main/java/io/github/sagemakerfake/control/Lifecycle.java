@@ -1,7 +1,7 @@
 package io.github.sagemakerfake.control;
 
+import io.github.sagemakerfake.internal.text.Durations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -132,14 +132,7 @@ public final class Lifecycle {
     }
 
     private static Duration duration(String text) {
-        if (text.matches("[0-9]{1,18}")) {
-            return Duration.ofMillis(Long.parseLong(text));
-        }
-        try {
-            return Duration.parse(text.toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration such as PT5M, PT0.5S or 5000");
-        }
+        return Durations.parse(text);
     }
 
     public Kind kind() {

@@ -4,6 +4,7 @@ import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeLimits;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.Lifecycle;
+import io.github.sagemakerfake.internal.text.Durations;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Isolation;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.RetryBackoff;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Transport;
@@ -434,18 +435,7 @@ final class FakeConfiguration {
 
     /** ISO-8601 ({@code PT5S}) or milliseconds ({@code 5000}). */
     static Duration parseDuration(String text) {
-        String t = text.trim();
-        Duration duration;
-        try {
-            duration = t.matches("[0-9]+") ? Duration.ofMillis(Long.parseLong(t)) : Duration.parse(t);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration: write ISO-8601 such as \"PT5S\" or "
-                    + "\"PT0.5S\", or milliseconds such as \"5000\"");
-        }
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("the provisioning delay must not be negative; got '" + text + "'");
-        }
-        return duration;
+        return Durations.parseNonNegative(text);
     }
 
     /** An ISO-8601 instant, or null for the empty text (the wall clock). */

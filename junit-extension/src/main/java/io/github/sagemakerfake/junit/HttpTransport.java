@@ -2,7 +2,6 @@ package io.github.sagemakerfake.junit;
 
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.server.SageMakerWorkforceServer;
 import io.github.sagemakerfake.server.ServerOptions;
 import java.io.UncheckedIOException;
@@ -29,10 +28,9 @@ final class HttpTransport {
 
     /** Serves a new fake with these settings on {@code port} (0: a free one). */
     static Served serve(FakeSettings settings, int port) {
-        FakeEndpoint fake = new FakeEndpoint(settings);
         SageMakerWorkforceServer server;
         try {
-            server = SageMakerWorkforceServer.start(fake, ServerOptions.defaults().withPort(port));
+            server = SageMakerWorkforceServer.start(settings, ServerOptions.defaults().withPort(port));
         } catch (UncheckedIOException e) {
             throw new ExtensionConfigurationException("transport = HTTP could not start the fake's server on "
                     + "127.0.0.1" + (port == 0 ? "" : ":" + port) + ": " + e.getMessage()
@@ -41,6 +39,6 @@ final class HttpTransport {
                             + "run in parallel, or does another process hold the port? Use port 0 (a free port) "
                             + "and hand the code under test the injected @SageMakerEndpoint URI."), e);
         }
-        return new Served(server.endpoint(), fake, server);
+        return new Served(server.endpoint(), server.control(), server);
     }
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a {@link SageMakerWorkforceExtension.Builder} set: the programmatic counterpart of one
+ * What a {@link SageMakerWorkforceExtensionBuilder} set: the programmatic counterpart of one
  * {@link SageMakerWorkforceTest} annotation, attribute by attribute. {@code null} means "not set
  * here", like the annotation's sentinels, so the configuration parameter or the built-in default
  * applies. Immutable, and the only thing an extension instance holds.

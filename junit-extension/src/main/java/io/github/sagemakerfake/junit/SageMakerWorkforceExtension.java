@@ -1,25 +1,18 @@
 package io.github.sagemakerfake.junit;
 
 import io.github.sagemakerfake.junit.FakeConfiguration.Seed;
-import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Isolation;
-import io.github.sagemakerfake.junit.SageMakerWorkforceTest.RetryBackoff;
-import io.github.sagemakerfake.junit.SageMakerWorkforceTest.Transport;
-import io.github.sagemakerfake.junit.SageMakerWorkforceTest.UnusedFaultRules;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -70,7 +63,7 @@ import org.opentest4j.TestAbortedException;
  * context ends, and {@code @Nested} classes, base classes and parallel tests never see each
  * other's fakes. Fakes are created at fixed points that JUnit runs on one thread per context: the
  * owning class's {@code beforeAll}, the test's {@code beforeEach}, or earlier when a constructor
- * asks for one. That is why a plain get-then-put on the store is enough; no lock is needed.
+ * asks for one; the store's {@code getOrComputeIfAbsent} creates each at most once.
  */
 public final class SageMakerWorkforceExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         AfterAllCallback, ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
@@ -87,13 +80,13 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
         this(ProgrammaticSettings.NONE);
     }
 
-    private SageMakerWorkforceExtension(ProgrammaticSettings programmatic) {
+    SageMakerWorkforceExtension(ProgrammaticSettings programmatic) {
         this.programmatic = programmatic;
     }
 
     /** A builder for an extension to register with {@code @RegisterExtension}; nothing is set until you set it. */
-    public static Builder newInstance() {
-        return new Builder();
+    public static SageMakerWorkforceExtensionBuilder newInstance() {
+        return new SageMakerWorkforceExtensionBuilder();
     }
 
     /** Constructors get the test method's context, so a per-test fake can be injected into them. */
@@ -108,7 +101,7 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
     public void beforeAll(ExtensionContext context) {
         FakeConfiguration config = configuration(context); // reads the seeds: a missing one fails the class
         if (config.isolation == Isolation.PER_CLASS && config.classOwner.getUniqueId().equals(context.getUniqueId())) {
-            scopeOf(config.classOwner, config, config.classSeeds);
+            scopeOf(config.classOwner, config, () -> config.classSeeds);
         }
         List<Field> fields = annotatedFields(context.getRequiredTestClass(), ModifierSupport::isStatic);
         for (Field field : fields) {
@@ -268,14 +261,11 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
                         + "Set @SageMakerWorkforceTest(isolation = Isolation.PER_CLASS) to share one fake across the "
                         + "class, or move the injection to an instance field, a @BeforeEach method or the test method.");
             }
-            Store store = store(context);
-            FakeScope existing = store.get(FakeScope.class, FakeScope.class);
-            if (existing != null) {
-                return existing;
-            }
-            List<Seed> seeds = new ArrayList<>(config.classSeeds);
-            FakeConfiguration.methodSeeds(context.getRequiredTestMethod()).forEach(s -> seeds.add(s.load()));
-            return scopeOf(context, config, seeds);
+            return scopeOf(context, config, () -> {
+                List<Seed> seeds = new ArrayList<>(config.classSeeds);
+                FakeConfiguration.methodSeeds(context.getRequiredTestMethod()).forEach(s -> seeds.add(s.load()));
+                return seeds;
+            });
         }
         if (methodLevel && !FakeConfiguration.methodSeeds(context.getRequiredTestMethod()).isEmpty()) {
             Method method = context.getRequiredTestMethod();
@@ -284,7 +274,7 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
                     + "shared by the class, so this test's seed would leak into the other tests. Move the seed to "
                     + "@SageMakerWorkforceTest(seed = ...), or use isolation = PER_TEST.");
         }
-        return scopeOf(config.classOwner, config, config.classSeeds);
+        return scopeOf(config.classOwner, config, () -> config.classSeeds);
     }
 
     /** The fake owned by this context, without creating one: for reporting failures. */
@@ -299,14 +289,11 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
         return Optional.ofNullable(store(owner).get(FakeScope.class, FakeScope.class));
     }
 
-    private static FakeScope scopeOf(ExtensionContext owner, FakeConfiguration config, List<Seed> seeds) {
-        Store store = store(owner);
-        FakeScope scope = store.get(FakeScope.class, FakeScope.class);
-        if (scope == null) {
-            scope = FakeScope.open(config, seeds, describe(owner), () -> SharedAsyncHttpClient.of(owner));
-            store.put(FakeScope.class, scope);
-        }
-        return scope;
+    /** The fake of {@code owner}, opened with these seeds on first use. */
+    private static FakeScope scopeOf(ExtensionContext owner, FakeConfiguration config, Supplier<List<Seed>> seeds) {
+        return store(owner).getOrComputeIfAbsent(FakeScope.class,
+                key -> FakeScope.open(config, seeds.get(), describe(owner), () -> SharedAsyncHttpClient.of(owner)),
+                FakeScope.class);
     }
 
     /**
@@ -356,169 +343,6 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
             field.set(instance, value);
         } catch (IllegalAccessException e) {
             throw new ExtensionConfigurationException(target + " could not be set: " + e.getMessage(), e);
-        }
-    }
-
-    // ------------------------------------------------------------------ builder
-
-    /**
-     * Settings for a {@link SageMakerWorkforceExtension} registered in code; each method is the
-     * attribute of {@link SageMakerWorkforceTest} of the same name, and what is not set comes from
-     * the configuration parameter {@code sagemaker.fake.<attribute>}, else the built-in default.
-     * Values are checked when set, so a wrong one fails at the line that set it.
-     */
-    public static final class Builder {
-        private String region;
-        private String account;
-        private Integer maxWorkteams;
-        private Integer maxCidrs;
-        private Integer maxTagsPerResource;
-        /** The lifecycle in its text form (see {@link Lifecycle#parse(String)}). */
-        private String lifecycle;
-        private Instant frozenClock;
-        private Transport transport;
-        private Isolation isolation;
-        private final List<String> seeds = new ArrayList<>();
-        private Boolean setSystemProperties;
-        private Integer port;
-        private RetryBackoff retryBackoff;
-        private UnusedFaultRules unusedFaultRules;
-
-        private Builder() {
-        }
-
-        /** @see SageMakerWorkforceTest#region() */
-        public Builder region(String region) {
-            this.region = FakeSettings.requireRegion(region);
-            return this;
-        }
-
-        /** @see SageMakerWorkforceTest#account() */
-        public Builder account(String account) {
-            this.account = FakeSettings.requireAccount(account);
-            return this;
-        }
-
-        /** @see SageMakerWorkforceTest#maxWorkteams() */
-        public Builder maxWorkteams(int maxWorkteams) {
-            this.maxWorkteams = atLeastOne("maxWorkteams", maxWorkteams);
-            return this;
-        }
-
-        /** @see SageMakerWorkforceTest#maxCidrs() */
-        public Builder maxCidrs(int maxCidrs) {
-            this.maxCidrs = atLeastOne("maxCidrs", maxCidrs);
-            return this;
-        }
-
-        /** @see SageMakerWorkforceTest#maxTagsPerResource() */
-        public Builder maxTagsPerResource(int maxTagsPerResource) {
-            this.maxTagsPerResource = atLeastOne("maxTagsPerResource", maxTagsPerResource);
-            return this;
-        }
-
-        /** @see SageMakerWorkforceTest#lifecycle() */
-        public Builder lifecycle(Lifecycle lifecycle) {
-            this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle").toString();
-            return this;
-        }
-
-        /**
-         * The round-1 setting: zero is {@link Lifecycle#immediate()}, a delay D is {@link Lifecycle#timed(Duration)}.
-         *
-         * @deprecated use {@link #lifecycle(Lifecycle)}
-         */
-        @Deprecated
-        public Builder provisioningDelay(Duration delay) {
-            if (Objects.requireNonNull(delay, "delay").isNegative()) {
-                throw new IllegalArgumentException("the provisioning delay must not be negative; got " + delay);
-            }
-            return lifecycle(delay.isZero() ? Lifecycle.immediate() : Lifecycle.timed(delay));
-        }
-
-        /** @see SageMakerWorkforceTest#frozenClock() */
-        public Builder frozenClock(Instant start) {
-            this.frozenClock = Objects.requireNonNull(start, "start");
-            return this;
-        }
-
-        /** @see SageMakerWorkforceTest#transport() */
-        public Builder transport(Transport transport) {
-            this.transport = notDefault(transport, Transport.DEFAULT, "transport");
-            return this;
-        }
-
-        /** Shorthand for {@code transport(Transport.HTTP)}. */
-        public Builder http() {
-            return transport(Transport.HTTP);
-        }
-
-        /** @see SageMakerWorkforceTest#port() */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("a port is 0 (any free port) or 1 to 65535; got " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** @see SageMakerWorkforceTest#isolation() */
-        public Builder isolation(Isolation isolation) {
-            this.isolation = notDefault(isolation, Isolation.DEFAULT, "isolation");
-            return this;
-        }
-
-        /**
-         * Seed documents applied to every new fake, after those of the configuration parameter. A
-         * path without a leading {@code /} is relative to the package of the test class.
-         *
-         * @see SageMakerWorkforceTest#seed()
-         */
-        public Builder seed(String... resources) {
-            for (String resource : resources) {
-                seeds.add(Objects.requireNonNull(resource, "resource"));
-            }
-            return this;
-        }
-
-        /** @see SageMakerWorkforceTest#setSystemProperties() */
-        public Builder setSystemProperties(boolean set) {
-            this.setSystemProperties = set;
-            return this;
-        }
-
-        /** @see SageMakerWorkforceTest#retryBackoff() */
-        public Builder retryBackoff(RetryBackoff backoff) {
-            this.retryBackoff = notDefault(backoff, RetryBackoff.DEFAULT, "retryBackoff");
-            return this;
-        }
-
-        /** @see SageMakerWorkforceTest#unusedFaultRules() */
-        public Builder unusedFaultRules(UnusedFaultRules unused) {
-            this.unusedFaultRules = notDefault(unused, UnusedFaultRules.DEFAULT, "unusedFaultRules");
-            return this;
-        }
-
-        /** The extension; its settings are a copy, so the builder may be changed and built again. */
-        public SageMakerWorkforceExtension build() {
-            return new SageMakerWorkforceExtension(new ProgrammaticSettings(region, account, maxWorkteams, maxCidrs,
-                    maxTagsPerResource, lifecycle, frozenClock, transport, isolation, seeds,
-                    setSystemProperties, port, retryBackoff, unusedFaultRules));
-        }
-
-        private static int atLeastOne(String name, int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1; got " + value);
-            }
-            return value;
-        }
-
-        private static <E extends Enum<E>> E notDefault(E value, E sentinel, String name) {
-            if (Objects.requireNonNull(value, name) == sentinel) {
-                throw new IllegalArgumentException(name + "(DEFAULT) means \"not set\": leave " + name
-                        + " unset instead, or name a value");
-            }
-            return value;
         }
     }
 }

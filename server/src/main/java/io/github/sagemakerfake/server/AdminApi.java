@@ -7,17 +7,19 @@ import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.control.StubAnswer;
 import io.github.sagemakerfake.internal.admin.FaultRuleJson;
+import io.github.sagemakerfake.internal.json.AcceptedNames;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.protocol.WireErrors;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
+import io.github.sagemakerfake.internal.remote.AdminPaths;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
  * The admin API under {@code /_fake/}: the fake's control surface over HTTP, for a server in
@@ -28,12 +30,28 @@ import java.util.stream.Collectors;
  */
 final class AdminApi {
 
-    static final String PREFIX = "/_fake";
+    static final String PREFIX = AdminPaths.PREFIX;
 
-    static final String ENDPOINTS = "GET /_fake/health; POST /_fake/reset[?account=&region=]; "
-            + "GET /_fake/state[?account=&region=]; GET|DELETE /_fake/requests; GET|POST|DELETE /_fake/faults; "
-            + "DELETE /_fake/faults/{Id}; POST /_fake/seed; GET|POST /_fake/clock; POST /_fake/settle; GET /_fake/ui; "
-            + "POST /_fake/labeling-jobs/<name>[?account=&region=]; GET|POST|DELETE /_fake/stubs";
+    static final String ENDPOINTS = "GET " + AdminPaths.HEALTH + "; POST " + AdminPaths.RESET
+            + "[?account=&region=]; GET " + AdminPaths.STATE + "[?account=&region=]; GET " + AdminPaths.REQUESTS
+            + "[?after=]; DELETE " + AdminPaths.REQUESTS + "; GET|POST|DELETE " + AdminPaths.FAULTS + "; DELETE "
+            + AdminPaths.FAULTS + "/{Id}; POST " + AdminPaths.SEED + "; GET|POST " + AdminPaths.CLOCK + "; POST "
+            + AdminPaths.SETTLE + "; GET " + AdminPaths.UI + "; POST " + AdminPaths.LABELING_JOBS
+            + "/{LabelingJobName}[?account=&region=]; GET|POST|DELETE " + AdminPaths.STUBS;
+
+    private static final String ACCOUNT = AdminPaths.ACCOUNT;
+    private static final String REGION = AdminPaths.REGION;
+    private static final String AFTER = "after";
+
+    private static final AcceptedNames FAULT_MEMBERS = AcceptedNames.of("member", "A fault rule",
+            new TreeSet<>(FaultRuleJson.MEMBERS));
+    private static final AcceptedNames STUB_MEMBERS = AcceptedNames.of("member", "A stub", "Operation", "Response",
+            "Error");
+    private static final AcceptedNames ACTION_MEMBERS = AcceptedNames.of("member", "A labeling job action", "Action",
+            "Count", "HumanLabeled", "MachineLabeled", "FailedNonRetryableError", "OutputDatasetS3Uri",
+            "FinalActiveLearningModelArn", "FailureReason");
+    private static final AcceptedNames CLOCK_MEMBERS = AcceptedNames.of("member", "The body of POST " + AdminPaths.CLOCK,
+            "AdvanceMillis");
 
     /** One admin answer: HTTP status and a JSON object. */
     record Reply(int status, Map<String, Object> body) {
@@ -61,7 +79,7 @@ final class AdminApi {
     }
 
     static boolean isHealth(String path) {
-        return path.equals(PREFIX + "/health") || path.equals(PREFIX + "/health/");
+        return path.equals(AdminPaths.HEALTH) || path.equals(AdminPaths.HEALTH + "/");
     }
 
     static boolean handles(String path) {
@@ -70,31 +88,42 @@ final class AdminApi {
 
     Reply handle(String method, String path, String rawQuery, byte[] body) {
         try {
-            return route(method, path, query(rawQuery), body);
+            return route(method, path, rawQuery, body);
         } catch (Refusal r) {
             return error(r.status, r.code, r.getMessage());
         }
     }
 
-    private Reply route(String method, String path, Map<String, String> query, byte[] body) {
+    /**
+     * Each endpoint names the query parameters and body members it takes (see {@link AdminInput});
+     * anything else is refused before anything is done.
+     */
+    private Reply route(String method, String path, String rawQuery, byte[] body) {
         String resource = path.endsWith("/") && path.length() > PREFIX.length() + 1
                 ? path.substring(0, path.length() - 1) : path;
         switch (resource) {
-            case PREFIX + "/health":
-                allow(method, "GET");
+            case AdminPaths.HEALTH:
+                AdminInput.none(allow(method, "GET") + " " + resource, rawQuery, body);
                 return ok(health());
-            case PREFIX + "/reset":
-                allow(method, "POST");
-                return reset(query);
-            case PREFIX + "/state":
-                allow(method, "GET");
-                return state(query);
-            case PREFIX + "/requests":
-                if (allow(method, "GET", "DELETE").equals("DELETE")) {
+            case AdminPaths.RESET: {
+                String where = allow(method, "POST") + " " + resource;
+                AdminInput.noBody(where, body);
+                return reset(AdminInput.query(where, rawQuery, ACCOUNT, REGION));
+            }
+            case AdminPaths.STATE: {
+                String where = allow(method, "GET") + " " + resource;
+                AdminInput.noBody(where, body);
+                return state(AdminInput.query(where, rawQuery, ACCOUNT, REGION));
+            }
+            case AdminPaths.REQUESTS: {
+                String verb = allow(method, "GET", "DELETE");
+                if (verb.equals("DELETE")) {
+                    AdminInput.none(verb + " " + resource, rawQuery, body);
                     fake.clearJournal();
                     return ok(Map.of());
                 }
-                long after = after(query);
+                AdminInput.noBody(verb + " " + resource, body);
+                long after = after(AdminInput.query(verb + " " + resource, rawQuery, AFTER));
                 List<Object> entries = new ArrayList<>();
                 for (JournalEntry e : fake.journal()) {
                     if (e.sequence() > after) {
@@ -102,30 +131,51 @@ final class AdminApi {
                     }
                 }
                 return ok(Map.of("Requests", entries));
-            case PREFIX + "/faults":
-                return faults(allow(method, "GET", "POST", "DELETE"), body);
-            case PREFIX + "/seed":
-                allow(method, "POST");
+            }
+            case AdminPaths.FAULTS: {
+                String verb = allow(method, "GET", "POST", "DELETE");
+                AdminInput.query(verb + " " + resource, rawQuery);
+                if (!verb.equals("POST")) {
+                    AdminInput.noBody(verb + " " + resource, body);
+                }
+                return faults(verb, body);
+            }
+            case AdminPaths.SEED:
+                AdminInput.query(allow(method, "POST") + " " + resource, rawQuery);
                 return seed(body);
-            case PREFIX + "/clock":
-                if (allow(method, "GET", "POST").equals("POST")) {
+            case AdminPaths.CLOCK: {
+                String verb = allow(method, "GET", "POST");
+                AdminInput.query(verb + " " + resource, rawQuery);
+                if (verb.equals("POST")) {
                     advanceClock(body);
+                } else {
+                    AdminInput.noBody(verb + " " + resource, body);
                 }
                 return ok(Map.of("Now", WireTime.epochSeconds(fake.now())));
-            case PREFIX + "/stubs":
-                return stubs(allow(method, "GET", "POST", "DELETE"), body);
-            case PREFIX + "/settle":
-                allow(method, "POST");
+            }
+            case AdminPaths.SETTLE:
+                AdminInput.none(allow(method, "POST") + " " + resource, rawQuery, body);
                 return ok(Map.of("Settled", fake.settleTransitions()));
-            default:
-                if (resource.startsWith(LABELING_JOBS) && resource.length() > LABELING_JOBS.length()
-                        && resource.indexOf('/', LABELING_JOBS.length()) < 0) {
-                    allow(method, "POST");
-                    return driveLabelingJob(resource.substring(LABELING_JOBS.length()), query, body);
+            case AdminPaths.STUBS: {
+                String verb = allow(method, "GET", "POST", "DELETE");
+                AdminInput.query(verb + " " + resource, rawQuery);
+                if (!verb.equals("POST")) {
+                    AdminInput.noBody(verb + " " + resource, body);
                 }
-                if (resource.startsWith(PREFIX + "/faults/") && resource.length() > PREFIX.length() + 8) {
-                    allow(method, "DELETE");
-                    String id = URLDecoder.decode(resource.substring(PREFIX.length() + 8), StandardCharsets.UTF_8);
+                return stubs(verb, body);
+            }
+            default:
+                if (resource.startsWith(AdminPaths.LABELING_JOBS + "/")
+                        && resource.length() > AdminPaths.LABELING_JOBS.length() + 1
+                        && resource.indexOf('/', AdminPaths.LABELING_JOBS.length() + 1) < 0) {
+                    String where = allow(method, "POST") + " " + AdminPaths.LABELING_JOBS + "/{LabelingJobName}";
+                    return driveLabelingJob(resource.substring(AdminPaths.LABELING_JOBS.length() + 1),
+                            AdminInput.query(where, rawQuery, ACCOUNT, REGION), body);
+                }
+                if (resource.startsWith(AdminPaths.FAULTS + "/") && resource.length() > AdminPaths.FAULTS.length() + 1) {
+                    AdminInput.none(allow(method, "DELETE") + " " + AdminPaths.FAULTS + "/{Id}", rawQuery, body);
+                    String id = URLDecoder.decode(resource.substring(AdminPaths.FAULTS.length() + 1),
+                            StandardCharsets.UTF_8);
                     try {
                         fake.removeFault(id);
                     } catch (IllegalArgumentException e) {
@@ -148,7 +198,7 @@ final class AdminApi {
     }
 
     private Reply reset(Map<String, String> query) {
-        if (query.containsKey("account") || query.containsKey("region")) {
+        if (query.containsKey(ACCOUNT) || query.containsKey(REGION)) {
             String account = account(query);
             String region = region(query);
             fake.reset(account, region);
@@ -159,7 +209,7 @@ final class AdminApi {
     }
 
     private Reply state(Map<String, String> query) {
-        if (query.containsKey("account") || query.containsKey("region")) {
+        if (query.containsKey(ACCOUNT) || query.containsKey(REGION)) {
             return ok(fake.state(account(query), region(query)).toMap());
         }
         return ok(fake.snapshot().toMap());
@@ -191,12 +241,7 @@ final class AdminApi {
 
     /** Checks each member's type first, so a mistake gets a message naming the member, not a ClassCastException. */
     private static FaultRule faultRule(Map<String, Object> map) {
-        List<String> unknown = map.keySet().stream().filter(k -> !FaultRuleJson.MEMBERS.contains(k)).sorted()
-                .collect(Collectors.toList());
-        if (!unknown.isEmpty()) {
-            throw invalid("Unknown member(s) " + unknown + " in the fault rule; a rule has: "
-                    + FaultRuleJson.MEMBERS.stream().sorted().collect(Collectors.joining(", ")) + ".");
-        }
+        AdminInput.check(FAULT_MEMBERS, map.keySet());
         requireType(map, "Operation", String.class, "a wire operation name such as \"CreateWorkteam\"");
         requireType(map, "Match", Map.class, "an object of top-level request members, e.g. {\"WorkteamName\":\"a\"}");
         requireType(map, "Times", Number.class, "a positive whole number");
@@ -241,26 +286,27 @@ final class AdminApi {
         }
     }
 
-    private static final String LABELING_JOBS = PREFIX + "/labeling-jobs/";
-
     /** What a labeling job's workers do (docs/labeling.md): {"Action": "Label", "HumanLabeled": 5}, ... */
     private Reply driveLabelingJob(String rawName, Map<String, String> query, byte[] body) {
         String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
         Map<String, Object> map = object(body, "{\"Action\": \"Label\", \"HumanLabeled\": 10}");
+        AdminInput.check(ACTION_MEMBERS, map.keySet());
         LabelingJobAction action;
         try {
             action = LabelingJobAction.fromMap(map);
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
+        String account = account(query);
+        String region = region(query);
         try {
-            fake.driveLabelingJob(account(query), region(query), name, action);
+            fake.driveLabelingJob(account, region, name, action);
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         } catch (IllegalStateException e) {
             throw new Refusal(409, "LabelingJobStatusConflict", e.getMessage());
         }
-        return ok(fake.state(account(query), region(query)).labelingJob(name).orElseThrow().toMap());
+        return ok(fake.state(account, region).labelingJob(name).orElseThrow().toMap());
     }
 
     /** Stubs of operations the fake does not serve (docs/stubbing.md). */
@@ -272,14 +318,10 @@ final class AdminApi {
             case "POST":
                 Map<String, Object> map = new LinkedHashMap<>(object(body, "{\"Operation\": \"CreateModel\", "
                         + "\"Response\": {\"ModelArn\": \"arn:aws:sagemaker:us-east-1:123456789012:model/m\"}}"));
+                AdminInput.check(STUB_MEMBERS, map.keySet());
                 if (!(map.remove("Operation") instanceof String operation)) {
                     throw invalid("A stub needs \"Operation\": the operation name, such as \"CreateModel\".");
                 }
-                map.keySet().stream().filter(k -> !k.equals("Response") && !k.equals("Error")).findFirst()
-                        .ifPresent(k -> {
-                            throw invalid("Unknown member \"" + k + "\" in the stub; a stub has Operation and "
-                                    + "either Response or Error.");
-                        });
                 try {
                     fake.stub(operation, StubAnswer.fromMap(map));
                 } catch (IllegalArgumentException e) {
@@ -306,9 +348,15 @@ final class AdminApi {
 
     private void advanceClock(byte[] body) {
         Map<String, Object> map = object(body, "{\"AdvanceMillis\": 60000}");
-        if (!map.containsKey("AdvanceMillis") || map.size() != 1) {
-            throw invalid("POST /_fake/clock takes {\"AdvanceMillis\": n} with n a whole number of milliseconds "
-                    + "to move the fake clock forward; got the member(s) " + map.keySet() + ".");
+        String form = "POST /_fake/clock takes {\"AdvanceMillis\": n} with n a whole number of milliseconds to move "
+                + "the fake clock forward";
+        try {
+            CLOCK_MEMBERS.check(map.keySet());
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage() + " " + form + ".");
+        }
+        if (!map.containsKey("AdvanceMillis")) {
+            throw invalid(form + "; got no member.");
         }
         try { // the range checks live in core, so every form refuses the same values the same way
             fake.advanceClock(FakeClock.advanceFromMillis(map.get("AdvanceMillis")));
@@ -331,7 +379,7 @@ final class AdminApi {
     }
 
     private String account(Map<String, String> query) {
-        String account = query.getOrDefault("account", fake.defaultAccount());
+        String account = query.getOrDefault(ACCOUNT, fake.defaultAccount());
         try {
             return FakeSettings.requireAccount(account);
         } catch (IllegalArgumentException e) {
@@ -340,7 +388,7 @@ final class AdminApi {
     }
 
     private String region(Map<String, String> query) {
-        String region = query.getOrDefault("region", fake.defaultRegion());
+        String region = query.getOrDefault(REGION, fake.defaultRegion());
         try {
             return FakeSettings.requireRegion(region);
         } catch (IllegalArgumentException e) {
@@ -373,28 +421,7 @@ final class AdminApi {
                 + ", not " + method + ". The admin API serves: " + ENDPOINTS + ".");
     }
 
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return map;
-        }
-        for (String part : rawQuery.split("&")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            int eq = part.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-                String value = URLDecoder.decode(eq < 0 ? "" : part.substring(eq + 1), StandardCharsets.UTF_8);
-                map.put(name, value);
-            } catch (IllegalArgumentException e) {
-                throw invalid("The query string is not URL-encoded correctly: " + rawQuery);
-            }
-        }
-        return map;
-    }
-
-    private static Refusal invalid(String message) {
+    static Refusal invalid(String message) {
         return new Refusal(400, "InvalidAdminRequest", message);
     }
 

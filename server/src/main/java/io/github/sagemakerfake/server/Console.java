@@ -1,6 +1,7 @@
 package io.github.sagemakerfake.server;
 
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
+import io.github.sagemakerfake.internal.remote.AdminPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 final class Console {
 
-    static final String PATH = AdminApi.PREFIX + "/ui";
+    static final String PATH = AdminPaths.UI;
 
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";

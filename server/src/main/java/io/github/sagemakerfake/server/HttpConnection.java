@@ -1,8 +1,7 @@
 package io.github.sagemakerfake.server;
 
-import io.github.sagemakerfake.internal.error.ServiceError;
 import io.github.sagemakerfake.control.FaultEffect;
-import io.github.sagemakerfake.internal.protocol.Authenticator;
+import io.github.sagemakerfake.internal.error.ServiceError;
 import io.github.sagemakerfake.internal.protocol.PendingResponse;
 import io.github.sagemakerfake.internal.protocol.ProtocolRequest;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
@@ -45,7 +44,10 @@ final class HttpConnection {
 
     private enum Phase { IDLE, HEADERS, BODY, BUSY }
 
-    private final SageMakerWorkforceServer server;
+    private static final io.netty.util.AttributeKey<HttpConnection> KEY =
+            io.netty.util.AttributeKey.valueOf(HttpConnection.class, "connection");
+
+    private final Serving serving;
     private final ServerOptions options;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
@@ -54,10 +56,21 @@ final class HttpConnection {
     private boolean sawFirstByte;
     private boolean closeAfterAnswer;
     private boolean inputClosed;
+    private boolean lingering;
 
-    HttpConnection(SageMakerWorkforceServer server) {
-        this.server = server;
-        this.options = server.options();
+    HttpConnection(Serving serving) {
+        this.serving = serving;
+        this.options = serving.options();
+    }
+
+    /** Makes this connection findable from its channel (for the aggregator's refusals and the server's shutdown). */
+    void attach(io.netty.channel.Channel channel) {
+        channel.attr(KEY).set(this);
+    }
+
+    /** The connection of a channel, or null before {@link #attach}. */
+    static HttpConnection of(io.netty.channel.Channel channel) {
+        return channel.attr(KEY).get();
     }
 
     /** Sees the raw bytes, before the HTTP decoder: starts the header clock, refuses TLS. */
@@ -111,7 +124,7 @@ final class HttpConnection {
         public void userEventTriggered(ChannelHandlerContext context, Object event) {
             if (event instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
                 inputClosed = true;
-                if (phase != Phase.BUSY) {
+                if (phase != Phase.BUSY || lingering) { // lingering: the answer is out, the client has read it
                     context.close();
                 }
                 return;
@@ -160,7 +173,7 @@ final class HttpConnection {
     private void serve(FullHttpRequest request) {
         phase = Phase.BUSY;
         disarm();
-        server.requestStarted();
+        serving.requestStarted();
         boolean keepAlive;
         boolean head;
         String requestId = RequestIds.next();
@@ -172,7 +185,7 @@ final class HttpConnection {
             }
             keepAlive = HttpUtil.isKeepAlive(request);
             head = HttpMethod.HEAD.equals(request.method());
-            if (server.isClosing()) {
+            if (serving.isClosing()) {
                 write(WireAnswers.toNetty(WireErrors.error(requestId, WireErrors.JSON_1_1, 503,
                         WireAnswers.SERVICE_UNAVAILABLE, "The server is shutting down; send the request to "
                                 + "another instance or retry once it is back."), head, true), true);
@@ -190,7 +203,7 @@ final class HttpConnection {
             String method = request.method().name();
             ProtocolResponse page = Console.answer(method, target[0], headers); // the static web console
             if (page != null) {
-                boolean close = !keepAlive || server.isClosing();
+                boolean close = !keepAlive || serving.isClosing();
                 write(WireAnswers.toNetty(page, head, close), close);
                 return;
             }
@@ -199,12 +212,11 @@ final class HttpConnection {
                 return;
             }
             ProtocolRequest protocolRequest = new ProtocolRequest(method, target[0], target[1], headers, body);
-            Authenticator authenticator = server.verifier() == null ? Authenticator.ANY : server.verifier();
-            PendingResponse pending = server.fake().accept(protocolRequest, requestId, authenticator);
+            PendingResponse pending = serving.fake().accept(protocolRequest, requestId, serving.authenticator());
             boolean close = !keepAlive;
             if (pending.delayNanos() > 0) {
                 // A latency fault: the answer is scheduled, no thread waits for it.
-                server.delayed(ctx.executor(), pending.delayNanos(), () -> complete(pending, head, close));
+                serving.delayed(ctx.executor(), pending.delayNanos(), () -> complete(pending, head, close));
             } else {
                 complete(pending, head, close);
             }
@@ -220,15 +232,15 @@ final class HttpConnection {
                              byte[] body, boolean head, boolean keepAlive) {
         ProtocolResponse response;
         try {
-            server.authenticateAdmin(method, target[0], target[1], headers, body);
-            AdminApi.Reply reply = server.admin().handle(method, target[0], target[1], body);
+            serving.authenticateAdmin(method, target[0], target[1], headers, body);
+            AdminApi.Reply reply = serving.admin().handle(method, target[0], target[1], body);
             response = WireErrors.json(requestId, WireErrors.JSON, reply.status(), reply.body());
         } catch (ServiceError refused) {
             response = WireErrors.error(requestId, WireErrors.JSON, 403, refused.code(), refused.getMessage()
                     + " In strict mode the admin API answers only requests SigV4-signed with the strict key pair, "
                     + "as RemoteFakeControl.connect(endpoint, accessKeyId, secretAccessKey) signs them.");
         }
-        boolean close = !keepAlive || server.isClosing();
+        boolean close = !keepAlive || serving.isClosing();
         write(WireAnswers.toNetty(response, head, close), close);
     }
 
@@ -245,7 +257,7 @@ final class HttpConnection {
             actOut(broken, head);
             return;
         }
-        boolean closing = close || server.isClosing();
+        boolean closing = close || serving.isClosing();
         write(WireAnswers.toNetty(response, head, closing), closing);
     }
 
@@ -277,7 +289,7 @@ final class HttpConnection {
     }
 
     private void write(FullHttpResponse response, boolean close) {
-        boolean closeNow = close || closeAfterAnswer || server.isClosing();
+        boolean closeNow = close || closeAfterAnswer || serving.isClosing();
         if (!ctx.channel().isActive()) {
             response.release();
             finishRequest();
@@ -319,6 +331,7 @@ final class HttpConnection {
     private void lingeringClose() {
         if (ctx.channel() instanceof io.netty.channel.socket.SocketChannel socket && socket.isActive()
                 && !socket.isInputShutdown()) {
+            lingering = true;
             socket.shutdownOutput().addListener(f -> {
                 if (!f.isSuccess()) {
                     socket.close();
@@ -336,7 +349,7 @@ final class HttpConnection {
     private static final long LINGER_MILLIS = 2000;
 
     private void finishRequest() {
-        server.requestFinished();
+        serving.requestFinished();
     }
 
     /** The answer is out: the next pipelined request, or idle again. */

@@ -43,7 +43,7 @@ final class JsonAggregator extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        HttpConnection connection = ctx.channel().attr(SageMakerWorkforceServer.CONNECTION).get();
+        HttpConnection connection = HttpConnection.of(ctx.channel());
         if (connection != null) {
             connection.refuse(tooLarge());
         } else {

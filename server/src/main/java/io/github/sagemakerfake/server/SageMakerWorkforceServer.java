@@ -1,12 +1,14 @@
 package io.github.sagemakerfake.server;
 
+import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.internal.error.ServiceError;
+import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
 import io.github.sagemakerfake.internal.protocol.RequestIds;
 import io.github.sagemakerfake.internal.protocol.WireErrors;
+import io.github.sagemakerfake.internal.transport.EndpointAccess;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -23,10 +25,9 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.Inet6Address;
@@ -35,9 +36,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,8 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and a latency fault is a timer on the event loop, not a sleeping thread.
  *
  * <pre>{@code
- * FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
- * try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake)) {
+ * try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(FakeSettings.defaults())) {
  *     SageMakerClient sageMaker = SageMakerClient.builder()
  *             .endpointOverride(server.endpoint())
  *             .region(Region.US_EAST_1)
@@ -61,7 +58,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *                     AwsBasicCredentials.create("123456789012", "any-secret")))
  *             .build();
  *     sageMaker.listWorkteams(r -> { });
- *     assertThat(fake.journal()).hasSize(1);
+ *     assertThat(server.control().journal()).hasSize(1);
  * }
  * }</pre>
  *
@@ -77,25 +74,17 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
     private static final int BACKLOG = 1024;
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
-    private final FakeEndpoint fake;
+    private final Serving serving;
     private final ServerOptions options;
-    private final AdminApi admin;
-    private final SigV4Verifier verifier;
     private final EventLoopGroup group;
     private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
-    private final Set<DelayedAnswer> delayed = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile boolean closing;
     private Channel listener;
     private URI endpoint;
 
     private SageMakerWorkforceServer(FakeEndpoint fake, ServerOptions options) {
-        this.fake = fake;
+        this.serving = new Serving(fake, options, version());
         this.options = options;
-        this.admin = new AdminApi(fake, version());
-        this.verifier = options.strictAuth() == null ? null
-                : new SigV4Verifier(options.strictAuth(), Clock.systemUTC());
         this.group = new NioEventLoopGroup(options.threads(),
                 new DefaultThreadFactory("sagemaker-fake-http-" + SERVERS.incrementAndGet(), true));
     }
@@ -119,20 +108,26 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
     }
 
     /**
-     * Serves an existing fake on 127.0.0.1, on a free port. {@link FakeEndpoint} is internal: this
-     * overload is how the fake's own forms (the JUnit extension, the Spring integration) serve the
-     * fake their in-process clients use; other code starts from {@link FakeSettings}.
+     * Serves an in-process fake over HTTP on 127.0.0.1, on a free port: the clients of
+     * {@link SageMakerWorkforceFake#client()} and the HTTP clients see one state, one journal and
+     * one set of fault rules. Closing the server leaves the fake open.
      */
-    public static SageMakerWorkforceServer start(FakeEndpoint endpoint) {
-        return start(endpoint, ServerOptions.defaults());
+    public static SageMakerWorkforceServer start(SageMakerWorkforceFake fake) {
+        return start(fake, ServerOptions.defaults());
     }
 
     /**
-     * Serves the fake with these options; returns once the server accepts connections.
+     * Serves an in-process fake over HTTP with these options; returns once the server accepts
+     * connections.
      *
      * @throws UncheckedIOException when the address cannot be bound (e.g. the port is taken)
      */
-    public static SageMakerWorkforceServer start(FakeEndpoint endpoint, ServerOptions options) {
+    public static SageMakerWorkforceServer start(SageMakerWorkforceFake fake, ServerOptions options) {
+        return start(EndpointAccess.of(Objects.requireNonNull(fake, "fake")), options);
+    }
+
+    /** Serves this fake with these options; the standalone server's way, which keeps a state file beside it. */
+    static SageMakerWorkforceServer start(FakeEndpoint endpoint, ServerOptions options) {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(options, "options");
         InetSocketAddress address;
@@ -175,11 +170,12 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
     }
 
     private void configure(SocketChannel channel) {
-        HttpConnection connection = new HttpConnection(this);
+        HttpConnection connection = new HttpConnection(serving);
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("gate", gate);
         pipeline.addLast("raw", connection.new RawBytes());
-        pipeline.addLast("http", new HttpServerCodec(new HttpDecoderConfig()
+        pipeline.addLast("encoder", new HttpResponseEncoder());
+        pipeline.addLast("decoder", new FramingDecoder(new HttpDecoderConfig()
                 .setMaxInitialLineLength(WireAnswers.MAX_INITIAL_LINE)
                 .setMaxHeaderSize(options.maxHeaderBytes())
                 .setMaxChunkSize(64 * 1024)
@@ -187,11 +183,8 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
         pipeline.addLast("headers", connection.new Headers());
         pipeline.addLast("aggregate", new JsonAggregator(options.maxBodyBytes()));
         pipeline.addLast("requests", connection.new Requests());
-        channel.attr(CONNECTION).set(connection);
+        connection.attach(channel);
     }
-
-    static final io.netty.util.AttributeKey<HttpConnection> CONNECTION =
-            io.netty.util.AttributeKey.valueOf(SageMakerWorkforceServer.class, "connection");
 
     /** Counts connections and refuses those over the limit, with an AWS-shaped 503, before any decoding. */
     private final ChannelHandler gate = new Gate();
@@ -201,8 +194,8 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             Channel channel = ctx.channel();
-            if (closing || connections.size() >= options.maxConnections()) {
-                String message = closing ? "The server is shutting down."
+            if (serving.isClosing() || connections.size() >= options.maxConnections()) {
+                String message = serving.isClosing() ? "The server is shutting down."
                         : "The server has " + options.maxConnections() + " connections open, the most it accepts "
                         + "(--max-connections); close idle connections or raise the limit.";
                 ctx.writeAndFlush(rawResponse(new ServiceError(WireAnswers.SERVICE_UNAVAILABLE, 503, message)))
@@ -233,79 +226,6 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
         return Unpooled.wrappedBuffer(head.toString().getBytes(StandardCharsets.US_ASCII), response.body());
     }
 
-    // ------------------------------------------------------------------ for the connections
-
-    AdminApi admin() {
-        return admin;
-    }
-
-    SigV4Verifier verifier() {
-        return verifier;
-    }
-
-    boolean isClosing() {
-        return closing;
-    }
-
-    void requestStarted() {
-        inFlight.incrementAndGet();
-    }
-
-    void requestFinished() {
-        inFlight.decrementAndGet();
-    }
-
-    /**
-     * In strict mode the admin API answers only requests signed with the strict key pair;
-     * {@code GET /_fake/health} stays open, for readiness probes and wait strategies.
-     *
-     * @throws io.github.sagemakerfake.internal.error.ServiceError the refusal
-     */
-    void authenticateAdmin(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-                           byte[] body) {
-        if (verifier == null || ("GET".equals(method) && AdminApi.isHealth(rawPath))) {
-            return;
-        }
-        verifier.verify(method, rawPath, rawQuery, headers, body);
-    }
-
-    /** Schedules a delayed answer on the connection's event loop; shutdown runs it early. */
-    void delayed(EventExecutor loop, long nanos, Runnable answer) {
-        DelayedAnswer task = new DelayedAnswer(loop, answer);
-        delayed.add(task);
-        task.future = loop.schedule(task::run, nanos, TimeUnit.NANOSECONDS);
-        if (closing) {
-            task.runEarly();
-        }
-    }
-
-    private final class DelayedAnswer {
-        final EventExecutor loop;
-        final Runnable answer;
-        final AtomicBoolean done = new AtomicBoolean();
-        volatile ScheduledFuture<?> future;
-
-        DelayedAnswer(EventExecutor loop, Runnable answer) {
-            this.loop = loop;
-            this.answer = answer;
-        }
-
-        void run() {
-            if (done.compareAndSet(false, true)) {
-                delayed.remove(this);
-                answer.run();
-            }
-        }
-
-        void runEarly() {
-            ScheduledFuture<?> f = future;
-            if (f != null) {
-                f.cancel(false);
-            }
-            loop.execute(this::run);
-        }
-    }
-
     // ------------------------------------------------------------------ public surface
 
     /** The base URI for clients, e.g. {@code http://127.0.0.1:54321}; a wildcard bind is reached on loopback. */
@@ -319,12 +239,7 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
 
     /** The control surface of the fake this server serves, in process: the same state the admin API shows. */
     public FakeControl control() {
-        return fake;
-    }
-
-    /** The fake this server serves. {@link FakeEndpoint} is internal: use {@link #control()}. */
-    public FakeEndpoint fake() {
-        return fake;
+        return serving.fake();
     }
 
     /** The options this server runs with. */
@@ -349,13 +264,10 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closing = true;
+        serving.beginShutdown();
         listener.close().syncUninterruptibly();
-        for (DelayedAnswer task : delayed) {
-            task.runEarly();
-        }
         for (Channel channel : connections) {
-            HttpConnection connection = channel.attr(CONNECTION).get();
+            HttpConnection connection = HttpConnection.of(channel);
             if (connection != null) {
                 channel.eventLoop().execute(connection::closeIfIdle);
             }

@@ -63,8 +63,18 @@ final class SigV4Verifier implements Authenticator {
         verify(method, rawPath, rawQuery, headers, body, parsed);
     }
 
-    void verify(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
-        verify(method, uri.getRawPath(), uri.getRawQuery(), headers, body);
+    /** How the service refuses a request: its error code and message. */
+    record Refusal(String code, String message) {
+    }
+
+    /** The refusal of a request to {@code uri}, or null when it is signed with the configured key pair. */
+    Refusal check(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
+        try {
+            verify(method, uri.getRawPath(), uri.getRawQuery(), headers, body);
+            return null;
+        } catch (ServiceError e) {
+            return new Refusal(e.code(), e.getMessage());
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.github.sagemakerfake.server;
 
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,7 +39,7 @@ final class WarmUp {
     }
 
     static void run() {
-        try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(new FakeEndpoint(FakeSettings.defaults()));
+        try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(FakeSettings.defaults());
              Socket socket = new Socket(server.endpoint().getHost(), server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

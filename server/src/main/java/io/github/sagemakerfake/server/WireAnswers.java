@@ -63,6 +63,11 @@ final class WireAnswers {
             return refusal(414, "RequestUriTooLong", "The request line is longer than " + MAX_INITIAL_LINE
                     + " bytes; SageMaker requests are POST / HTTP/1.1.");
         }
+        if (cause instanceof FramingDecoder.AmbiguousFraming framing) {
+            return framing.unsupportedCoding
+                    ? refusal(501, "NotImplemented", framing.getMessage())
+                    : refusal(400, "BadRequest", framing.getMessage());
+        }
         String detail = safeDetail(cause);
         return refusal(400, "BadRequest", "The request is not valid HTTP/1.1" + (detail.isEmpty() ? "" : " ("
                 + detail + ")") + ". Send POST / HTTP/1.1 with a Content-Length (or chunked) JSON body.");

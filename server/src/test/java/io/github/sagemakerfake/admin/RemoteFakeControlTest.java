@@ -3,13 +3,14 @@ package io.github.sagemakerfake.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.control.FakeClock;
+import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
-import io.github.sagemakerfake.internal.json.Json;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.server.SageMakerWorkforceServer;
+import io.github.sagemakerfake.server.TestJson;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -31,23 +32,23 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 
 /**
  * Every method of the remote control surface does what the in-process one does: each is checked
- * against the {@link FakeEndpoint} the server serves.
+ * against the control surface of the fake the server serves, in process.
  */
 class RemoteFakeControlTest {
 
     private static final String TEAM = "{\"WorkteamName\":\"%s\",\"Description\":\"d\",\"MemberDefinitions\":"
             + "[{\"CognitoMemberDefinition\":{\"UserPool\":\"%s_abc123\",\"UserGroup\":\"g\",\"ClientId\":\"c\"}}]}";
 
-    private FakeEndpoint local;
+    private FakeControl local;
     private SageMakerWorkforceServer server;
     private RemoteFakeControl remote;
     private SageMakerClient client;
 
     @BeforeEach
     void start() {
-        local = new FakeEndpoint(FakeSettings.defaults().withDefaultAccount("111122223333")
+        server = SageMakerWorkforceServer.start(FakeSettings.defaults().withDefaultAccount("111122223333")
                 .withDefaultRegion("eu-west-1").withClock(FakeClock.startingAt(Instant.parse("2024-05-01T12:00:00Z"))));
-        server = SageMakerWorkforceServer.start(local);
+        local = server.control();
         remote = RemoteFakeControl.connect(server.endpoint());
         client = SageMakerClient.builder().endpointOverride(server.endpoint()).region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("111122223333", "s")))
@@ -145,9 +146,8 @@ class RemoteFakeControlTest {
         String bad = "{\"Workteams\":[" + String.format(TEAM, "ok", "eu-west-1") + ","
                 + String.format(TEAM, "ok", "eu-west-1") + "]}";
         String inProcessMessage = null;
-        FakeEndpoint other = new FakeEndpoint(FakeSettings.defaults().withDefaultAccount("111122223333")
-                .withDefaultRegion("eu-west-1"));
-        try {
+        try (SageMakerWorkforceFake other = SageMakerWorkforceFake.create(FakeSettings.defaults()
+                .withDefaultAccount("111122223333").withDefaultRegion("eu-west-1"))) {
             other.seed(bad);
         } catch (IllegalArgumentException e) {
             inProcessMessage = e.getMessage();
@@ -213,7 +213,7 @@ class RemoteFakeControlTest {
     @Test
     void closingTheServerLeavesNoThreadThatKeepsTheJvmAlive() {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        SageMakerWorkforceServer other = SageMakerWorkforceServer.start(new FakeEndpoint(FakeSettings.defaults()));
+        SageMakerWorkforceServer other = SageMakerWorkforceServer.start(FakeSettings.defaults());
         RemoteFakeControl control = RemoteFakeControl.connect(other.endpoint());
         control.reset();
         control.journal();
@@ -232,6 +232,6 @@ class RemoteFakeControlTest {
     }
 
     private static Object json(Map<String, Object> map) {
-        return Json.parse(Json.write(map));
+        return TestJson.parse(TestJson.write(map));
     }
 }

@@ -3,9 +3,8 @@ package io.github.sagemakerfake.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sagemakerfake.control.FakeClock;
+import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.internal.json.Json;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,13 +19,13 @@ class AdminApiTest {
     private static final String TEAM = "{\"WorkteamName\":\"%s\",\"Description\":\"d\",\"MemberDefinitions\":"
             + "[{\"CognitoMemberDefinition\":{\"UserPool\":\"us-east-1_abc123\",\"UserGroup\":\"g\",\"ClientId\":\"c\"}}]}";
 
-    private FakeEndpoint fake;
+    private FakeControl fake;
     private SageMakerWorkforceServer server;
 
     @BeforeEach
     void start() {
-        fake = new FakeEndpoint(FakeSettings.defaults().withClock(FakeClock.startingAt(Instant.parse("2024-05-01T12:00:00Z"))));
-        server = SageMakerWorkforceServer.start(fake);
+        server = SageMakerWorkforceServer.start(FakeSettings.defaults().withClock(FakeClock.startingAt(Instant.parse("2024-05-01T12:00:00Z"))));
+        fake = server.control();
     }
 
     @AfterEach
@@ -118,7 +117,7 @@ class AdminApiTest {
         assertAdminError(admin("POST", "/_fake/faults", "{\"Outcome\":\"ERROR\"}"), 400, "InvalidAdminRequest",
                 "\"ErrorCode\" and \"StatusCode\"");
         assertAdminError(admin("POST", "/_fake/faults", "{\"Operaton\":\"ListWorkteams\"}"), 400,
-                "InvalidAdminRequest", "Unknown member(s) [Operaton]");
+                "InvalidAdminRequest", "has no member 'Operaton'", "it takes: ", "Operation");
         assertAdminError(admin("POST", "/_fake/faults", "{\"Times\":0,\"Outcome\":\"EMPTY_RESPONSE\"}"), 400,
                 "InvalidAdminRequest", "\"Times\" must be a whole number from 1 to 2147483647");
         assertAdminError(admin("POST", "/_fake/faults", "not json"), 400, "InvalidAdminRequest", "not valid JSON");
@@ -154,6 +153,93 @@ class AdminApiTest {
         assertThat(admin("GET", "/_fake/health/", null).status()).isEqualTo(200);
     }
 
+    // ------------------------------------------------------------------ only what was asked
+
+    private static final String TWO_ACCOUNTS = "{\"Regions\":[{\"Account\":\"111122223333\",\"Workteams\":["
+            + String.format(TEAM, "kept") + "]},{\"Account\":\"123456789012\",\"Workteams\":["
+            + String.format(TEAM, "mine") + "]}]}";
+
+    @Test
+    void aWronglyCasedResetParameterResetsNothing() {
+        assertThat(admin("POST", "/_fake/seed", TWO_ACCOUNTS).status()).isEqualTo(200);
+
+        assertAdminError(admin("POST", "/_fake/reset?Account=123456789012&Region=us-east-1", null), 400,
+                "InvalidAdminRequest", "'Account' (names are case-sensitive: did you mean 'account'?)",
+                "'Region' (names are case-sensitive: did you mean 'region'?)", "it takes: account, region");
+        assertAdminError(admin("POST", "/_fake/reset?acount=123456789012", null), 400, "InvalidAdminRequest",
+                "POST /_fake/reset has no query parameter 'acount'", "it takes: account, region");
+
+        assertThat(fake.state("111122223333", "us-east-1").workteamNames()).containsExactly("kept");
+        assertThat(fake.state().workteamNames()).containsExactly("mine");
+        // Asked correctly, one account goes and the other stays.
+        assertThat(admin("POST", "/_fake/reset?account=123456789012&region=us-east-1", null).status()).isEqualTo(200);
+        assertThat(fake.state().workteams()).isEmpty();
+        assertThat(fake.state("111122223333", "us-east-1").workteamNames()).containsExactly("kept");
+    }
+
+    @Test
+    void aRepeatedParameterIsRefused() {
+        assertThat(admin("POST", "/_fake/seed", TWO_ACCOUNTS).status()).isEqualTo(200);
+        assertAdminError(admin("POST", "/_fake/reset?account=111122223333&account=123456789012", null), 400,
+                "InvalidAdminRequest", "'account' more than once");
+        assertAdminError(admin("GET", "/_fake/state?region=us-east-1&region=eu-west-1", null), 400,
+                "InvalidAdminRequest", "'region' more than once");
+        assertThat(fake.snapshot().regions()).hasSize(2);
+    }
+
+    @Test
+    void everyEndpointRefusesParametersItDoesNotTake() {
+        assertAdminError(admin("GET", "/_fake/state?Region=eu-west-1", null), 400, "InvalidAdminRequest",
+                "GET /_fake/state has no query parameter 'Region'", "did you mean 'region'?");
+        assertAdminError(admin("GET", "/_fake/health?verbose=1", null), 400, "InvalidAdminRequest",
+                "GET /_fake/health has no query parameter 'verbose'", "it takes no query parameters");
+        assertAdminError(admin("GET", "/_fake/requests?operation=ListWorkteams", null), 400, "InvalidAdminRequest",
+                "GET /_fake/requests has no query parameter 'operation'");
+        TestClients.awsJson(server.endpoint(), "ListWorkteams", "{}");
+        assertAdminError(admin("DELETE", "/_fake/requests?account=123456789012", null), 400, "InvalidAdminRequest",
+                "DELETE /_fake/requests has no query parameter 'account'");
+        assertThat(fake.journal()).as("the refused DELETE cleared nothing").hasSize(1);
+        assertAdminError(admin("POST", "/_fake/seed?account=111122223333", "{\"Workteams\":[]}"), 400,
+                "InvalidAdminRequest", "POST /_fake/seed has no query parameter 'account'");
+        assertAdminError(admin("GET", "/_fake/clock?zone=UTC", null), 400, "InvalidAdminRequest",
+                "GET /_fake/clock has no query parameter 'zone'");
+        assertAdminError(admin("DELETE", "/_fake/faults?id=1", null), 400, "InvalidAdminRequest",
+                "DELETE /_fake/faults has no query parameter 'id'");
+        assertAdminError(admin("GET", "/_fake/requests?After=1", null), 400, "InvalidAdminRequest",
+                "did you mean 'after'?");
+        assertAdminError(admin("GET", "/_fake/requests?after=1&after=2", null), 400, "InvalidAdminRequest",
+                "'after' more than once");
+        assertAdminError(admin("POST", "/_fake/settle?account=123456789012", null), 400, "InvalidAdminRequest",
+                "POST /_fake/settle has no query parameter 'account'");
+        assertAdminError(admin("DELETE", "/_fake/faults/some-id?force=true", null), 400, "InvalidAdminRequest",
+                "DELETE /_fake/faults/{Id} has no query parameter 'force'");
+    }
+
+    @Test
+    void unknownOrWronglyCasedMembersAreRefused() {
+        assertAdminError(admin("POST", "/_fake/seed", "{\"account\":\"111122223333\",\"Workteams\":["
+                + String.format(TEAM, "a") + "]}"), 400, "InvalidAdminRequest", "'account'", "did you mean 'Account'?");
+        assertAdminError(admin("POST", "/_fake/seed", "{\"workteams\":[" + String.format(TEAM, "a") + "]}"), 400,
+                "InvalidAdminRequest", "did you mean 'Workteams'?");
+        assertAdminError(admin("POST", "/_fake/seed", "{\"Regions\":[{\"account\":\"111122223333\"}]}"), 400,
+                "InvalidAdminRequest", "Regions entry", "did you mean 'Account'?");
+        assertThat(fake.snapshot().regions()).as("no refused seed landed anywhere").isEmpty();
+
+        assertAdminError(admin("POST", "/_fake/clock", "{\"advanceMillis\": 1000}"), 400, "InvalidAdminRequest",
+                "did you mean 'AdvanceMillis'?");
+        assertAdminError(admin("POST", "/_fake/clock", "{\"AdvanceMillis\": 1000, \"Zone\": \"UTC\"}"), 400,
+                "InvalidAdminRequest", "'Zone'", "it takes: AdvanceMillis");
+        assertThat(fake.now()).isEqualTo(Instant.parse("2024-05-01T12:00:00Z"));
+
+        assertAdminError(admin("POST", "/_fake/faults", "{\"operation\":\"ListWorkteams\",\"Outcome\":"
+                + "\"EMPTY_RESPONSE\"}"), 400, "InvalidAdminRequest", "did you mean 'Operation'?");
+        assertThat(fake.faults()).isEmpty();
+
+        assertAdminError(admin("POST", "/_fake/reset", "{\"account\":\"123456789012\"}"), 400,
+                "InvalidAdminRequest", "POST /_fake/reset takes no body");
+        assertThat(admin("POST", "/_fake/reset", "{}").status()).as("an empty object is no body").isEqualTo(200);
+    }
+
     @Test
     void theAdminApiStaysOutOfTheJournal() {
         admin("GET", "/_fake/health", null);
@@ -164,6 +250,6 @@ class AdminApiTest {
 
     /** The in-process map in the form it takes after a JSON round trip. */
     private static Object asJson(Object value) {
-        return Json.parse(Json.write(value));
+        return TestJson.parse(TestJson.write(value));
     }
 }

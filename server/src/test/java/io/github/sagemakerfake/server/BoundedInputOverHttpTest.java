@@ -3,7 +3,6 @@ package io.github.sagemakerfake.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -41,7 +40,7 @@ class BoundedInputOverHttpTest {
     }
 
     private URI start() {
-        SageMakerWorkforceServer server = SageMakerWorkforceServer.start(new FakeEndpoint(FakeSettings.defaults()),
+        SageMakerWorkforceServer server = SageMakerWorkforceServer.start(FakeSettings.defaults(),
                 ServerOptions.defaults());
         resources.add(server);
         return server.endpoint();

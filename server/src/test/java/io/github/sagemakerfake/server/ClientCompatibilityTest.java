@@ -3,9 +3,8 @@ package io.github.sagemakerfake.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.internal.json.Json;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,13 +33,13 @@ class ClientCompatibilityTest {
     private static final String COGNITO = "[{\"CognitoMemberDefinition\":{\"UserPool\":\"us-east-1_abc123\","
             + "\"ClientId\":\"client1\",\"UserGroup\":\"g\"}}]";
 
-    private FakeEndpoint fake;
+    private FakeControl fake;
     private SageMakerWorkforceServer server;
 
     @BeforeEach
     void start() {
-        fake = new FakeEndpoint(FakeSettings.defaults());
-        server = SageMakerWorkforceServer.start(fake);
+        server = SageMakerWorkforceServer.start(FakeSettings.defaults());
+        fake = server.control();
     }
 
     @AfterEach
@@ -56,7 +55,7 @@ class ClientCompatibilityTest {
         requireClient(run(List.of("python3", "-c", "import boto3"), Map.of()).exit() == 0, "python3 with boto3");
         Result result = run(List.of("python3", script(), server.endpoint().toString()), awsEnv("x"));
         assertThat(result.exit()).as(result.stderr()).isZero();
-        Map<String, Object> steps = (Map<String, Object>) Json.parse(result.stdout());
+        Map<String, Object> steps = (Map<String, Object>) TestJson.parse(result.stdout());
 
         assertThat(error(steps, "DescribeWorkforce missing")).containsEntry("Code", "ValidationException")
                 .containsEntry("Status", num(400));
@@ -100,7 +99,7 @@ class ClientCompatibilityTest {
         Result result = run(List.of("python3", script("boto3_lifecycle.py"), server.endpoint().toString()),
                 awsEnv("x"));
         assertThat(result.exit()).as(result.stderr()).isZero();
-        Map<String, Object> steps = (Map<String, Object>) Json.parse(result.stdout());
+        Map<String, Object> steps = (Map<String, Object>) TestJson.parse(result.stdout());
 
         // The implicit workforce "default", and UpdateWorkteam without NotificationConfiguration.
         assertThat((Map<String, Object>) ok(steps, "DescribeWorkforce default").get("Workforce"))
@@ -145,12 +144,12 @@ class ClientCompatibilityTest {
     @SuppressWarnings("unchecked")
     void boto3SignaturesAreVerifiedInStrictMode() throws Exception {
         requireClient(run(List.of("python3", "-c", "import boto3"), Map.of()).exit() == 0, "python3 with boto3");
-        try (SageMakerWorkforceServer strict = SageMakerWorkforceServer.start(new FakeEndpoint(FakeSettings.defaults()),
+        try (SageMakerWorkforceServer strict = SageMakerWorkforceServer.start(FakeSettings.defaults(),
                 ServerOptions.defaults().withStrictAuth("123456789012", "py-secret"))) {
             Result result = run(List.of("python3", script(), strict.endpoint().toString(), "strict"),
                     awsEnv("py-secret"));
             assertThat(result.exit()).as(result.stderr()).isZero();
-            Map<String, Object> steps = (Map<String, Object>) Json.parse(result.stdout());
+            Map<String, Object> steps = (Map<String, Object>) TestJson.parse(result.stdout());
             assertThat(ok(steps, "signed")).containsKey("Workteams");
             assertThat(error(steps, "wrong secret")).containsEntry("Code", "InvalidSignatureException")
                     .containsEntry("Status", num(400));
@@ -264,7 +263,7 @@ class ClientCompatibilityTest {
     private Map<String, Object> cli(String... args) throws Exception {
         Result r = runCli(args);
         assertThat(r.exit()).as(String.join(" ", args) + ": " + r.stderr()).isZero();
-        return r.stdout().isBlank() ? Map.of() : (Map<String, Object>) Json.parse(r.stdout());
+        return r.stdout().isBlank() ? Map.of() : (Map<String, Object>) TestJson.parse(r.stdout());
     }
 
     private String cliError(String... args) throws Exception {

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.sagemakerfake.admin.RemoteFakeControl;
+import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
-import io.github.sagemakerfake.internal.json.Json;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
-import io.github.sagemakerfake.internal.protocol.SigV4Signing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +24,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,6 +36,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
@@ -61,8 +63,8 @@ class EventDrivenServerTest {
         }
     }
 
-    private SageMakerWorkforceServer server(FakeEndpoint fake, ServerOptions options) {
-        SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake, options);
+    private SageMakerWorkforceServer server(FakeSettings settings, ServerOptions options) {
+        SageMakerWorkforceServer server = SageMakerWorkforceServer.start(settings, options);
         resources.add(server);
         return server;
     }
@@ -87,9 +89,9 @@ class EventDrivenServerTest {
         // Client and server ends live in this JVM: two descriptors per connection, plus the JVM's own.
         assumeTrue(maxFiles < 0 || maxFiles >= 2L * drippers + 500,
                 "needs " + (2 * drippers + 500) + " file descriptors; ulimit -n is " + maxFiles);
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults().withThreads(2)
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults().withThreads(2)
                 .withHeaderTimeout(Duration.ofMinutes(5)));
+        FakeControl fake = server.control();
         InetSocketAddress address = new InetSocketAddress(server.endpoint().getHost(), server.port());
         List<SocketChannel> slow = new ArrayList<>();
         try {
@@ -132,9 +134,9 @@ class EventDrivenServerTest {
 
     @Test
     void fortyCallersDelayedTwentySecondsLeaveTheAdminApiAndOtherOperationsAnswering() throws Exception {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults().withThreads(1)
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults().withThreads(1)
                 .withShutdownGrace(Duration.ofSeconds(30)));
+        FakeControl fake = server.control();
         fake.addFault(FaultRule.forOperation("ListWorkteams").withLatency(Duration.ofSeconds(20)).latencyOnly());
         List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -166,8 +168,8 @@ class EventDrivenServerTest {
 
     @Test
     void shutdownRefusesNewRequestsOnOpenConnections() throws Exception {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults());
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults());
+        FakeControl fake = server.control();
         fake.addFault(FaultRule.forOperation("ListWorkteams").withLatency(Duration.ofSeconds(20)).latencyOnly());
         Socket socket = new Socket(server.endpoint().getHost(), server.port());
         resources.add(socket);
@@ -217,8 +219,7 @@ class EventDrivenServerTest {
     @ParameterizedTest
     @MethodSource("malformedRequests")
     void brokenHttpGetsAnAwsShapedAnswerOrACleanClose(String request) throws Exception {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults());
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults());
         String answer = exchange(server.endpoint(), request.getBytes(StandardCharsets.ISO_8859_1));
         if (!answer.isEmpty()) {
             assertThat(answer).startsWith("HTTP/1.1 ").containsIgnoringCase("x-amzn-RequestId: ");
@@ -226,7 +227,7 @@ class EventDrivenServerTest {
             assertThat(status).isBetween(400, 499);
             String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
             @SuppressWarnings("unchecked")
-            Map<String, Object> json = (Map<String, Object>) Json.parse(body);
+            Map<String, Object> json = (Map<String, Object>) TestJson.parse(body);
             assertThat(json).containsKeys("__type", "message");
             assertThat(answer).doesNotContainIgnoringCase("<html").doesNotContain("Exception:")
                     .doesNotContain("java.").doesNotContain("netty");
@@ -268,7 +269,7 @@ class EventDrivenServerTest {
 
     @Test
     void aConnectionOverTheLimitGetsA503AndTheOthersGoOn() throws Exception {
-        SageMakerWorkforceServer server = server(new FakeEndpoint(FakeSettings.defaults()),
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(),
                 ServerOptions.defaults().withMaxConnections(2));
         Socket a = new Socket(server.endpoint().getHost(), server.port());
         Socket b = new Socket(server.endpoint().getHost(), server.port());
@@ -301,23 +302,31 @@ class EventDrivenServerTest {
     private static final String SECRET = "strict-secret";
 
     private static Map<String, String> signedListWorkteams(URI endpoint, String authorizationSuffix) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("host", endpoint.getHost() + ":" + endpoint.getPort());
-        headers.put("content-type", "application/x-amz-json-1.1");
-        headers.put("x-amz-target", "SageMaker.ListWorkteams");
-        Map<String, String> added = SigV4Signing.sign(KEY, SECRET, "eu-west-1", "sagemaker", "POST", "/", "",
-                headers, "{}".getBytes(StandardCharsets.UTF_8), Instant.now());
-        Map<String, String> all = new LinkedHashMap<>(headers);
-        all.remove("host");
-        all.putAll(added);
-        all.put("Authorization", added.get("Authorization") + authorizationSuffix);
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("X-Amz-Target", "SageMaker.ListWorkteams")
+                .build();
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(KEY, SECRET))
+                .request(request)
+                .payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sagemaker")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "eu-west-1")).request();
+        Map<String, String> all = new LinkedHashMap<>();
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) { // the JDK client sets Host itself
+                all.put(name, values.get(0));
+            }
+        });
+        all.put("Authorization", all.get("Authorization") + authorizationSuffix);
         return all;
     }
 
     @Test
     void theDecoyCredentialCannotMoveASignedRequest() {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults().withStrictAuth(KEY, SECRET));
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults().withStrictAuth(KEY, SECRET));
+        FakeControl fake = server.control();
         URI endpoint = server.endpoint();
         TestClients.Raw honest = TestClients.send(endpoint, "POST", "/", signedListWorkteams(endpoint, ""), "{}");
         assertThat(honest.status()).as(honest.body()).isEqualTo(200);
@@ -334,7 +343,7 @@ class EventDrivenServerTest {
 
     @Test
     void withoutAuthenticationStrictModeAnswersMissingAuthenticationToken403() {
-        SageMakerWorkforceServer server = server(new FakeEndpoint(FakeSettings.defaults()),
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(),
                 ServerOptions.defaults().withStrictAuth(KEY, SECRET));
         TestClients.Raw r = TestClients.awsJson(server.endpoint(), "ListWorkteams", "{}");
         assertThat(r.status()).isEqualTo(403);
@@ -344,8 +353,8 @@ class EventDrivenServerTest {
 
     @Test
     void unsignedAdminCallsInStrictModeGet403AndSignedOnesAreServed() {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults().withStrictAuth(KEY, SECRET));
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults().withStrictAuth(KEY, SECRET));
+        FakeControl fake = server.control();
         URI endpoint = server.endpoint();
         fake.addFault(FaultRule.forOperation("CreateWorkteam").once().throttle());
         for (String[] call : List.of(new String[] {"POST", "/_fake/reset"}, new String[] {"GET", "/_fake/state"},

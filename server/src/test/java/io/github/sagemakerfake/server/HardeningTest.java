@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.sagemakerfake.control.FakeLimits;
+import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -56,11 +56,11 @@ class HardeningTest {
     }
 
     private SageMakerWorkforceServer server(ServerOptions options) {
-        return server(new FakeEndpoint(FakeSettings.defaults()), options);
+        return server(FakeSettings.defaults(), options);
     }
 
-    private SageMakerWorkforceServer server(FakeEndpoint fake, ServerOptions options) {
-        SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake, options);
+    private SageMakerWorkforceServer server(FakeSettings settings, ServerOptions options) {
+        SageMakerWorkforceServer server = SageMakerWorkforceServer.start(settings, options);
         resources.add(server);
         return server;
     }
@@ -127,6 +127,7 @@ class HardeningTest {
     @Test
     void oversizedBodiesAreRefusedWith413AndTheServerGoesOn() throws Exception {
         SageMakerWorkforceServer server = server(ServerOptions.defaults().withMaxBodyBytes(1024));
+        FakeControl fake = server.control();
         String big = "{\"WorkteamName\":\"" + "x".repeat(4000) + "\"}";
 
         TestClients.Raw declared = TestClients.awsJson(server.endpoint(), "DescribeWorkteam", big);
@@ -153,7 +154,7 @@ class HardeningTest {
                     .containsIgnoringCase("connection: close");
         }
 
-        assertThat(server.fake().journal()).isEmpty();
+        assertThat(server.control().journal()).isEmpty();
         assertServing(server);
     }
 
@@ -161,6 +162,7 @@ class HardeningTest {
     void aClientThatStallsHalfwayIsDroppedWhileOthersAreServed() throws Exception {
         SageMakerWorkforceServer server = server(ServerOptions.defaults().withThreads(4)
                 .withRequestTimeout(Duration.ofSeconds(1)));
+        FakeControl fake = server.control();
         List<Socket> stalled = new ArrayList<>();
         // Half the headers, and half a body: each holds a worker until the request timeout.
         stalled.add(send(server.endpoint(), "POST / HTTP/1.1\r\nHost: fake\r\nX-Amz-Tar"));
@@ -179,6 +181,7 @@ class HardeningTest {
     void moreStalledClientsThanWorkersCannotBlockTheServerForGood() throws Exception {
         SageMakerWorkforceServer server = server(ServerOptions.defaults().withThreads(2)
                 .withRequestTimeout(Duration.ofSeconds(1)));
+        FakeControl fake = server.control();
         List<Socket> stalled = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             stalled.add(send(server.endpoint(), "POST / HTTP/1.1\r\nHost: fake\r\nContent-Le"));
@@ -192,6 +195,7 @@ class HardeningTest {
     @Test
     void abandonedConnectionsDoNotDisturbTheServer() throws Exception {
         SageMakerWorkforceServer server = server(ServerOptions.defaults().withThreads(2));
+        FakeControl fake = server.control();
         // Connects and never says a word.
         Socket silent = new Socket(server.endpoint().getHost(), server.port());
         resources.add(silent);
@@ -213,8 +217,8 @@ class HardeningTest {
 
     @Test
     void manyConcurrentClientsGetAnswersWithoutErrors() throws Exception {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults());
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults());
+        FakeControl fake = server.control();
         SageMakerClient client = TestClients.urlConnection(server.endpoint());
         resources.add(client);
         client.createWorkteam(r -> r.workteamName("shared").description("d")
@@ -252,8 +256,7 @@ class HardeningTest {
 
     @Test
     void concurrentAddTagsLoseNoUpdate() throws Exception {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults());
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults());
         SageMakerClient client = TestClients.apache(server.endpoint());
         resources.add(client);
         String arn = client.createWorkteam(r -> r.workteamName("tagged").description("d")
@@ -274,8 +277,8 @@ class HardeningTest {
 
     @Test
     void concurrentCreatesNeverExceedTheWorkteamLimit() throws Exception {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults().withLimits(FakeLimits.service().withMaxWorkteams(25)));
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults());
+        SageMakerWorkforceServer server = server(FakeSettings.defaults().withLimits(FakeLimits.service().withMaxWorkteams(25)), ServerOptions.defaults());
+        FakeControl fake = server.control();
         SageMakerClient client = TestClients.urlConnection(server.endpoint());
         resources.add(client);
         AtomicInteger created = new AtomicInteger();
@@ -302,8 +305,8 @@ class HardeningTest {
 
     @Test
     void anUnexpectedFailureIsAnInternalFailureWithoutStackTraceAndTheServerGoesOn() {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults());
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults());
+        FakeControl fake = server.control();
         fake.addFault(FaultRule.forOperation("DescribeWorkteam").when(request -> {
             throw new IllegalStateException("a bug inside the fake");
         }).throttle());
@@ -315,8 +318,8 @@ class HardeningTest {
 
     @Test
     void injectedConnectionFaultsAreActedOutOnTheSocket() throws Exception {
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        SageMakerWorkforceServer server = server(fake, ServerOptions.defaults());
+        SageMakerWorkforceServer server = server(FakeSettings.defaults(), ServerOptions.defaults());
+        FakeControl fake = server.control();
         String request = "POST / HTTP/1.1\r\nHost: fake\r\nContent-Type: application/x-amz-json-1.1\r\n"
                 + "X-Amz-Target: SageMaker.ListWorkteams\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}";
 
@@ -347,7 +350,7 @@ class HardeningTest {
 
     @Test
     void closeIsIdempotentAndRefusesLaterConnections() {
-        SageMakerWorkforceServer server = SageMakerWorkforceServer.start(new FakeEndpoint(FakeSettings.defaults()));
+        SageMakerWorkforceServer server = SageMakerWorkforceServer.start(FakeSettings.defaults());
         URI endpoint = server.endpoint();
         assertServing(server);
         server.close();

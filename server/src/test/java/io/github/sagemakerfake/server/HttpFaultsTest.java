@@ -3,10 +3,10 @@ package io.github.sagemakerfake.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.sagemaker.model.ResourceInUseException;
 /** Fault rules acted out over real HTTP, as the SDK's own HTTP clients experience them. */
 class HttpFaultsTest {
 
-    private final FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-    private final SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake);
+    private final SageMakerWorkforceServer server = SageMakerWorkforceServer.start(FakeSettings.defaults());
+    private final FakeControl fake = server.control();
     private final SageMakerClient oneAttempt = TestClients.apache(server.endpoint());
 
     @AfterEach

@@ -9,7 +9,7 @@ import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.control.StubAnswer;
 import io.github.sagemakerfake.internal.json.Json;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
+import io.github.sagemakerfake.control.FakeControl;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -44,13 +44,13 @@ class LabelingOverHttpTest {
     private static final String TEAM = "arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/labelers";
     private static final String ROLE = "arn:aws:iam::123456789012:role/GroundTruth";
 
-    private FakeEndpoint fake;
+    private FakeControl fake;
     private SageMakerWorkforceServer server;
 
     @BeforeEach
     void start() {
-        fake = new FakeEndpoint(FakeSettings.defaults());
-        server = SageMakerWorkforceServer.start(fake);
+        server = SageMakerWorkforceServer.start(FakeSettings.defaults());
+        fake = server.control();
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultEffect;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.Lifecycle;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -34,8 +33,8 @@ class LifecycleOverHttpTest {
     }
 
     private SageMakerWorkforceServer start(String... args) {
-        server = SageMakerWorkforceServer.start(new FakeEndpoint(
-                ServerMain.Config.parse(args, Map.of()).settings()), ServerOptions.defaults());
+        server = SageMakerWorkforceServer.start(
+                ServerConfig.parse(args, Map.of()).settings(), ServerOptions.defaults());
         return server;
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.control.FakeControl;
-import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -221,8 +219,8 @@ class SdkParityTest {
     @ValueSource(strings = {"url-connection", "apache"})
     void syncClientsOverHttpBehaveLikeTheInProcessClient(String httpClient) {
         List<String> expected = inProcessOutcomes();
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake);
+        try (SageMakerWorkforceFake fake = SageMakerWorkforceFake.create();
+             SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake);
              SageMakerClient client = httpClient.equals("apache")
                      ? TestClients.apache(server.endpoint()) : TestClients.urlConnection(server.endpoint())) {
             List<String> actual = runSync(client, fake);
@@ -233,8 +231,8 @@ class SdkParityTest {
     @Test
     void asyncClientOverNettyBehavesLikeTheInProcessClient() {
         List<String> expected = inProcessOutcomes();
-        FakeEndpoint fake = new FakeEndpoint(FakeSettings.defaults());
-        try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake);
+        try (SageMakerWorkforceFake fake = SageMakerWorkforceFake.create();
+             SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake);
              SageMakerAsyncClient client = TestClients.netty(server.endpoint())) {
             assertThat(runAsync(client, fake)).containsExactlyElementsOf(expected);
         }

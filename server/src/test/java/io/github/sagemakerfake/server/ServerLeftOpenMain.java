@@ -1,7 +1,6 @@
 package io.github.sagemakerfake.server;
 
 import io.github.sagemakerfake.control.FakeSettings;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,7 @@ public final class ServerLeftOpenMain {
     }
 
     public static void main(String[] args) throws Exception {
-        SageMakerWorkforceServer server = SageMakerWorkforceServer.start(new FakeEndpoint(FakeSettings.defaults()));
+        SageMakerWorkforceServer server = SageMakerWorkforceServer.start(FakeSettings.defaults());
         URI health = server.endpoint().resolve("/_fake/health");
         HttpResponse<String> response = HttpClient.newBuilder()
                 .executor(runnable -> {

@@ -48,13 +48,13 @@ class ServerMainTest {
 
     // ------------------------------------------------------------------ parsing
 
-    private static ServerMain.Config parse(Map<String, String> env, String... args) {
-        return ServerMain.Config.parse(args, env);
+    private static ServerConfig parse(Map<String, String> env, String... args) {
+        return ServerConfig.parse(args, env);
     }
 
     @Test
     void defaultsAreTheServicesOnPort9324() {
-        ServerMain.Config c = parse(Map.of());
+        ServerConfig c = parse(Map.of());
         assertThat(c.help()).isFalse();
         assertThat(c.options().host()).isEqualTo("127.0.0.1");
         assertThat(c.options().port()).isEqualTo(9324);
@@ -67,7 +67,7 @@ class ServerMainTest {
 
     @Test
     void everyFlagIsRead() {
-        ServerMain.Config c = parse(Map.of(), "--host", "0.0.0.0", "--port", "0", "--account", "111122223333",
+        ServerConfig c = parse(Map.of(), "--host", "0.0.0.0", "--port", "0", "--account", "111122223333",
                 "--region", "eu-west-2", "--max-workteams", "3", "--max-cidrs", "4", "--max-tags", "5",
                 "--lifecycle", "TIMED(PT5S)", "--strict-auth", "AKID:se:cret", "--max-body-bytes", "2048",
                 "--request-timeout=1500");
@@ -103,7 +103,7 @@ class ServerMainTest {
                 "SAGEMAKER_FAKE_ACCOUNT", "111122223333", "SAGEMAKER_FAKE_REGION", "ap-south-1",
                 "SAGEMAKER_FAKE_MAX_WORKTEAMS", "7", "SAGEMAKER_FAKE_MAX_CIDRS", "2", "SAGEMAKER_FAKE_MAX_TAGS", "9",
                 "SAGEMAKER_FAKE_LIFECYCLE", "OBSERVED(2)", "SAGEMAKER_FAKE_STRICT_AUTH", "123456789012:s3cret");
-        ServerMain.Config fromEnv = parse(env);
+        ServerConfig fromEnv = parse(env);
         assertThat(fromEnv.options().port()).isEqualTo(4566);
         assertThat(fromEnv.options().host()).isEqualTo("0.0.0.0");
         assertThat(fromEnv.options().strictAuth().accessKeyId()).isEqualTo("123456789012");
@@ -113,7 +113,7 @@ class ServerMainTest {
                 .containsExactly(7, 2, 9);
         assertThat(fromEnv.settings().lifecycle()).isEqualTo(Lifecycle.observed(2));
 
-        ServerMain.Config flagsWin = parse(env, "--port", "9999", "--max-workteams", "1");
+        ServerConfig flagsWin = parse(env, "--port", "9999", "--max-workteams", "1");
         assertThat(flagsWin.options().port()).isEqualTo(9999);
         assertThat(flagsWin.settings().limits().maxWorkteams()).isEqualTo(1);
         assertThat(flagsWin.settings().limits().maxCidrs()).isEqualTo(2);
@@ -131,7 +131,7 @@ class ServerMainTest {
                 + "is 12 digits");
         assertThatThrownBy(() -> parse(Map.of(), "--region", "Mars")).hasMessageContaining("--region: A region name");
         assertThatThrownBy(() -> parse(Map.of(), "--provisioning-delay", "5 seconds"))
-                .hasMessageContaining("ISO-8601 duration such as PT5S");
+                .hasMessageContaining("--provisioning-delay: '5 seconds' is not a duration: write ISO-8601 such as \"PT5S\"");
         assertThatThrownBy(() -> parse(Map.of(), "--lifecycle", "SLOW"))
                 .hasMessageContaining("--lifecycle: A lifecycle is IMMEDIATE, OBSERVED(n)");
         assertThatThrownBy(() -> parse(Map.of("SAGEMAKER_FAKE_LIFECYCLE", "OBSERVED(0)")))
@@ -152,6 +152,25 @@ class ServerMainTest {
                 "SAGEMAKER_FAKE_HOST", "SAGEMAKER_FAKE_ACCOUNT", "SAGEMAKER_FAKE_REGION", "SAGEMAKER_FAKE_MAX_WORKTEAMS",
                 "SAGEMAKER_FAKE_MAX_CIDRS", "SAGEMAKER_FAKE_MAX_TAGS", "SAGEMAKER_FAKE_LIFECYCLE", "SAGEMAKER_FAKE_PROVISIONING_DELAY",
                 "SAGEMAKER_FAKE_STRICT_AUTH");
+    }
+
+    @Test
+    void everyOptionIsReadFromItsVariableAndExplainedWithItsDefault() {
+        String usage = ServerMain.usage();
+        assertThat(usage).contains("--max-body-bytes N", "SAGEMAKER_FAKE_MAX_BODY_BYTES, default 1048576",
+                "--port PORT", "SAGEMAKER_FAKE_PORT, default 9324", "--idle-timeout D", "SAGEMAKER_FAKE_IDLE_TIMEOUT, "
+                + "default PT1M", "--threads N", "SAGEMAKER_FAKE_THREADS", "--state-file PATH",
+                "SAGEMAKER_FAKE_STATE_FILE");
+        assertThat(parse(Map.of("SAGEMAKER_FAKE_MAX_TAGS", "7")).settings().limits().maxTagsPerResource()).isEqualTo(7);
+        assertThat(parse(Map.of("SAGEMAKER_FAKE_IDLE_TIMEOUT", "1500")).options().idleTimeout())
+                .isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void theSpecificTimeoutRefinesTheGeneralOneWhateverTheOrder() {
+        ServerConfig c = parse(Map.of(), "--header-timeout", "PT1S", "--request-timeout", "PT9S");
+        assertThat(c.options().headerTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.options().bodyTimeout()).isEqualTo(Duration.ofSeconds(9));
     }
 
     // ------------------------------------------------------------------ as a subprocess, without the SDK

@@ -3,6 +3,7 @@ package io.github.sagemakerfake.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.FlowDefinitionSnapshot;
@@ -11,8 +12,6 @@ import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.WorkforceSnapshot;
 import io.github.sagemakerfake.control.WorkteamSnapshot;
-import io.github.sagemakerfake.internal.json.Json;
-import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +86,7 @@ class TerraformProviderTest {
 
     /** Why Terraform cannot run here, or null. */
     private String unavailable;
-    private FakeEndpoint fake;
+    private FakeControl fake;
     private SageMakerWorkforceServer server;
     private Terraform terraform;
     /** The class's working directory: one Terraform working directory per root module. */
@@ -110,8 +109,8 @@ class TerraformProviderTest {
             unavailable = e.getMessage();
             return;
         }
-        fake = new FakeEndpoint(FakeSettings.defaults());
-        server = SageMakerWorkforceServer.start(fake);
+        server = SageMakerWorkforceServer.start(FakeSettings.defaults());
+        fake = server.control();
         module = copyModule("workforces", work.resolve("main"), "providers.tf", "cognito.tf", "oidc.tf", "labeling.tf");
     }
 
@@ -504,7 +503,7 @@ class TerraformProviderTest {
                 if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
                     return null;
                 }
-                return (Map<String, Object>) Json.parse(out);
+                return (Map<String, Object>) TestJson.parse(out);
             } catch (IOException | RuntimeException e) {
                 return null;
             } catch (InterruptedException e) {

@@ -1,6 +1,5 @@
 package io.github.sagemakerfake.server;
 
-import io.github.sagemakerfake.internal.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -65,7 +64,7 @@ final class TestClients {
     record Raw(int status, java.net.http.HttpHeaders headers, String body) {
         @SuppressWarnings("unchecked")
         Map<String, Object> json() {
-            return (Map<String, Object>) Json.parse(body);
+            return (Map<String, Object>) TestJson.parse(body);
         }
 
         String header(String name) {

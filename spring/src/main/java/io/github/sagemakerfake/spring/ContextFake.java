@@ -1,7 +1,6 @@
 package io.github.sagemakerfake.spring;
 
 import io.github.sagemakerfake.SageMakerWorkforceFake;
-import io.github.sagemakerfake.internal.transport.EndpointAccess;
 import io.github.sagemakerfake.server.SageMakerWorkforceServer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ final class ContextFake implements AutoCloseable {
         this.settings = settings;
         this.fake = SageMakerWorkforceFake.create(settings.fakeSettings());
         applySeeds();
-        this.server = settings.serveHttp() ? SageMakerWorkforceServer.start(EndpointAccess.of(fake)) : null;
+        this.server = settings.serveHttp() ? SageMakerWorkforceServer.start(fake) : null;
     }
 
     SageMakerWorkforceFake fake() {

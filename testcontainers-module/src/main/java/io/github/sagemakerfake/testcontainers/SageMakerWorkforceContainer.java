@@ -4,6 +4,8 @@ import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.Lifecycle;
+import io.github.sagemakerfake.internal.remote.AdminPaths;
+import io.github.sagemakerfake.internal.remote.ServerOption;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -48,7 +50,6 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkforceContainer> {
 
     private static final String SECRET_KEY = "fake-secret-key";
-    private static final String LIFECYCLE_VARIABLE = "SAGEMAKER_FAKE_LIFECYCLE";
 
     private String account = FakeSettings.DEFAULT_ACCOUNT;
     private String region = FakeSettings.DEFAULT_REGION;
@@ -89,35 +90,35 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
 
     private void configureFake() {
         addExposedPort(SageMakerWorkforceImage.PORT);
-        waitingFor(Wait.forHttp("/_fake/health").forPort(SageMakerWorkforceImage.PORT).forStatusCode(200)
+        waitingFor(Wait.forHttp(AdminPaths.HEALTH).forPort(SageMakerWorkforceImage.PORT).forStatusCode(200)
                 .withStartupTimeout(Duration.ofSeconds(60)));
     }
 
     /** The default region of requests without a SigV4 scope, and the region of {@link #client()}. */
     public SageMakerWorkforceContainer withRegion(String region) {
         this.region = FakeSettings.requireRegion(region);
-        return withEnv("SAGEMAKER_FAKE_REGION", region);
+        return withEnv(ServerOption.REGION.environmentVariable(), region);
     }
 
     /** The default account, and the account (access key id) of {@link #client()}. */
     public SageMakerWorkforceContainer withAccount(String account) {
         this.account = FakeSettings.requireAccount(account);
         if (strictAuth) {
-            withEnv("SAGEMAKER_FAKE_STRICT_AUTH", account + ":" + SECRET_KEY);
+            withEnv(ServerOption.STRICT_AUTH.environmentVariable(), account + ":" + SECRET_KEY);
         }
-        return withEnv("SAGEMAKER_FAKE_ACCOUNT", account);
+        return withEnv(ServerOption.ACCOUNT.environmentVariable(), account);
     }
 
     public SageMakerWorkforceContainer withMaxWorkteams(int max) {
-        return withEnv("SAGEMAKER_FAKE_MAX_WORKTEAMS", positive("maxWorkteams", max));
+        return withEnv(ServerOption.MAX_WORKTEAMS.environmentVariable(), positive("maxWorkteams", max));
     }
 
     public SageMakerWorkforceContainer withMaxCidrs(int max) {
-        return withEnv("SAGEMAKER_FAKE_MAX_CIDRS", positive("maxCidrs", max));
+        return withEnv(ServerOption.MAX_CIDRS.environmentVariable(), positive("maxCidrs", max));
     }
 
     public SageMakerWorkforceContainer withMaxTagsPerResource(int max) {
-        return withEnv("SAGEMAKER_FAKE_MAX_TAGS", positive("maxTagsPerResource", max));
+        return withEnv(ServerOption.MAX_TAGS.environmentVariable(), positive("maxTagsPerResource", max));
     }
 
     /**
@@ -125,12 +126,12 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
      * through {@code SAGEMAKER_FAKE_LIFECYCLE}. Default {@link Lifecycle#defaultLifecycle() OBSERVED(1)}.
      */
     public SageMakerWorkforceContainer withLifecycle(Lifecycle lifecycle) {
-        return withEnv(LIFECYCLE_VARIABLE, Objects.requireNonNull(lifecycle, "lifecycle").toString());
+        return withEnv(ServerOption.LIFECYCLE.environmentVariable(), Objects.requireNonNull(lifecycle, "lifecycle").toString());
     }
 
     /** The lifecycle the container runs with, read back from its environment (the one place it is kept). */
     public Lifecycle getLifecycle() {
-        String value = getEnvMap().get(LIFECYCLE_VARIABLE);
+        String value = getEnvMap().get(ServerOption.LIFECYCLE.environmentVariable());
         return value == null ? Lifecycle.defaultLifecycle() : Lifecycle.parse(value);
     }
 
@@ -155,7 +156,7 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
      */
     public SageMakerWorkforceContainer withStrictAuth() {
         this.strictAuth = true;
-        return withEnv("SAGEMAKER_FAKE_STRICT_AUTH", account + ":" + SECRET_KEY);
+        return withEnv(ServerOption.STRICT_AUTH.environmentVariable(), account + ":" + SECRET_KEY);
     }
 
     private static String positive(String name, int value) {

@@ -1,5 +1,6 @@
 package io.github.sagemakerfake.testcontainers;
 
+import io.github.sagemakerfake.internal.remote.ServerOption;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -119,7 +120,8 @@ public final class SageMakerWorkforceImage {
                         + "\"-XX:SharedArchiveFile=" + home + "/server.jsa\", \"-cp\", \"" + home + "/server.jar\"]",
                 "USER " + USER,
                 "EXPOSE " + PORT,
-                "ENV SAGEMAKER_FAKE_HOST=0.0.0.0 SAGEMAKER_FAKE_PORT=" + PORT,
+                "ENV " + ServerOption.HOST.environmentVariable() + "=0.0.0.0 " + ServerOption.PORT.environmentVariable() + "="
+                        + PORT,
                 // The flags are measured (docs/benchmarks.md): the serial collector and a small fixed
                 // heap keep the footprint near the 12 MB live set; C1 only, since start-up is what
                 // users feel; direct memory and code cache bounded.

@@ -7,6 +7,7 @@ import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
+import io.github.sagemakerfake.internal.json.AcceptedNames;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.internal.json.JsonNumbers;
 import io.github.sagemakerfake.internal.json.WireTime;
@@ -223,15 +224,28 @@ public final class WorkforceBackend {
      * "LabelingJobs": [<CreateLabelingJob request, or LabelingJobForWorkteamSummary plus "WorkteamName">]}}, or
      * {@code {"Regions": [<that>, ...]}}. Timestamps may be epoch seconds or ISO-8601 text.
      */
+    private static final AcceptedNames SEED_DOCUMENT = AcceptedNames.of("member", "A seed document", "Account",
+            "Region", "Workforce", "Workteams", "SubscribedWorkteams", "HumanTaskUis", "FlowDefinitions",
+            "LabelingJobs", "Regions");
+    private static final AcceptedNames SEED_REGION = AcceptedNames.of("member", "A seed document's Regions entry",
+            "Account", "Region", "Workforce", "Workteams", "SubscribedWorkteams", "HumanTaskUis", "FlowDefinitions",
+            "LabelingJobs");
+    private static final AcceptedNames SEED_REGIONS = AcceptedNames.of("member",
+            "A seed document with Regions (it holds the regions' members in its Regions entries)", "Regions");
+
     @SuppressWarnings("unchecked")
     public void seed(Map<String, Object> document) {
         Object regionsList = document.get("Regions");
         if (regionsList != null) {
+            SEED_REGIONS.check(document.keySet());
             for (Object doc : asList(regionsList, "Regions")) {
-                seed(asObject(doc, "Regions entry"));
+                Map<String, Object> region = asObject(doc, "Regions entry");
+                SEED_REGION.check(region.keySet());
+                seed(region);
             }
             return;
         }
+        SEED_DOCUMENT.check(document.keySet());
         String account = document.get("Account") == null ? settings.defaultAccount()
                 : FakeSettings.requireAccount(asString(document.get("Account"), "Account"));
         String regionName = document.get("Region") == null ? settings.defaultRegion()

@@ -1,0 +1,13 @@
+/**
+ * Internal: not API, may change without notice in any release. Use the public packages
+ * ({@code io.github.sagemakerfake}, {@code .control}, {@code .admin}) instead.
+ *
+ * <p>Here: the one reader of durations written as text (flags, environment variables,
+ * annotation attributes, lifecycle forms).
+ */
+@API(status = INTERNAL)
+package io.github.sagemakerfake.internal.text;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
