@@ -282,6 +282,21 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
     }
 
     @Override
+    public void setIamPolicy(String policyJson) {
+        endpoint.setIamPolicy(policyJson);
+    }
+
+    @Override
+    public void setIamPolicy(String accessKeyId, String policyJson) {
+        endpoint.setIamPolicy(accessKeyId, policyJson);
+    }
+
+    @Override
+    public void clearIamPolicies() {
+        endpoint.clearIamPolicies();
+    }
+
+    @Override
     public void removeFault(String id) {
         endpoint.removeFault(id);
     }
@@ -303,6 +318,7 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
     /** Settings for a new fake; every one has the service's default. */
     public static final class Builder {
         private FakeSettings settings = FakeSettings.defaults();
+        private String iamPolicy;
 
         private Builder() {
         }
@@ -377,8 +393,22 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
             return this;
         }
 
+        /**
+         * An identity policy (JSON) the fake enforces for every caller (docs/iam.md); checked here,
+         * so a policy it cannot read fails this call with the place and the reason.
+         */
+        public Builder iamPolicy(String policyJson) {
+            io.github.sagemakerfake.internal.iam.Policy.parse(policyJson, "the builder's iamPolicy");
+            this.iamPolicy = policyJson;
+            return this;
+        }
+
         public SageMakerWorkforceFake build() {
-            return new SageMakerWorkforceFake(settings);
+            SageMakerWorkforceFake fake = new SageMakerWorkforceFake(settings);
+            if (iamPolicy != null) {
+                fake.endpoint.iamPolicies().setForEveryone(iamPolicy, "the builder's iamPolicy");
+            }
+            return fake;
         }
     }
 }

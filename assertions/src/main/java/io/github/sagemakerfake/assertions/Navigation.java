@@ -90,6 +90,7 @@ interface Navigation {
     Set<String> OUR_CLASSES = Set.of("SageMakerWorkforceAssertions", "SageMakerWorkforceSoftAssertions",
             "SageMakerWorkforceBddAssertions", "RegionStateAssert", "StateSnapshotAssert", "WorkteamAssert",
             "WorkforceAssert", "SageMakerErrorAssert", "RequestJournalAssert", "OperationCallsAssert", "Navigation",
+            "RequiredPolicyAssert",
             "Texts", "NearMatches", "SdkWireForm", "AbstractFakeAssert", "LabelingJobAssert", "FlowDefinitionAssert",
             "HumanTaskUiAssert", "LabelingAsserts");
 

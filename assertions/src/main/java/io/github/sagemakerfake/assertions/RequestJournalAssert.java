@@ -40,6 +40,9 @@ public class RequestJournalAssert extends AbstractFakeAssert<RequestJournalAsser
 
     /** Set by soft assertions; see {@link Navigation}. */
 
+    private String defaultAccount;
+    private String defaultRegion;
+
     public RequestJournalAssert(List<JournalEntry> actual) {
         super(actual, RequestJournalAssert.class);
     }
@@ -50,7 +53,49 @@ public class RequestJournalAssert extends AbstractFakeAssert<RequestJournalAsser
 
     /** Reads the fake's journal now; later requests are not seen. */
     public static RequestJournalAssert assertThatJournal(FakeControl fake) {
-        return new RequestJournalAssert(fake == null ? null : fake.journal());
+        RequestJournalAssert assertion = new RequestJournalAssert(fake == null ? null : fake.journal());
+        if (fake != null) {
+            assertion.defaultAccount = fake.defaultAccount();
+            assertion.defaultRegion = fake.defaultRegion();
+        }
+        return assertion;
+    }
+
+    // ------------------------------------------------------------------ IAM
+
+    /**
+     * Leads to assertions on the least-privilege identity policy the calls needed (docs/iam.md), in
+     * the fake's default account and region; for a bare journal, in the one account and region its
+     * calls were made in.
+     *
+     * @throws AssertionError if the actual value is null, or a bare journal spans several account/region pairs
+     */
+    public RequiredPolicyAssert requiredPolicy() {
+        if (defaultAccount != null) {
+            return requiredPolicy(defaultAccount, defaultRegion);
+        }
+        return Navigation.step(this, navigation, () -> {
+            isNotNull();
+            Set<String> pairs = new LinkedHashSet<>();
+            actual.forEach(e -> pairs.add(e.account() + "/" + e.region()));
+            if (pairs.size() != 1) {
+                fail("%s", pairs.isEmpty() ? "Expecting calls to derive a required policy from, but the journal is empty."
+                        : "Expecting the journal's calls in one account and region, but they span " + pairs
+                        + "; name one with requiredPolicy(account, region).");
+            }
+            String[] pair = pairs.iterator().next().split("/");
+            return io.github.sagemakerfake.control.RequiredPolicy.fromJournal(actual, pair[0], pair[1]);
+        }, RequiredPolicyAssert.class, io.github.sagemakerfake.control.RequiredPolicy.class, RequiredPolicyAssert::new)
+                .withJournal(actual);
+    }
+
+    /** Leads to assertions on the least-privilege identity policy the calls in one account and region needed. */
+    public RequiredPolicyAssert requiredPolicy(String account, String region) {
+        return Navigation.step(this, navigation, () -> {
+            isNotNull();
+            return io.github.sagemakerfake.control.RequiredPolicy.fromJournal(actual, account, region);
+        }, RequiredPolicyAssert.class, io.github.sagemakerfake.control.RequiredPolicy.class, RequiredPolicyAssert::new)
+                .withJournal(actual);
     }
 
     // ------------------------------------------------------------------ how often

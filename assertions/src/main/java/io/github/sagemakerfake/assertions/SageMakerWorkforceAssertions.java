@@ -131,4 +131,9 @@ public class SageMakerWorkforceAssertions {
     public static RequestJournalAssert assertThatJournal(List<JournalEntry> journal) {
         return RequestJournalAssert.assertThatJournal(journal);
     }
+
+    /** Assertions on a required policy; see {@link RequestJournalAssert#requiredPolicy()} for the journal's own. */
+    public static RequiredPolicyAssert assertThat(io.github.sagemakerfake.control.RequiredPolicy policy) {
+        return new RequiredPolicyAssert(policy);
+    }
 }

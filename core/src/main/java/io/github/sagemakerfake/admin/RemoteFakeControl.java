@@ -248,6 +248,31 @@ public final class RemoteFakeControl implements FakeControl {
     }
 
     @Override
+    public void setIamPolicy(String policyJson) {
+        if (policyJson == null) {
+            call("DELETE", AdminPaths.IAM_POLICY, null);
+        } else {
+            call("PUT", AdminPaths.IAM_POLICY, policyJson);
+        }
+    }
+
+    @Override
+    public void setIamPolicy(String accessKeyId, String policyJson) {
+        Objects.requireNonNull(accessKeyId, "accessKeyId");
+        String path = AdminPaths.IAM_POLICIES + "/" + URLEncoder.encode(accessKeyId, StandardCharsets.UTF_8);
+        if (policyJson == null) {
+            call("DELETE", path, null);
+        } else {
+            call("PUT", path, policyJson);
+        }
+    }
+
+    @Override
+    public void clearIamPolicies() {
+        call("DELETE", AdminPaths.IAM_POLICIES, null);
+    }
+
+    @Override
     public void removeFault(String id) {
         call("DELETE", AdminPaths.FAULTS + "/" + URLEncoder.encode(Objects.requireNonNull(id, "id"),
                 StandardCharsets.UTF_8), null);

@@ -103,6 +103,39 @@ public interface FakeControl {
     void clearStubs();
 
     /**
+
+    /**
+     * Enforces an identity policy (JSON) for every caller without a policy of its own; null removes it.
+     * A call the policy does not allow answers {@code AccessDeniedException} (HTTP 400) in AWS's words,
+     * changes nothing and is journaled. See docs/iam.md.
+     *
+     * @throws IllegalArgumentException when the policy cannot be read or names an unknown condition
+     *                                  operator; the message gives the place (e.g.
+     *                                  {@code $.Statement[1].Condition}) and the reason
+     */
+    void setIamPolicy(String policyJson);
+
+    /** Enforces an identity policy for the callers signing with one access key id, instead of the every-caller one; null removes it. */
+    void setIamPolicy(String accessKeyId, String policyJson);
+
+    /** Removes every identity policy: enforcement is off again. {@link #reset()} keeps them. */
+    void clearIamPolicies();
+
+    /**
+     * The least-privilege identity policy the calls in the journal needed in one account and region
+     * (docs/iam.md): exact resource ARNs, {@code sagemaker:AddTags} for a Create with Tags,
+     * {@code iam:PassRole} and the other services' actions the calls needed.
+     */
+    default RequiredPolicy requiredPolicy(String account, String region) {
+        return RequiredPolicy.fromJournal(journal(), account, region);
+    }
+
+    /** {@link #requiredPolicy(String, String)} for the default account and region. */
+    default RequiredPolicy requiredPolicy() {
+        return requiredPolicy(defaultAccount(), defaultRegion());
+    }
+
+    /**
      * Removes the fault rule with this {@link FaultRule#id() id}; the others stay, with their counts.
      *
      * @throws IllegalArgumentException when no rule in force has that id

@@ -62,6 +62,8 @@ final class FakeConfiguration {
     static final String RETRY_BACKOFF_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "retryBackoff";
     static final String UNUSED_FAULT_RULES_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "unusedFaultRules";
     /** Where full state files of failed tests go; default {@code target/sagemaker-fake-reports} (or Gradle's {@code build/}). */
+    static final String IAM_POLICY_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "iamPolicy";
+    static final String REQUIRED_POLICY_REPORT_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "requiredPolicyReport";
     static final String REPORT_DIRECTORY_KEY = SageMakerWorkforceTest.CONFIGURATION_PREFIX + "reportDirectory";
 
     /** One {@code @SageMakerWorkforceTest} found on the way up, with the class context it was found at. */
@@ -120,6 +122,10 @@ final class FakeConfiguration {
     /** Where full state files of failed tests go. */
     final Path reportDirectory;
     private final String transportSource;
+    /** The IAM policy every new fake enforces, read and checked once; null for none. */
+    final Seed iamPolicy;
+    /** Whether the class's required IAM policy is written to the report directory. */
+    final boolean requiredPolicyReport;
 
     private FakeConfiguration(ExtensionContext context, ProgrammaticSettings programmatic) {
         List<Declaration> chain = declarations(context);
@@ -239,6 +245,25 @@ final class FakeConfiguration {
             }
         }
         this.classSeeds = seeds.stream().map(SeedResource::load).toList(); // a missing seed fails the class, once
+
+        SeedResource policy = chain.stream().filter(d -> !d.annotation().iamPolicy().isEmpty()).findFirst()
+                .map(d -> new SeedResource(d.annotation().iamPolicy(), d.declaringClass(),
+                        d.describe("iamPolicy", d.annotation().iamPolicy())))
+                .orElseGet(() -> context.getConfigurationParameter(IAM_POLICY_KEY).map(String::trim)
+                        .filter(v -> !v.isEmpty())
+                        .map(v -> new SeedResource(v.startsWith("/") ? v : "/" + v, classOwner.getRequiredTestClass(),
+                                "configuration parameter " + IAM_POLICY_KEY + "=" + v))
+                        .orElse(null));
+        this.iamPolicy = policy == null ? null : policy.load();
+        if (iamPolicy != null) {
+            try { // refused once for the class, with the place and the reason
+                io.github.sagemakerfake.internal.iam.Policy.parse(iamPolicy.json(), iamPolicy.path());
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException(iamPolicy.source() + ": " + e.getMessage(), e);
+            }
+        }
+        this.requiredPolicyReport = chain.stream().anyMatch(d -> d.annotation().requiredPolicyReport())
+                || context.getConfigurationParameter(REQUIRED_POLICY_REPORT_KEY, Boolean::parseBoolean).orElse(false);
     }
 
     /**

@@ -72,6 +72,9 @@ final class FakeScope implements AutoCloseable, ExtensionContext.Store.Closeable
                           Supplier<SdkAsyncHttpClient> sharedAsyncHttp) {
         FakeScope scope = new FakeScope(config, owner, sharedAsyncHttp);
         try {
+            if (config.iamPolicy != null) {
+                scope.control.setIamPolicy(config.iamPolicy.json());
+            }
             for (Seed seed : seeds) {
                 try {
                     scope.control.seed(seed.json());

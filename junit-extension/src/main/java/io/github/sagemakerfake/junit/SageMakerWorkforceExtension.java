@@ -123,13 +123,28 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
     /** A test's own fake: its fault rules must all have fired, like Mockito's strict stubs. */
     @Override
     public void afterEach(ExtensionContext context) {
+        collectRequiredPolicy(context);
         checkFaultRulesFired(context);
     }
 
     /** A class's shared fake: checked once all its tests ran, since one test may arm a rule for another. */
     @Override
     public void afterAll(ExtensionContext context) {
+        collectRequiredPolicy(context);
         checkFaultRulesFired(context);
+    }
+
+    /** Adds the calls of the fake this context owns to its class's required-policy report, if asked for. */
+    private void collectRequiredPolicy(ExtensionContext context) {
+        FakeScope scope = store(context).get(FakeScope.class, FakeScope.class);
+        if (scope == null || scope.isClosed() || !scope.configuration().requiredPolicyReport) {
+            return;
+        }
+        ExtensionContext classContext = FakeConfiguration.classContext(context);
+        RequiredPolicyReport report = store(classContext).getOrComputeIfAbsent(RequiredPolicyReport.class,
+                k -> new RequiredPolicyReport(scope.configuration().reportDirectory,
+                        classContext.getRequiredTestClass().getName()), RequiredPolicyReport.class);
+        report.add(scope.control().journal());
     }
 
     private void checkFaultRulesFired(ExtensionContext context) {

@@ -149,6 +149,23 @@ public @interface SageMakerWorkforceTest {
     String[] seed() default {};
 
     /**
+     * An IAM identity policy (a JSON classpath resource) every new fake enforces for its callers
+     * (docs/iam.md): a call it does not allow answers {@code AccessDeniedException}, HTTP 400, in AWS's
+     * words. A path without a leading {@code /} is relative to the package of the class carrying this
+     * annotation; the nearest annotation's policy wins. A policy the fake cannot read fails the class
+     * with its place and reason. Key {@code sagemaker.fake.iamPolicy}: an absolute resource.
+     */
+    String iamPolicy() default "";
+
+    /**
+     * Write the least-privilege IAM policy the class's tests needed (docs/iam.md) to the report
+     * directory ({@code target/sagemaker-fake-reports}), one file per account and region:
+     * {@code <class>.required-policy.<account>.<region>.json}, the union over the class's tests.
+     * Key {@code sagemaker.fake.requiredPolicyReport} ({@code true} for every class).
+     */
+    boolean requiredPolicyReport() default false;
+
+    /**
      * With {@link Transport#HTTP}, also point the AWS SDK's global configuration at the fake while it
      * lives: the system properties {@code aws.endpointUrlSageMaker} (SDK 2.28.1 and later),
      * {@code aws.region}, {@code aws.accessKeyId} and {@code aws.secretAccessKey}, restored afterwards.

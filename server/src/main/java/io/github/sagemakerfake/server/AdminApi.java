@@ -36,8 +36,11 @@ final class AdminApi {
             + "[?account=&region=]; GET " + AdminPaths.STATE + "[?account=&region=]; GET " + AdminPaths.REQUESTS
             + "[?after=]; DELETE " + AdminPaths.REQUESTS + "; GET|POST|DELETE " + AdminPaths.FAULTS + "; DELETE "
             + AdminPaths.FAULTS + "/{Id}; POST " + AdminPaths.SEED + "; GET|POST " + AdminPaths.CLOCK + "; POST "
-            + AdminPaths.SETTLE + "; GET " + AdminPaths.UI + "; POST " + AdminPaths.LABELING_JOBS
-            + "/{LabelingJobName}[?account=&region=]; GET|POST|DELETE " + AdminPaths.STUBS;
+            + AdminPaths.SETTLE + "; GET " + AdminPaths.UI + "; PUT|DELETE " + AdminPaths.IAM_POLICY + "; GET|DELETE "
+            + AdminPaths.IAM_POLICIES + "; PUT|DELETE " + AdminPaths.IAM_POLICIES + "/{accessKeyId}; GET "
+            + AdminPaths.IAM_REQUIRED_POLICY + "[?account=&region=]"
+            + "; POST " + AdminPaths.LABELING_JOBS + "/{LabelingJobName}[?account=&region=]; GET|POST|DELETE "
+            + AdminPaths.STUBS;
 
     private static final String ACCOUNT = AdminPaths.ACCOUNT;
     private static final String REGION = AdminPaths.REGION;
@@ -101,6 +104,13 @@ final class AdminApi {
     private Reply route(String method, String path, String rawQuery, byte[] body) {
         String resource = path.endsWith("/") && path.length() > PREFIX.length() + 1
                 ? path.substring(0, path.length() - 1) : path;
+        if (resource.startsWith(PREFIX + "/iam/")) {
+            try {
+                return iam(method, resource, rawQuery, body);
+            } catch (io.github.sagemakerfake.internal.iam.PolicyException e) { // refused with its place and reason
+                throw invalid(e.getMessage());
+            }
+        }
         switch (resource) {
             case AdminPaths.HEALTH:
                 AdminInput.none(allow(method, "GET") + " " + resource, rawQuery, body);
@@ -376,6 +386,72 @@ final class AdminApi {
         } catch (NumberFormatException e) {
             throw invalid("Query parameter after must be a journal Sequence (a whole number); got '" + after + "'.");
         }
+    }
+
+    /**
+     * IAM (docs/iam.md): the policies the fake enforces, and the policy the journal's calls needed.
+     * A policy is sent as the body, exactly the document IAM takes; the admin API itself is never
+     * subject to a policy.
+     */
+    private Reply iam(String method, String resource, String rawQuery, byte[] body) {
+        if (resource.equals(AdminPaths.IAM_REQUIRED_POLICY)) {
+            String where = allow(method, "GET") + " " + resource;
+            AdminInput.noBody(where, body);
+            Map<String, String> query = AdminInput.query(where, rawQuery, ACCOUNT, REGION);
+            return ok(fake.requiredPolicy(account(query), region(query)).toMap());
+        }
+        if (resource.equals(AdminPaths.IAM_POLICY)) {
+            String verb = allow(method, "PUT", "DELETE");
+            AdminInput.query(verb + " " + resource, rawQuery);
+            if (verb.equals("DELETE")) {
+                AdminInput.noBody(verb + " " + resource, body);
+                fake.iamPolicies().setForEveryone(null, "DELETE " + resource);
+            } else {
+                fake.iamPolicies().setForEveryone(policyBody(body), "PUT " + resource);
+            }
+            return ok(policies());
+        }
+        if (resource.equals(AdminPaths.IAM_POLICIES)) {
+            String verb = allow(method, "GET", "DELETE");
+            AdminInput.none(verb + " " + resource, rawQuery, body);
+            if (verb.equals("DELETE")) {
+                fake.clearIamPolicies();
+            }
+            return ok(policies());
+        }
+        if (resource.startsWith(AdminPaths.IAM_POLICIES + "/") && resource.length() > AdminPaths.IAM_POLICIES.length() + 1) {
+            String key = URLDecoder.decode(resource.substring(AdminPaths.IAM_POLICIES.length() + 1), StandardCharsets.UTF_8);
+            String verb = allow(method, "PUT", "DELETE");
+            AdminInput.query(verb + " " + resource, rawQuery);
+            if (verb.equals("DELETE")) {
+                AdminInput.noBody(verb + " " + resource, body);
+                fake.iamPolicies().setFor(key, null, "DELETE " + resource);
+            } else {
+                fake.iamPolicies().setFor(key, policyBody(body), "PUT " + resource);
+            }
+            return ok(policies());
+        }
+        throw new Refusal(404, "UnknownAdminEndpoint", "No admin endpoint " + method + " " + resource
+                + ". The admin API serves: " + ENDPOINTS + ".");
+    }
+
+    private static String policyBody(byte[] body) {
+        if (body.length == 0) {
+            throw invalid("Send the identity policy document as the body, e.g. {\"Version\":\"2012-10-17\","
+                    + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sagemaker:*\",\"Resource\":\"*\"}]}.");
+        }
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The policies in force: {"Everyone": document (absent when none), "ByAccessKey": {key: document}}. */
+    private Map<String, Object> policies() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        io.github.sagemakerfake.internal.iam.Policy everyone = fake.iamPolicies().everyone();
+        map.put("Everyone", everyone == null ? null : Json.parse(everyone.json()));
+        Map<String, Object> byKey = new LinkedHashMap<>();
+        fake.iamPolicies().byAccessKey().forEach((k, p) -> byKey.put(k, Json.parse(p.json())));
+        map.put("ByAccessKey", byKey);
+        return map;
     }
 
     private String account(Map<String, String> query) {

@@ -23,15 +23,34 @@ import java.util.function.Function;
  * @param options   how the server listens
  * @param stateFile where the state is kept across restarts, or null for none
  * @param help      true when --help was asked for: print the usage and start nothing
+ * @param iamPolicy the identity policy enforced for every caller (--iam-policy), or null
  */
-record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile, boolean help) {
+record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile, boolean help,
+                    IamPolicyFile iamPolicy) {
+
+    /** A policy file, read and checked with the options (a policy the fake cannot use stops the start). */
+    record IamPolicyFile(Path path, String json) {
+
+        static IamPolicyFile read(String value) {
+            Path path = ServerConfig.path(value);
+            String json;
+            try {
+                json = java.nio.file.Files.readString(path);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read the policy file '" + value + "': " + e);
+            }
+            io.github.sagemakerfake.internal.iam.Policy.parse(json, path.toString());
+            return new IamPolicyFile(path, json);
+        }
+    }
 
     /** The port when none is given: the one the docs use in every example. */
     static final int DEFAULT_PORT = 9324;
 
     /** What the server starts with before any option: the defaults the usage text shows. */
     static ServerConfig defaults() {
-        return new ServerConfig(FakeSettings.defaults(), ServerOptions.defaults().withPort(DEFAULT_PORT), null, false);
+        return new ServerConfig(FakeSettings.defaults(), ServerOptions.defaults().withPort(DEFAULT_PORT), null, false,
+                null);
     }
 
     /**
@@ -47,16 +66,18 @@ record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile
         FakeLimits limits;
         ServerOptions options;
         Path stateFile;
+        IamPolicyFile iamPolicy;
 
         Draft(ServerConfig start) {
             settings = start.settings();
             limits = start.settings().limits();
             options = start.options();
             stateFile = start.stateFile();
+            iamPolicy = start.iamPolicy();
         }
 
         ServerConfig done() {
-            return new ServerConfig(settings.withLimits(limits), options, stateFile, false);
+            return new ServerConfig(settings.withLimits(limits), options, stateFile, false, iamPolicy);
         }
     }
 
@@ -86,6 +107,7 @@ record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile
             case STRICT_AUTH -> new Binding(
                     (d, v) -> d.options = d.options.withStrictAuth(ServerOptions.Credentials.parse(v)), c -> null);
             case STATE_FILE -> new Binding((d, v) -> d.stateFile = path(v), c -> null);
+            case IAM_POLICY -> new Binding((d, v) -> d.iamPolicy = IamPolicyFile.read(v), c -> null);
             case MAX_BODY_BYTES -> new Binding((d, v) -> d.options = d.options.withMaxBodyBytes(integer(v)),
                     c -> c.options().maxBodyBytes());
             case MAX_HEADER_BYTES -> new Binding((d, v) -> d.options = d.options.withMaxHeaderBytes(integer(v)),
@@ -129,7 +151,7 @@ record ServerConfig(FakeSettings settings, ServerOptions options, Path stateFile
                 continue; // handled by main
             }
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new ServerConfig(FakeSettings.defaults(), ServerOptions.defaults(), null, true);
+                return new ServerConfig(FakeSettings.defaults(), ServerOptions.defaults(), null, true, null);
             }
             int eq = arg.indexOf('=');
             String flag = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;

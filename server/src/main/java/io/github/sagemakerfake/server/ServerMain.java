@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
  * scripts and the Testcontainers module wait for. Bad settings print a message to stderr and exit
  * with status 2. SIGTERM (or Ctrl-C) shuts the server down gracefully.
  *
- * <p>Touches no AWS SDK class: the server jar does not contain the SDK.
+ * <p>Touches no AWS SDK class unless --iam-policy is given: the server jar holds no SageMaker SDK, only
+ * the few SDK modules of the policy reader (docs/iam.md), loaded with a policy.
  */
 public final class ServerMain {
 
@@ -45,6 +46,9 @@ public final class ServerMain {
             return;
         }
         FakeEndpoint fake = new FakeEndpoint(config.settings());
+        if (config.iamPolicy() != null) {
+            fake.iamPolicies().setForEveryone(config.iamPolicy().json(), config.iamPolicy().path().toString());
+        }
         StateFile state = null;
         SageMakerWorkforceServer server;
         try {

@@ -30,6 +30,9 @@ final class ContextFake implements AutoCloseable {
     ContextFake(FakeContextSettings settings) {
         this.settings = settings;
         this.fake = SageMakerWorkforceFake.create(settings.fakeSettings());
+        if (settings.iamPolicy() != null) {
+            fake.setIamPolicy(settings.iamPolicy().json()); // kept by reset(): a policy is configuration
+        }
         applySeeds();
         this.server = settings.serveHttp() ? SageMakerWorkforceServer.start(fake) : null;
     }

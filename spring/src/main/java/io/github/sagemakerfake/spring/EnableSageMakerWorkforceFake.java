@@ -126,4 +126,13 @@ public @interface EnableSageMakerWorkforceFake {
      * relative to the package of the class carrying this annotation.
      */
     String[] seed() default {};
+
+    /**
+     * An IAM identity policy (a JSON classpath resource) the fake enforces for every caller
+     * (docs/iam.md): a call it does not allow answers {@code AccessDeniedException}, HTTP 400, in AWS's
+     * words. A path without a leading {@code /} is relative to the package of the class carrying this
+     * annotation. A policy the fake cannot read fails the context with its place and reason; a reset
+     * between tests keeps the policy.
+     */
+    String iamPolicy() default "";
 }

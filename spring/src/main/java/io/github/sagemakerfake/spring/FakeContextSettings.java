@@ -17,10 +17,11 @@ import java.util.function.Supplier;
  * the {@code ContextCustomizer}'s equality.
  *
  * @param seeds the seed documents, by absolute classpath resource and with their content
+ * @param iamPolicy the identity policy the fake enforces (docs/iam.md), or null
  */
 record FakeContextSettings(boolean replaceClients, List<String> endpointProperties, boolean serveHttp,
                            String region, String account, FakeLimits limits, Lifecycle lifecycle,
-                           List<Seed> seeds) {
+                           List<Seed> seeds, Seed iamPolicy) {
 
     /** A seed document: its resource name (absolute) and its JSON. */
     record Seed(String resource, String json) {
@@ -58,8 +59,16 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
         for (String path : annotation.seed()) {
             seeds.add(readSeed(path, declaringClass, where));
         }
+        Seed iamPolicy = null;
+        if (!annotation.iamPolicy().isBlank()) {
+            Seed read = readResource("iamPolicy", annotation.iamPolicy(), declaringClass, where);
+            iamPolicy = check(() -> {
+                io.github.sagemakerfake.internal.iam.Policy.parse(read.json(), read.resource());
+                return read;
+            }, "iamPolicy", annotation.iamPolicy(), where);
+        }
         return new FakeContextSettings(annotation.replaceClients(), properties,
-                annotation.serveHttp() || !properties.isEmpty(), region, account, limits, lifecycle, seeds);
+                annotation.serveHttp() || !properties.isEmpty(), region, account, limits, lifecycle, seeds, iamPolicy);
     }
 
     FakeSettings fakeSettings() {
@@ -80,17 +89,22 @@ record FakeContextSettings(boolean replaceClients, List<String> endpointProperti
     }
 
     private static Seed readSeed(String path, Class<?> declaringClass, String where) {
+        return readResource("seed", path, declaringClass, where);
+    }
+
+    private static Seed readResource(String attribute, String path, Class<?> declaringClass, String where) {
         String resource = path.startsWith("/") ? path
                 : "/" + declaringClass.getPackageName().replace('.', '/') + "/" + path;
         try (InputStream in = declaringClass.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("@EnableSageMakerWorkforceFake(seed = \"" + path + "\")" + where
-                        + ": no classpath resource '" + resource + "'. Put the seed JSON under src/test/resources; a "
+                throw new IllegalStateException("@EnableSageMakerWorkforceFake(" + attribute + " = \"" + path + "\")"
+                        + where + ": no classpath resource '" + resource + "'. Put the " + attribute
+                        + " JSON under src/test/resources; a "
                         + "path without a leading '/' is relative to the package of the annotated class.");
             }
             return new Seed(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the seed resource '" + resource + "'" + where, e);
+            throw new UncheckedIOException("Cannot read the " + attribute + " resource '" + resource + "'" + where, e);
         }
     }
 }

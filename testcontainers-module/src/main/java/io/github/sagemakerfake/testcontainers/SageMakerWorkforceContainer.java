@@ -159,6 +159,22 @@ public class SageMakerWorkforceContainer extends GenericContainer<SageMakerWorkf
         return withEnv(ServerOption.STRICT_AUTH.environmentVariable(), account + ":" + SECRET_KEY);
     }
 
+    /** Where {@link #withIamPolicy(String)} puts the policy inside the container. */
+    static final String IAM_POLICY_PATH = "/tmp/sagemaker-fake-iam-policy.json";
+
+    /**
+     * An IAM identity policy (JSON) the fake enforces for every caller (docs/iam.md): a call it does
+     * not allow answers {@code AccessDeniedException}, HTTP 400, in AWS's words. Checked here, so a
+     * policy the fake cannot read fails this call with its place and reason, not the container's start.
+     * Policies per access key id and the required policy: {@code control().setIamPolicy(key, json)},
+     * {@code control().requiredPolicy()}.
+     */
+    public SageMakerWorkforceContainer withIamPolicy(String policyJson) {
+        io.github.sagemakerfake.internal.iam.Policy.parse(policyJson, "withIamPolicy");
+        withCopyToContainer(org.testcontainers.images.builder.Transferable.of(policyJson), IAM_POLICY_PATH);
+        return withEnv(ServerOption.IAM_POLICY.environmentVariable(), IAM_POLICY_PATH);
+    }
+
     private static String positive(String name, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be at least 1, got " + value);

@@ -4,6 +4,9 @@ import io.github.sagemakerfake.control.FaultEffect;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.OperationStub;
 import io.github.sagemakerfake.control.StubAnswer;
+import io.github.sagemakerfake.internal.iam.IamCatalog;
+import io.github.sagemakerfake.internal.iam.IamEnforcement;
+import io.github.sagemakerfake.internal.iam.IamPolicies;
 import io.github.sagemakerfake.internal.backend.Operation;
 import io.github.sagemakerfake.internal.backend.WorkforceBackend;
 import io.github.sagemakerfake.internal.error.ServiceError;
@@ -31,13 +34,19 @@ final class AwsJsonProtocol {
     private final Journal journal;
     private final FaultEngine faults;
     private final StubRegistry stubs;
+    private final IamPolicies iam;
 
-    /** Built by {@link FakeEndpoint}, the composition root, which owns the journal, the fault rules and the stubs. */
-    AwsJsonProtocol(WorkforceBackend backend, Journal journal, FaultEngine faults, StubRegistry stubs) {
+    /**
+     * Built by {@link FakeEndpoint}, the composition root, which owns the journal, the fault rules, the
+     * stubs and the IAM policies.
+     */
+    AwsJsonProtocol(WorkforceBackend backend, Journal journal, FaultEngine faults, StubRegistry stubs,
+                    IamPolicies iam) {
         this.backend = backend;
         this.journal = journal;
         this.faults = faults;
         this.stubs = stubs;
+        this.iam = iam;
     }
 
     /**
@@ -72,6 +81,10 @@ final class AwsJsonProtocol {
             }
             Operation op = route(request, target);
             body = parseBody(request);
+            IamEnforcement enforcement = iam.active(); // null unless a policy is set: enforcement off costs this read
+            if (enforcement != null) {
+                authorize(enforcement, identity, op, body, arrived);
+            }
             FaultRule fault = faults.select(op.wireName(), body);
             long delay = fault == null ? 0 : latencyNanos(fault);
             RequestIdentity who = identity;
@@ -88,6 +101,45 @@ final class AwsJsonProtocol {
                 return response;
             });
         }
+    }
+
+    /**
+     * Refuses a call the caller's identity policy does not allow (docs/iam.md): AccessDeniedException,
+     * HTTP 400, before any fault rule or state change; the refusal is journaled like any error.
+     */
+    private void authorize(IamEnforcement enforcement, RequestIdentity identity, Operation op,
+                           Map<String, Object> body, Instant now) {
+        String account = identity.account();
+        String region = identity.region();
+        IamCatalog.ResourceTags tags = enforcement.readsResourceTags()
+                ? arn -> resourceTags(account, region, arn) : IamCatalog.ResourceTags.NONE;
+        String denial = enforcement.deny(op.wireName(), body,
+                new IamCatalog.Caller(account, region, identity.accessKeyId()), now, tags);
+        if (denial != null) {
+            throw new ServiceError(IamEnforcement.ACCESS_DENIED, 400, denial);
+        }
+    }
+
+    /**
+     * The tags of an existing resource, for {@code aws:ResourceTag/<key>}: what ListTags answers for
+     * it, so every resource family with tags is covered; none for a resource ListTags refuses.
+     */
+    private Map<String, String> resourceTags(String account, String region, String arn) {
+        Map<String, Object> answer;
+        try {
+            answer = backend.execute(Operation.LIST_TAGS, account, region, Map.of("ResourceArn", arn), null);
+        } catch (ServiceError noTags) {
+            return Map.of();
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (answer.get("Tags") instanceof List<?> list) {
+            for (Object t : list) {
+                if (t instanceof Map<?, ?> tag && tag.get("Key") instanceof String k && tag.get("Value") instanceof String v) {
+                    tags.put(k, v);
+                }
+            }
+        }
+        return tags;
     }
 
     private ProtocolResponse execute(String requestId, Instant arrived, long started, String operationName,

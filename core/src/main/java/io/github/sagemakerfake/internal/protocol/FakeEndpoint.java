@@ -2,6 +2,7 @@ package io.github.sagemakerfake.internal.protocol;
 
 import io.github.sagemakerfake.internal.journal.Journal;
 import io.github.sagemakerfake.internal.backend.WorkforceBackend;
+import io.github.sagemakerfake.internal.iam.IamPolicies;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
@@ -30,6 +31,7 @@ public final class FakeEndpoint implements FakeControl {
     private final FaultEngine faults;
     private final StubRegistry stubs = new StubRegistry();
     private final AwsJsonProtocol protocol;
+    private final IamPolicies iam = new IamPolicies();
 
     /**
      * The composition root: builds the backend, the journal and the fault engine, and hands the
@@ -40,7 +42,7 @@ public final class FakeEndpoint implements FakeControl {
         this.backend = new WorkforceBackend(Objects.requireNonNull(settings, "settings"));
         this.journal = new Journal(settings.journalCapacity(), settings.limits().journalMaxBytes());
         this.faults = new FaultEngine();
-        this.protocol = new AwsJsonProtocol(backend, journal, faults, stubs);
+        this.protocol = new AwsJsonProtocol(backend, journal, faults, stubs, iam);
     }
 
     /**
@@ -176,6 +178,26 @@ public final class FakeEndpoint implements FakeControl {
     @Override
     public void clearStubs() {
         stubs.clear();
+    }
+
+    @Override
+    public void setIamPolicy(String policyJson) {
+        iam.setForEveryone(policyJson, "setIamPolicy");
+    }
+
+    @Override
+    public void setIamPolicy(String accessKeyId, String policyJson) {
+        iam.setFor(accessKeyId, policyJson, "setIamPolicy(" + accessKeyId + ")");
+    }
+
+    @Override
+    public void clearIamPolicies() {
+        iam.clear();
+    }
+
+    /** The policies in force, for the admin API and the server's --iam-policy. */
+    public IamPolicies iamPolicies() {
+        return iam;
     }
 
     @Override

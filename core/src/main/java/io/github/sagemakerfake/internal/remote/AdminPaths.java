@@ -24,7 +24,14 @@ public final class AdminPaths {
     /** Stubs of operations the fake does not serve (docs/stubbing.md). */
     public static final String STUBS = PREFIX + "/stubs";
 
-    /** The query parameters that pick one account and region (reset and state). */
+    /** IAM (docs/iam.md): {@code PUT|DELETE} the every-caller policy. */
+    public static final String IAM_POLICY = PREFIX + "/iam/policy";
+    /** {@code GET|DELETE} all policies; {@code PUT|DELETE .../{accessKeyId}} one key's. */
+    public static final String IAM_POLICIES = PREFIX + "/iam/policies";
+    /** {@code GET ?account=&region=}: the least-privilege policy the journal's calls needed. */
+    public static final String IAM_REQUIRED_POLICY = PREFIX + "/iam/required-policy";
+
+    /** The query parameters that pick one account and region (reset, state, required policy). */
     public static final String ACCOUNT = "account";
     public static final String REGION = "region";
 

@@ -29,6 +29,8 @@ public enum ServerOption {
             + "reads have shown it - or TIMED(PT5M) on the fake clock"),
     PROVISIONING_DELAY("D", "deprecated: D > 0 is --lifecycle TIMED(D), 0 is IMMEDIATE"),
     STRICT_AUTH("KEY:SECRET", "accept only SigV4 requests signed with this key pair (default: accept any request)"),
+    IAM_POLICY("FILE", "enforce this IAM identity policy (JSON) for every caller; denied calls answer "
+            + "AccessDeniedException (docs/iam.md); per access key: PUT /_fake/iam/policies/{key}"),
     STATE_FILE("PATH", "keep the state in this file: loaded at start, saved within a second of a change and on "
             + "shutdown"),
     MAX_BODY_BYTES("N", "largest request body, else 413"),

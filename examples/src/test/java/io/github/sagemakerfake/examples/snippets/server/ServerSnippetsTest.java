@@ -3,6 +3,7 @@ package io.github.sagemakerfake.examples.snippets.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.sagemakerfake.SageMakerWorkforceFake;
 import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
@@ -34,6 +35,24 @@ class ServerSnippetsTest {
             // ... run code against endpoint, then assert on fake.state(), fake.journal() ...
             assertThat(fake.journal()).isEmpty();
         }
+    }
+
+    @Test
+    void aServerOverAnInProcessFake() {
+        try (SageMakerWorkforceFake fake = SageMakerWorkforceFake.create();
+             SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake)) {
+            fake.client().listWorkteams(r -> { });                         // in process
+            sageMakerClientFor(server.endpoint()).listWorkteams(r -> { });  // over HTTP
+            assertThat(fake.journal()).hasSize(2);                          // one journal holds both
+        }
+    }
+
+    private static SageMakerClient sageMakerClientFor(URI endpoint) {
+        return SageMakerClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("123456789012", "x")))
+                .build();
     }
 
     @Test
