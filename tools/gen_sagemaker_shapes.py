@@ -7,9 +7,12 @@ Usage, from the repository root:
     python3 tools/gen_sagemaker_shapes.py            # rewrite the Java file
     python3 tools/gen_sagemaker_shapes.py --check    # exit 1 if the Java file is stale
 
-The model is the repository's copy of botocore's trimmed service-2.json
-(core/src/test/resources/sagemaker-workforce-model.json, Apache-2.0, see NOTICE); it is a test
-resource only, so the fake never parses it at runtime. SageMakerShapesModelTest cross-checks the generated table
+The model is the repository's copy of botocore's trimmed service-2.json, in two files that are
+merged here: core/src/test/resources/sagemaker-workforce-model.json (workforces, work teams, tags)
+and sagemaker-labeling-model.json (labeling jobs, flow definitions, human task UIs), both
+Apache-2.0, see NOTICE. A shape both files hold must be the same in both (keys starting with "_",
+the trimmed documentation kept as rules, do not count). They are test resources only, so the fake
+never parses them at runtime. SageMakerShapesModelTest cross-checks the generated table
 against the model on every build, so a stale table fails CI even if nobody runs --check.
 
 The model's operations are exactly the operations the fake serves: Operation.java, generated here, is
@@ -28,7 +31,10 @@ import re
 import sys
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_MODEL = os.path.join(REPO_ROOT, "core", "src", "test", "resources", "sagemaker-workforce-model.json")
+DEFAULT_MODELS = [
+    os.path.join(REPO_ROOT, "core", "src", "test", "resources", name)
+    for name in ("sagemaker-workforce-model.json", "sagemaker-labeling-model.json")
+]
 DEFAULT_OUT = os.path.join(
     REPO_ROOT, "core", "src", "main", "java", "io", "github", "sagemakerfake", "internal", "validation",
     "SageMakerShapes.java")
@@ -52,7 +58,9 @@ KNOWN_SHAPE_KEYS = {
     "type", "members", "required", "member", "key", "value", "min", "max", "pattern", "enum",
     "sensitive", "box", "exception",
 } | IGNORED_SHAPE_KEYS
-KNOWN_MEMBER_KEYS = {"shape", "box", "documentation"}
+# jsonvalue: the member travels as a JSON string on awsJson1_1, which is what the table checks; the
+# fake's rules parse the text where it matters (HumanLoopActivationConditions).
+KNOWN_MEMBER_KEYS = {"shape", "box", "documentation", "jsonvalue"}
 KNOWN_OPERATION_KEYS = {"name", "http", "input", "output", "errors", "documentation"}
 
 
@@ -88,6 +96,44 @@ def integral(shape_name, key, value):
     if isinstance(value, bool) or not isinstance(value, int):
         fail("%s.%s is %r; only integral bounds are supported" % (shape_name, key, value))
     return "%dL" % value if abs(value) > 2**31 - 1 else str(value)
+
+
+def strip_rules(value):
+    """The model without its "_" keys (documentation sentences kept as rules, sources, paginators)."""
+    if isinstance(value, dict):
+        return {k: strip_rules(v) for k, v in value.items() if not k.startswith("_")}
+    if isinstance(value, list):
+        return [strip_rules(v) for v in value]
+    return value
+
+
+def load(model_paths):
+    """One model from several trimmed copies of the same service model, and the digest of the files."""
+    shapes, operations, metadata = {}, {}, None
+    digest = hashlib.sha256()
+    for path in model_paths:
+        with open(path, "rb") as f:
+            raw = f.read()
+        digest.update(raw)
+        model = strip_rules(json.loads(raw))
+        if metadata is None:
+            metadata = model.get("metadata", {})
+        elif model.get("metadata", {}).get("uid") != metadata.get("uid"):
+            fail("%s is another service model (%s)" % (path, model.get("metadata", {}).get("uid")))
+        for name, shape in model["shapes"].items():
+            if name in shapes and shapes[name] != shape:
+                fail("shape %s differs between the model files (%s)" % (name, os.path.basename(path)))
+            shapes[name] = shape
+        for name, op in model["operations"].items():
+            if name in operations:
+                fail("operation %s is in more than one model file" % name)
+            operations[name] = op
+    merged = {
+        "metadata": metadata,
+        "shapes": dict(sorted(shapes.items())),
+        "operations": dict(sorted(operations.items())),
+    }
+    return merged, digest.hexdigest(), " + ".join(os.path.basename(p) for p in model_paths)
 
 
 def shape_expr(name, shape, shapes):
@@ -184,14 +230,11 @@ def operation_expr(name, op, shapes):
         java_string(name), ref("input"), ref("output"), "".join(", " + e for e in errors))
 
 
-def generate(model_path):
-    with open(model_path, "rb") as f:
-        raw = f.read()
-    model = json.loads(raw)
+def generate(model_paths):
+    model, sha256, model_files = load(model_paths)
     shapes = model["shapes"]
     operations = model["operations"]
     metadata = model.get("metadata", {})
-    sha256 = hashlib.sha256(raw).hexdigest()
 
     body = []
     for name, shape in shapes.items():
@@ -206,7 +249,7 @@ def generate(model_path):
     ops = ["        %s;" % operation_expr(n, op, shapes) for n, op in operations.items()]
 
     return TEMPLATE.format(
-        model_file=os.path.basename(model_path),
+        model_file=model_files,
         uid=metadata.get("uid", "?"),
         sha256=sha256,
         shape_count=len(shapes),
@@ -221,10 +264,8 @@ def constant_name(name):
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).upper()
 
 
-def generate_registry(model_path):
-    with open(model_path, "rb") as f:
-        raw = f.read()
-    model = json.loads(raw)
+def generate_registry(model_paths):
+    model, sha256, model_files = load(model_paths)
     operations = model["operations"]
     metadata = model.get("metadata", {})
     constants = []
@@ -233,9 +274,9 @@ def generate_registry(model_path):
             fail("operation %s has no input shape" % name)
         constants.append("    %s(%s, %s)" % (constant_name(name), java_string(name), java_string(op["input"]["shape"])))
     return REGISTRY_TEMPLATE.format(
-        model_file=os.path.basename(model_path),
+        model_file=model_files,
         uid=metadata.get("uid", "?"),
-        sha256=hashlib.sha256(raw).hexdigest(),
+        sha256=sha256,
         op_count=len(operations),
         constants=",\n".join(constants) + ";",
     )
@@ -309,7 +350,7 @@ TEMPLATE = """\
 // Generated by tools/gen_sagemaker_shapes.py from {model_file}
 // (botocore service model {uid}, sha256 {sha256}).
 // Regenerate from the repository root with:   python3 tools/gen_sagemaker_shapes.py
-// (reads core/src/test/resources/{model_file} unless --model is given; --check only verifies).
+// (reads the model files in core/src/test/resources unless --model is given; --check only verifies).
 package io.github.sagemakerfake.internal.validation;
 
 import static io.github.sagemakerfake.internal.validation.Shape.BOX;
@@ -325,7 +366,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {shape_count} shapes and {op_count} operations of the SageMaker workforce/work-team model.
+ * The {shape_count} shapes and {op_count} operations of the SageMaker model trimmed to the fake's operations
+ * (workforces, work teams, tags, labeling jobs, flow definitions, human task UIs).
  *
  * <p>Internal: public so that the fake's own packages can look up operations, member names and
  * constraints. Shapes and members appear in the order of the model file, which is key-sorted
@@ -383,14 +425,16 @@ public final class SageMakerShapes {{
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--model", default=DEFAULT_MODEL, help="botocore model JSON (default: %(default)s)")
+    parser.add_argument("--model", action="append",
+                        help="botocore model JSON, repeatable (default: %s)" % ", ".join(DEFAULT_MODELS))
     parser.add_argument("--out", default=DEFAULT_OUT, help="Java file to write (default: %(default)s)")
     parser.add_argument("--check", action="store_true", help="do not write; exit 1 if --out is stale")
     parser.add_argument("--registry-out", default=DEFAULT_REGISTRY_OUT,
                         help="operation registry to write (default: %(default)s)")
     args = parser.parse_args()
 
-    outputs = [(args.out, generate(args.model)), (args.registry_out, generate_registry(args.model))]
+    models = args.model or DEFAULT_MODELS
+    outputs = [(args.out, generate(models)), (args.registry_out, generate_registry(models))]
     if args.check:
         stale = []
         for path, text in outputs:

@@ -2,6 +2,9 @@ package io.github.sagemakerfake;
 
 import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeControl;
+import io.github.sagemakerfake.control.LabelingJobAction;
+import io.github.sagemakerfake.control.OperationStub;
+import io.github.sagemakerfake.control.StubAnswer;
 import io.github.sagemakerfake.control.FakeLimits;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
@@ -280,6 +283,33 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
     @Override
     public void clearFaults() {
         endpoint.clearFaults();
+    }
+
+    @Override
+    public void driveLabelingJob(String account, String region, String labelingJobName, LabelingJobAction action) {
+        endpoint.driveLabelingJob(account, region, labelingJobName, action);
+    }
+
+    @Override
+    public void stub(String operation, StubAnswer answer) {
+        endpoint.stub(operation, answer);
+    }
+
+    /**
+     * Answers an operation the fake does not serve with a function of the request JSON, so code that
+     * also calls, say, {@code CreateModel} runs against one client (docs/stubbing.md).
+     *
+     * <pre>{@code
+     * fake.stub("CreateModel", request -> StubAnswer.json("{\"ModelArn\":\"arn:aws:sagemaker:us-east-1:123456789012:model/m\"}"));
+     * }</pre>
+     */
+    public void stub(String operation, OperationStub stub) {
+        endpoint.stub(operation, stub);
+    }
+
+    @Override
+    public void clearStubs() {
+        endpoint.clearStubs();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FaultRule;
+import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
@@ -39,7 +40,10 @@ import software.amazon.awssdk.services.sagemaker.model.Tag;
  * <p>Invariants: every work team belongs to the existing workforce of its account and region, with
  * its workforce's identity provider (Cognito members use the workforce's user pool and client);
  * a workforce that is Deleting has no team; no region has more teams than the limit; a full
- * ListWorkteams walk lists each team exactly once; every error is a 4xx with an error code.
+ * ListWorkteams walk lists each team exactly once; every error is a 4xx with an error code. The
+ * labeling plane: no labeling job or flow definition refers to a private work team of another
+ * account or region; labeling job names are unique ignoring case; a full ListLabelingJobs walk
+ * lists each job once.
  */
 class StatefulRandomTest {
 
@@ -53,8 +57,14 @@ class StatefulRandomTest {
         CREATE_WORKFORCE, DELETE_WORKFORCE, UPDATE_WORKFORCE, DESCRIBE_WORKFORCE, LIST_WORKFORCES,
         CREATE_WORKTEAM, UPDATE_WORKTEAM, DELETE_WORKTEAM, DESCRIBE_WORKTEAM, LIST_WORKTEAMS,
         ADD_TAGS, LIST_TAGS, DELETE_TAGS, LIST_LABELING_JOBS, ADVANCE_CLOCK, RESET_REGION,
-        /** Arms a fault rule: the next CreateWorkforce, UpdateWorkforce or CreateWorkteam provisions a Failed workforce. */
-        FAIL_PROVISIONING
+        /**
+         * Arms a fault rule: the next CreateWorkforce, UpdateWorkforce, CreateWorkteam, CreateLabelingJob or
+         * CreateFlowDefinition provisions a Failed workforce, job or flow definition.
+         */
+        FAIL_PROVISIONING,
+        // The labeling plane: jobs and flows name a team of this account, of the other one, the public crowd, or none.
+        CREATE_LABELING_JOB, DESCRIBE_LABELING_JOB, STOP_LABELING_JOB, LIST_ALL_LABELING_JOBS, DRIVE_LABELING_JOB,
+        CREATE_TASK_UI, DELETE_TASK_UI, CREATE_FLOW, DESCRIBE_FLOW, DELETE_FLOW
     }
 
     record Step(Kind kind, int a, int b, int c) {
@@ -132,9 +142,22 @@ class StatefulRandomTest {
     }
 
     @Test
+    void theSequencesReachTheLabelingPlane() {
+        // The labeling invariants above hold trivially if no job or flow is ever created: check they are.
+        Set<String> seen = new HashSet<>();
+        Consumer<StateSnapshot> record = s -> s.regions().forEach(r -> {
+            r.labelingJobList().forEach(j -> seen.add("job " + j.status() + " " + (j.workteamArn().contains("private-crowd")
+                    ? "private" : "aws-or-vendor")));
+            r.flowDefinitions().forEach(f -> seen.add("flow " + f.status()));
+        });
+        assertThat(run(CONFIGS.get(1), generate(new Random(1), 700), record)).isNull();
+        assertThat(seen).contains("job InProgress private", "job InProgress aws-or-vendor", "flow Active");
+    }
+
+    @Test
     void theShrinkerFindsAShortSequenceForABrokenInvariant() {
         // A deliberately false property (no region ever holds two teams) shows the shrinker at work.
-        List<Step> steps = generate(new Random(7), 150);
+        List<Step> steps = generate(new Random(7), 400);
         Consumer<StateSnapshot> falseInvariant = s -> s.regions().forEach(r ->
                 assertThat(r.workteams()).as("teams of %s/%s", r.account(), r.region()).hasSizeLessThan(2));
         Config config = CONFIGS.get(0);
@@ -199,12 +222,29 @@ class StatefulRandomTest {
             return;
         }
         if (step.kind() == Kind.FAIL_PROVISIONING) {
-            String operation = List.of("CreateWorkforce", "UpdateWorkforce", "CreateWorkteam").get(step.a() % 3);
+            String operation = List.of("CreateWorkforce", "UpdateWorkforce", "CreateWorkteam", "CreateLabelingJob",
+                    "CreateFlowDefinition").get(step.a() % 5);
             fake.addFault(FaultRule.forOperation(operation).once().failProvisioning("The subnet has no free IP address."));
             return;
         }
         if (step.kind() == Kind.RESET_REGION) {
             fake.reset(fake.defaultAccount(), fake.defaultRegion());
+            return;
+        }
+        if (step.kind() == Kind.DRIVE_LABELING_JOB) {
+            String region = sageMaker.serviceClientConfiguration().region().id();
+            String account = "eu-west-1".equals(region) ? "210987654321" : "123456789012";
+            LabelingJobAction action = switch (step.b()) {
+                case 0 -> LabelingJobAction.addObjects(5);
+                case 1 -> LabelingJobAction.label(2, 1, 0);
+                case 2 -> LabelingJobAction.complete(null);
+                default -> LabelingJobAction.fail("The manifest is gone.");
+            };
+            try {
+                fake.driveLabelingJob(account, region, job(step), action);
+            } catch (IllegalArgumentException | IllegalStateException refused) {
+                // no such job, or its status does not allow it: the control surface says so, nothing changes
+            }
             return;
         }
         try {
@@ -259,7 +299,24 @@ class StatefulRandomTest {
             }
             case DELETE_TAGS -> sageMaker.deleteTags(r -> r.resourceArn(teamArn(sageMaker, team)).tagKeys("k" + step.b()));
             case LIST_LABELING_JOBS -> sageMaker.listLabelingJobsForWorkteam(r -> r.workteamArn(teamArn(sageMaker, team)));
-            case ADVANCE_CLOCK, RESET_REGION, FAIL_PROVISIONING -> throw new IllegalStateException("handled by apply");
+            case CREATE_LABELING_JOB -> sageMaker.createLabelingJob(LabelingRequests.labelingJob(
+                    job(step), workteamReference(sageMaker, team, step.b())));
+            case DESCRIBE_LABELING_JOB -> sageMaker.describeLabelingJob(r -> r.labelingJobName(job(step)));
+            case STOP_LABELING_JOB -> sageMaker.stopLabelingJob(r -> r.labelingJobName(job(step)));
+            case LIST_ALL_LABELING_JOBS -> {
+                List<String> names = sageMaker.listLabelingJobsPaginator(r -> r.maxResults(1 + step.b()))
+                        .labelingJobSummaryList().stream().map(j -> j.labelingJobName()).toList();
+                assertThat(new HashSet<>(names)).as("ListLabelingJobs walk %s", names).hasSameSizeAs(names);
+            }
+            case CREATE_TASK_UI -> sageMaker.createHumanTaskUi(LabelingRequests.taskUi(UIS[step.a() % UIS.length]));
+            case DELETE_TASK_UI -> sageMaker.deleteHumanTaskUi(r -> r.humanTaskUiName(UIS[step.a() % UIS.length]));
+            case CREATE_FLOW -> sageMaker.createFlowDefinition(LabelingRequests.flow(FLOWS[step.a() % FLOWS.length],
+                    workteamReference(sageMaker, team, step.b()), step.c() == 0 ? LabelingRequests.BUILT_IN_UI
+                            : taskUiArn(sageMaker, UIS[step.b() % UIS.length])));
+            case DESCRIBE_FLOW -> sageMaker.describeFlowDefinition(r -> r.flowDefinitionName(FLOWS[step.a() % FLOWS.length]));
+            case DELETE_FLOW -> sageMaker.deleteFlowDefinition(r -> r.flowDefinitionName(FLOWS[step.a() % FLOWS.length]));
+            case ADVANCE_CLOCK, RESET_REGION, FAIL_PROVISIONING, DRIVE_LABELING_JOB ->
+                    throw new IllegalStateException("handled by apply");
         }
     }
 
@@ -275,6 +332,37 @@ class StatefulRandomTest {
     private static MemberDefinition cognito(String pool, String group) {
         return MemberDefinition.builder().cognitoMemberDefinition(CognitoMemberDefinition.builder().userPool(pool)
                 .clientId(Requests.CLIENT).userGroup(group).build()).build();
+    }
+
+    /** Labeling job names are never free again, so there are many; b = 3 writes the same names in upper case. */
+    private static String job(Step step) {
+        return (step.b() == 3 ? "JOB-" : "job-") + step.a() + "-" + step.c();
+    }
+
+    private static final String[] FLOWS = {"flow-a", "flow-b"};
+    private static final String[] UIS = {"ui-a", "ui-b"};
+
+    /** b: 0 and 1 a team of the caller's account, 2 the same name in the other account, 3 the public crowd or a vendor. */
+    private static String workteamReference(SageMakerClient sageMaker, String team, int variant) {
+        String own = teamArn(sageMaker, team);
+        String region = sageMaker.serviceClientConfiguration().region().id();
+        return switch (variant) {
+            case 0 -> { // a team that exists, when there is one, so that jobs and flows of private teams do occur
+                List<software.amazon.awssdk.services.sagemaker.model.Workteam> teams =
+                        sageMaker.listWorkteams(r -> r.maxResults(100)).workteams();
+                yield teams.isEmpty() ? own : teams.get(Math.floorMod(team.hashCode(), teams.size())).workteamArn();
+            }
+            case 1 -> own;
+            case 2 -> own.contains(":123456789012:") ? own.replace(":123456789012:", ":210987654321:")
+                    : own.replace(":210987654321:", ":123456789012:");
+            default -> team.equals("t0") || team.equals("t2") ? "arn:aws:sagemaker:" + region
+                    + ":394669845002:workteam/public-crowd/default"
+                    : "arn:aws:sagemaker:" + region + ":555566667777:workteam/vendor-crowd/acme";
+        };
+    }
+
+    private static String taskUiArn(SageMakerClient sageMaker, String name) {
+        return teamArn(sageMaker, "x").replace("workteam/private-crowd/x", "human-task-ui/" + name);
     }
 
     private static String teamArn(SageMakerClient sageMaker, String team) {
@@ -308,6 +396,19 @@ class StatefulRandomTest {
     static void checkInvariants(StateSnapshot snapshot) {
         for (RegionSnapshot region : snapshot.regions()) {
             String where = region.account() + "/" + region.region();
+            String ownPrefix = "arn:aws:sagemaker:" + region.region() + ":" + region.account() + ":workteam/private-crowd/";
+            List<String> references = new ArrayList<>();
+            region.labelingJobList().forEach(j -> references.add(j.workteamArn()));
+            region.flowDefinitions().forEach(f -> f.workteamArn().ifPresent(references::add));
+            for (String arn : references) {
+                if (arn.contains(":workteam/private-crowd/")) {
+                    assertThat(arn).as("a private team a job or flow of %s refers to", where).startsWith(ownPrefix);
+                }
+            }
+            Set<String> jobNames = region.labelingJobNames().stream().map(n -> n.toLowerCase(java.util.Locale.ROOT))
+                    .collect(Collectors.toSet());
+            assertThat(jobNames).as("labeling job names of %s, ignoring case", where)
+                    .hasSameSizeAs(region.labelingJobNames());
             List<WorkteamSnapshot> teams = region.workteams();
             assertThat(teams.size()).as("teams in %s", where).isLessThanOrEqualTo(MAX_TEAMS);
             if (teams.isEmpty()) {

@@ -91,7 +91,8 @@ interface Navigation {
             "SageMakerWorkforceBddAssertions", "RegionStateAssert", "StateSnapshotAssert", "WorkteamAssert",
             "WorkforceAssert", "SageMakerErrorAssert", "RequestJournalAssert", "OperationCallsAssert", "Navigation",
             "RequiredPolicyAssert",
-            "Texts", "NearMatches", "SdkWireForm", "AbstractFakeAssert");
+            "Texts", "NearMatches", "SdkWireForm", "AbstractFakeAssert", "LabelingJobAssert", "FlowDefinitionAssert",
+            "HumanTaskUiAssert", "LabelingAsserts");
 
     /** Gives an assertion of this library the navigation it was opened with, so that its own steps are soft too. */
     static <A> A inherit(A assertion, Navigation navigation) {

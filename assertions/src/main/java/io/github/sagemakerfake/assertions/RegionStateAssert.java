@@ -4,7 +4,10 @@ import static io.github.sagemakerfake.assertions.Texts.list;
 import static io.github.sagemakerfake.assertions.Texts.quote;
 
 import io.github.sagemakerfake.control.FakeControl;
+import io.github.sagemakerfake.control.FlowDefinitionSnapshot;
+import io.github.sagemakerfake.control.HumanTaskUiSnapshot;
 import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.control.LabelingJobSnapshot;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.WorkforceSnapshot;
 import io.github.sagemakerfake.control.WorkteamSnapshot;
@@ -229,9 +232,127 @@ public class RegionStateAssert extends AbstractFakeAssert<RegionStateAssert, Reg
             if (!actual.labelingJobs().isEmpty()) {
                 found.add("labeling jobs for " + list(actual.labelingJobs().keySet()));
             }
+            if (!actual.labelingJobList().isEmpty()) {
+                found.add("labeling jobs " + list(actual.labelingJobNames()));
+            }
+            if (!actual.flowDefinitions().isEmpty()) {
+                found.add("flow definitions " + list(actual.flowDefinitionNames()));
+            }
+            if (!actual.humanTaskUis().isEmpty()) {
+                found.add("human task UIs " + list(actual.humanTaskUiNames()));
+            }
             fail("Expecting nothing in %s, but found %s", where(), String.join(", ", found));
         }
         return myself;
+    }
+
+    // ------------------------------------------------------------------ the labeling plane
+
+    /**
+     * Verifies there is a labeling job with this name (ignoring case, as the service does), and leads
+     * to its assertions.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
+    public LabelingJobAssert hasLabelingJob(String name) {
+        return Navigation.step(this, navigation, () -> {
+            isNotNull();
+            Optional<LabelingJobSnapshot> job = actual.labelingJob(name);
+            if (job.isEmpty()) {
+                fail("Expecting a labeling job named %s in %s, but there is none.%s%n%s%s", quote(name), where(),
+                        NearMatches.hint(name, actual.labelingJobNames()),
+                        there("Labeling jobs", actual.labelingJobNames()),
+                        journalHint("Requests naming " + quote(name), e -> names(e, "LabelingJobName", name)));
+            }
+            return job.get();
+        }, LabelingJobAssert.class, LabelingJobSnapshot.class, LabelingJobAssert::new);
+    }
+
+    /**
+     * Verifies that the account and region has no labeling job of this name (ignoring case).
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
+    public RegionStateAssert doesNotHaveLabelingJob(String name) {
+        isNotNull();
+        actual.labelingJob(name).ifPresent(job ->
+                fail("Expecting no labeling job named %s in %s, but found:%n  %s", quote(name), where(), job));
+        return myself;
+    }
+
+    /**
+     * Verifies there is a flow definition with this name, and leads to its assertions.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
+    public FlowDefinitionAssert hasFlowDefinition(String name) {
+        return Navigation.step(this, navigation, () -> {
+            isNotNull();
+            Optional<FlowDefinitionSnapshot> flow = actual.flowDefinition(name);
+            if (flow.isEmpty()) {
+                fail("Expecting a flow definition named %s in %s, but there is none.%s%n%s%s", quote(name), where(),
+                        NearMatches.hint(name, actual.flowDefinitionNames()),
+                        there("Flow definitions", actual.flowDefinitionNames()),
+                        journalHint("Requests naming " + quote(name), e -> names(e, "FlowDefinitionName", name)));
+            }
+            return flow.get();
+        }, FlowDefinitionAssert.class, FlowDefinitionSnapshot.class, FlowDefinitionAssert::new);
+    }
+
+    /**
+     * Verifies that the account and region has no flow definition of this name (a Deleting one still counts).
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
+    public RegionStateAssert doesNotHaveFlowDefinition(String name) {
+        isNotNull();
+        actual.flowDefinition(name).ifPresent(flow ->
+                fail("Expecting no flow definition named %s in %s, but found:%n  %s", quote(name), where(), flow));
+        return myself;
+    }
+
+    /**
+     * Verifies there is a human task UI (worker task template) with this name, and leads to its assertions.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
+    public HumanTaskUiAssert hasHumanTaskUi(String name) {
+        return Navigation.step(this, navigation, () -> {
+            isNotNull();
+            Optional<HumanTaskUiSnapshot> ui = actual.humanTaskUi(name);
+            if (ui.isEmpty()) {
+                fail("Expecting a human task UI named %s in %s, but there is none.%s%n%s%s", quote(name), where(),
+                        NearMatches.hint(name, actual.humanTaskUiNames()),
+                        there("Human task UIs", actual.humanTaskUiNames()),
+                        journalHint("Requests naming " + quote(name), e -> names(e, "HumanTaskUiName", name)));
+            }
+            return ui.get();
+        }, HumanTaskUiAssert.class, HumanTaskUiSnapshot.class, HumanTaskUiAssert::new);
+    }
+
+    /**
+     * Verifies that the account and region has no human task UI of this name.
+     *
+     * @throws AssertionError if the actual value is null or the check fails (soft assertions collect it instead)
+     */
+    public RegionStateAssert doesNotHaveHumanTaskUi(String name) {
+        isNotNull();
+        actual.humanTaskUi(name).ifPresent(ui ->
+                fail("Expecting no human task UI named %s in %s, but found:%n  %s", quote(name), where(), ui));
+        return myself;
+    }
+
+    private static String there(String what, List<String> names) {
+        return names.isEmpty() ? "There are no " + what.toLowerCase(java.util.Locale.ROOT) + " there."
+                : what + " there (" + names.size() + "): " + list(names);
+    }
+
+    /** Requests naming the resource in {@code member}, or by an ARN ending in its name. */
+    private static boolean names(JournalEntry entry, String member, String name) {
+        if (entry.request().get(member) instanceof String n && n.equalsIgnoreCase(name)) {
+            return true;
+        }
+        return entry.request().get("ResourceArn") instanceof String arn && arn.endsWith("/" + name);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,6 +1,9 @@
 package io.github.sagemakerfake.assertions;
 
 import io.github.sagemakerfake.control.FakeControl;
+import io.github.sagemakerfake.control.FlowDefinitionSnapshot;
+import io.github.sagemakerfake.control.HumanTaskUiSnapshot;
+import io.github.sagemakerfake.control.LabelingJobSnapshot;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
@@ -59,6 +62,18 @@ public class SageMakerWorkforceAssertions {
     /** Assertions across every account and region. */
     public static StateSnapshotAssert assertThat(StateSnapshot state) {
         return StateSnapshotAssert.assertThat(state);
+    }
+
+    public static LabelingJobAssert assertThat(LabelingJobSnapshot job) {
+        return LabelingJobAssert.assertThat(job);
+    }
+
+    public static FlowDefinitionAssert assertThat(FlowDefinitionSnapshot flow) {
+        return FlowDefinitionAssert.assertThat(flow);
+    }
+
+    public static HumanTaskUiAssert assertThat(HumanTaskUiSnapshot ui) {
+        return HumanTaskUiAssert.assertThat(ui);
     }
 
     public static WorkteamAssert assertThat(WorkteamSnapshot workteam) {

@@ -1,6 +1,9 @@
 package io.github.sagemakerfake.assertions;
 
 import io.github.sagemakerfake.control.FakeControl;
+import io.github.sagemakerfake.control.FlowDefinitionSnapshot;
+import io.github.sagemakerfake.control.HumanTaskUiSnapshot;
+import io.github.sagemakerfake.control.LabelingJobSnapshot;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
@@ -34,6 +37,18 @@ public class SageMakerWorkforceBddAssertions {
 
     public static StateSnapshotAssert then(StateSnapshot state) {
         return StateSnapshotAssert.assertThat(state);
+    }
+
+    public static LabelingJobAssert then(LabelingJobSnapshot job) {
+        return LabelingJobAssert.assertThat(job);
+    }
+
+    public static FlowDefinitionAssert then(FlowDefinitionSnapshot flow) {
+        return FlowDefinitionAssert.assertThat(flow);
+    }
+
+    public static HumanTaskUiAssert then(HumanTaskUiSnapshot ui) {
+        return HumanTaskUiAssert.assertThat(ui);
     }
 
     public static WorkteamAssert then(WorkteamSnapshot workteam) {

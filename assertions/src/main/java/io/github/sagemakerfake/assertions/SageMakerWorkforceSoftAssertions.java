@@ -1,6 +1,9 @@
 package io.github.sagemakerfake.assertions;
 
 import io.github.sagemakerfake.control.FakeControl;
+import io.github.sagemakerfake.control.FlowDefinitionSnapshot;
+import io.github.sagemakerfake.control.HumanTaskUiSnapshot;
+import io.github.sagemakerfake.control.LabelingJobSnapshot;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
@@ -83,6 +86,18 @@ public class SageMakerWorkforceSoftAssertions extends AbstractSoftAssertions imp
 
     public StateSnapshotAssert assertThat(StateSnapshot state) {
         return Navigation.inherit(proxy(StateSnapshotAssert.class, StateSnapshot.class, state), navigation);
+    }
+
+    public LabelingJobAssert assertThat(LabelingJobSnapshot job) {
+        return proxy(LabelingJobAssert.class, LabelingJobSnapshot.class, job);
+    }
+
+    public FlowDefinitionAssert assertThat(FlowDefinitionSnapshot flow) {
+        return proxy(FlowDefinitionAssert.class, FlowDefinitionSnapshot.class, flow);
+    }
+
+    public HumanTaskUiAssert assertThat(HumanTaskUiSnapshot ui) {
+        return proxy(HumanTaskUiAssert.class, HumanTaskUiSnapshot.class, ui);
     }
 
     public WorkteamAssert assertThat(WorkteamSnapshot workteam) {

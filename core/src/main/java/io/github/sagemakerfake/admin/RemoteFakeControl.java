@@ -3,6 +3,8 @@ package io.github.sagemakerfake.admin;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.control.LabelingJobAction;
+import io.github.sagemakerfake.control.StubAnswer;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.internal.admin.FaultRuleJson;
@@ -259,6 +261,26 @@ public final class RemoteFakeControl implements FakeControl {
     @Override
     public void clearFaults() {
         call("DELETE", AdminPaths.FAULTS, null);
+    }
+
+    @Override
+    public void driveLabelingJob(String account, String region, String labelingJobName, LabelingJobAction action) {
+        Objects.requireNonNull(labelingJobName, "labelingJobName");
+        call("POST", AdminPaths.LABELING_JOBS + "/" + URLEncoder.encode(labelingJobName, StandardCharsets.UTF_8)
+                + regionQuery(account, region), Json.write(Objects.requireNonNull(action, "action").toMap()));
+    }
+
+    @Override
+    public void stub(String operation, StubAnswer answer) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("Operation", Objects.requireNonNull(operation, "operation"));
+        body.putAll(Objects.requireNonNull(answer, "answer").toMap());
+        call("POST", AdminPaths.STUBS, Json.write(body));
+    }
+
+    @Override
+    public void clearStubs() {
+        call("DELETE", AdminPaths.STUBS, null);
     }
 
     @Override

@@ -18,7 +18,7 @@ public interface FakeControl {
     /** The region of requests without a SigV4 credential scope. */
     String defaultRegion();
 
-    /** Forgets every resource in every account and region, the journal, and all fault rules. */
+    /** Forgets every resource in every account and region, the journal, all fault rules and all stubs. */
     void reset();
 
     /** Forgets the resources of one account and region only. */
@@ -85,6 +85,50 @@ public interface FakeControl {
     void clearFaults();
 
     /**
+     * What the people behind a labeling job do (data objects arrive, objects are labeled, the job
+     * completes or fails): the fake never does it by itself. See docs/labeling.md.
+     *
+     * @throws IllegalArgumentException when the region has no labeling job of that name (ignoring case)
+     * @throws IllegalStateException    when the job's status does not allow the action (objects are
+     *                                  labeled, and a job completes, only while it is InProgress)
+     */
+    void driveLabelingJob(String account, String region, String labelingJobName, LabelingJobAction action);
+
+    /** Human workers label {@code humanLabeled} objects of a job of the default account and region. */
+    default void labelObjects(String labelingJobName, long humanLabeled) {
+        driveLabelingJob(defaultAccount(), defaultRegion(), labelingJobName, LabelingJobAction.label(humanLabeled));
+    }
+
+    /**
+     * A job of the default account and region completes with a {@code LabelingJobOutput}; a null URI is
+     * {@code <S3OutputPath>/<job name>/manifests/output/output.manifest}.
+     */
+    default void completeLabelingJob(String labelingJobName, String outputDatasetS3Uri) {
+        driveLabelingJob(defaultAccount(), defaultRegion(), labelingJobName,
+                LabelingJobAction.complete(outputDatasetS3Uri));
+    }
+
+    /** A job of the default account and region fails with this {@code FailureReason}. */
+    default void failLabelingJob(String labelingJobName, String failureReason) {
+        driveLabelingJob(defaultAccount(), defaultRegion(), labelingJobName, LabelingJobAction.fail(failureReason));
+    }
+
+    /**
+     * Answers an operation the fake does not serve (say {@code CreateModel}) with a fixed answer, so
+     * code that also calls it can run against one client. Unstubbed, such an operation answers
+     * {@code UnknownOperationException}. A later stub of the same operation replaces this one;
+     * {@link #reset()} removes all. See docs/stubbing.md.
+     *
+     * @throws IllegalArgumentException for an operation the fake serves, or a name that is no operation name
+     */
+    void stub(String operation, StubAnswer answer);
+
+    /** Removes every stub. */
+    void clearStubs();
+
+    /**
+
+    /**
      * Enforces an identity policy (JSON) for every caller without a policy of its own; null removes it.
      * A call the policy does not allow answers {@code AccessDeniedException} (HTTP 400) in AWS's words,
      * changes nothing and is journaled. See docs/iam.md.
@@ -126,8 +170,10 @@ public interface FakeControl {
      * Ends every pending workforce transition now, as it would end ({@code Initializing} and
      * {@code Updating} become {@code Active}, or {@code Failed} after a provisioning fault;
      * {@code Deleting} removes the workforce), whatever the {@link Lifecycle}; see docs/lifecycle.md.
+     * Labeling jobs ({@code Initializing}, {@code Stopping}) and flow definitions ({@code Initializing},
+     * {@code Deleting}) settle the same way (docs/labeling.md).
      *
-     * @return how many workforces were in a transition
+     * @return how many workforces, labeling jobs and flow definitions were in a transition
      */
     int settleTransitions();
 }

@@ -34,9 +34,13 @@ public final class FaultRule {
     /** When the fault strikes relative to the operation's effect on state. */
     public enum Phase { BEFORE_STATE_CHANGE, AFTER_STATE_CHANGE }
 
-    /** The operations that provision a workforce, so the only ones a provisioning failure applies to. */
+    /**
+     * The operations that provision something, so the only ones a provisioning failure applies to: a
+     * workforce (CreateWorkforce, UpdateWorkforce, the implicit one of CreateWorkteam), a labeling
+     * job or a flow definition, which then ends {@code Failed} instead of InProgress or Active.
+     */
     private static final Set<String> PROVISIONING_OPERATIONS =
-            Set.of("CreateWorkforce", "UpdateWorkforce", "CreateWorkteam");
+            Set.of("CreateWorkforce", "UpdateWorkforce", "CreateWorkteam", "CreateLabelingJob", "CreateFlowDefinition");
 
     /** The longest latency a rule adds: 10 minutes, beyond any client's patience, within any clock's range. */
     public static final Duration MAX_LATENCY = Duration.ofMinutes(10);
@@ -338,7 +342,8 @@ public final class FaultRule {
         private void requireProvisioningOperation() {
             if (operation == null || !PROVISIONING_OPERATIONS.contains(operation)) {
                 throw new IllegalStateException("failProvisioning applies to an operation that provisions a "
-                        + "workforce: forOperation(\"CreateWorkforce\"), \"UpdateWorkforce\" or \"CreateWorkteam\"; "
+                        + "workforce, a labeling job or a flow definition: forOperation(\"CreateWorkforce\"), "
+                        + "\"UpdateWorkforce\", \"CreateWorkteam\", \"CreateLabelingJob\" or \"CreateFlowDefinition\"; "
                         + "this rule is for " + (operation == null ? "any operation" : operation));
             }
         }

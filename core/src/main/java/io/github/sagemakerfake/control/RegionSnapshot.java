@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Everything the fake holds for one account and region, at one instant: the workforce (if any),
- * the work teams sorted by name, and the seeded vendor teams and labeling jobs.
+ * the work teams sorted by name, the seeded vendor teams and work-team labeling jobs, and the
+ * labeling plane (labeling jobs, flow definitions and human task UIs, each sorted by name).
  */
 public final class RegionSnapshot {
 
@@ -19,16 +20,32 @@ public final class RegionSnapshot {
     private final List<WorkteamSnapshot> workteams;
     private final List<Map<String, Object>> subscribedWorkteams;
     private final Map<String, List<Map<String, Object>>> labelingJobs;
+    private final List<LabelingJobSnapshot> labelingJobList;
+    private final List<FlowDefinitionSnapshot> flowDefinitions;
+    private final List<HumanTaskUiSnapshot> humanTaskUis;
 
     public RegionSnapshot(String account, String region, WorkforceSnapshot workforce,
                           List<WorkteamSnapshot> workteams, List<Map<String, Object>> subscribedWorkteams,
                           Map<String, List<Map<String, Object>>> labelingJobsByWorkteamArn) {
+        this(account, region, workforce, workteams, subscribedWorkteams, labelingJobsByWorkteamArn, List.of(),
+                List.of(), List.of());
+    }
+
+    /** With the labeling plane: labeling jobs, flow definitions and human task UIs. */
+    public RegionSnapshot(String account, String region, WorkforceSnapshot workforce,
+                          List<WorkteamSnapshot> workteams, List<Map<String, Object>> subscribedWorkteams,
+                          Map<String, List<Map<String, Object>>> labelingJobsByWorkteamArn,
+                          List<LabelingJobSnapshot> labelingJobList, List<FlowDefinitionSnapshot> flowDefinitions,
+                          List<HumanTaskUiSnapshot> humanTaskUis) {
         this.account = account;
         this.region = region;
         this.workforce = workforce;
         this.workteams = List.copyOf(workteams);
         this.subscribedWorkteams = Json.freeze(subscribedWorkteams);
         this.labelingJobs = Json.freeze(labelingJobsByWorkteamArn);
+        this.labelingJobList = List.copyOf(labelingJobList);
+        this.flowDefinitions = List.copyOf(flowDefinitions);
+        this.humanTaskUis = List.copyOf(humanTaskUis);
     }
 
     /** A region in which nothing was ever created. */
@@ -65,13 +82,57 @@ public final class RegionSnapshot {
         return subscribedWorkteams;
     }
 
-    /** Seeded labeling jobs (LabelingJobForWorkteamSummary wire form) by work team ARN. */
+    /**
+     * The work-team view that a seed gave (LabelingJobForWorkteamSummary wire form) by work team ARN;
+     * the labeling jobs created with CreateLabelingJob are {@link #labelingJobList()}.
+     */
     public Map<String, List<Map<String, Object>>> labelingJobs() {
         return labelingJobs;
     }
 
+    /** The labeling jobs created with CreateLabelingJob (or seeded as such), sorted by name ignoring case. */
+    public List<LabelingJobSnapshot> labelingJobList() {
+        return labelingJobList;
+    }
+
+    /** The labeling job with this name, ignoring case as the service does. */
+    public Optional<LabelingJobSnapshot> labelingJob(String name) {
+        return labelingJobList.stream().filter(j -> j.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    public List<String> labelingJobNames() {
+        return labelingJobList.stream().map(LabelingJobSnapshot::name).toList();
+    }
+
+    /** Flow definitions sorted by name (a Deleting one stays until its deletion finished). */
+    public List<FlowDefinitionSnapshot> flowDefinitions() {
+        return flowDefinitions;
+    }
+
+    public Optional<FlowDefinitionSnapshot> flowDefinition(String name) {
+        return flowDefinitions.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    public List<String> flowDefinitionNames() {
+        return flowDefinitions.stream().map(FlowDefinitionSnapshot::name).toList();
+    }
+
+    /** Human task UIs (worker task templates) sorted by name. */
+    public List<HumanTaskUiSnapshot> humanTaskUis() {
+        return humanTaskUis;
+    }
+
+    public Optional<HumanTaskUiSnapshot> humanTaskUi(String name) {
+        return humanTaskUis.stream().filter(u -> u.name().equals(name)).findFirst();
+    }
+
+    public List<String> humanTaskUiNames() {
+        return humanTaskUis.stream().map(HumanTaskUiSnapshot::name).toList();
+    }
+
     public boolean isEmpty() {
-        return workforce == null && workteams.isEmpty() && subscribedWorkteams.isEmpty() && labelingJobs.isEmpty();
+        return workforce == null && workteams.isEmpty() && subscribedWorkteams.isEmpty() && labelingJobs.isEmpty()
+                && labelingJobList.isEmpty() && flowDefinitions.isEmpty() && humanTaskUis.isEmpty();
     }
 
     /** The JSON form used by the admin API. */
@@ -92,6 +153,9 @@ public final class RegionSnapshot {
         map.put("Workteams", teams);
         map.put("SubscribedWorkteams", subscribedWorkteams);
         map.put("LabelingJobs", labelingJobs);
+        map.put("LabelingJobList", labelingJobList.stream().map(LabelingJobSnapshot::toMap).toList());
+        map.put("FlowDefinitions", flowDefinitions.stream().map(FlowDefinitionSnapshot::toMap).toList());
+        map.put("HumanTaskUis", humanTaskUis.stream().map(HumanTaskUiSnapshot::toMap).toList());
         return map;
     }
 
@@ -105,9 +169,21 @@ public final class RegionSnapshot {
             teams.add(new WorkteamSnapshot((Map<String, Object>) e.get("Workteam"),
                     tagMap((List<Object>) e.getOrDefault("Tags", List.of()))));
         }
+        List<LabelingJobSnapshot> jobs = new ArrayList<>();
+        for (Object job : (List<Object>) map.getOrDefault("LabelingJobList", List.of())) {
+            jobs.add(new LabelingJobSnapshot((Map<String, Object>) job));
+        }
+        List<FlowDefinitionSnapshot> flows = new ArrayList<>();
+        for (Object flow : (List<Object>) map.getOrDefault("FlowDefinitions", List.of())) {
+            flows.add(new FlowDefinitionSnapshot((Map<String, Object>) flow));
+        }
+        List<HumanTaskUiSnapshot> uis = new ArrayList<>();
+        for (Object ui : (List<Object>) map.getOrDefault("HumanTaskUis", List.of())) {
+            uis.add(new HumanTaskUiSnapshot((Map<String, Object>) ui));
+        }
         return new RegionSnapshot((String) map.get("Account"), (String) map.get("Region"), workforce, teams,
                 (List<Map<String, Object>>) map.getOrDefault("SubscribedWorkteams", List.of()),
-                (Map<String, List<Map<String, Object>>>) map.getOrDefault("LabelingJobs", Map.of()));
+                (Map<String, List<Map<String, Object>>>) map.getOrDefault("LabelingJobs", Map.of()), jobs, flows, uis);
     }
 
     /** Tags in the wire form {@code [{"Key": k, "Value": v}]}. */

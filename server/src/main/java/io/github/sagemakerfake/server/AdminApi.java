@@ -4,6 +4,8 @@ import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.control.LabelingJobAction;
+import io.github.sagemakerfake.control.StubAnswer;
 import io.github.sagemakerfake.internal.admin.FaultRuleJson;
 import io.github.sagemakerfake.internal.json.AcceptedNames;
 import io.github.sagemakerfake.internal.json.Json;
@@ -39,7 +41,9 @@ final class AdminApi {
             + AdminPaths.IAM_POLICIES + "; PUT|DELETE " + AdminPaths.IAM_POLICIES + "/{accessKeyId}; GET "
             + AdminPaths.IAM_REQUIRED_POLICY + "[?account=&region=]" + "; GET|POST " + AdminPaths.SNAPSHOT
             + "[?account=&region=]; GET " + AdminPaths.SNAPSHOTS + "; GET|POST|DELETE " + AdminPaths.SNAPSHOTS
-            + "/{name}; POST " + AdminPaths.SNAPSHOTS + "/{name}/restore";
+            + "/{name}; POST " + AdminPaths.SNAPSHOTS + "/{name}/restore"
+            + "; POST " + AdminPaths.LABELING_JOBS + "/{LabelingJobName}[?account=&region=]; GET|POST|DELETE "
+            + AdminPaths.STUBS;
 
     private static final String ACCOUNT = AdminPaths.ACCOUNT;
     private static final String REGION = AdminPaths.REGION;
@@ -47,6 +51,11 @@ final class AdminApi {
 
     private static final AcceptedNames FAULT_MEMBERS = AcceptedNames.of("member", "A fault rule",
             new TreeSet<>(FaultRuleJson.MEMBERS));
+    private static final AcceptedNames STUB_MEMBERS = AcceptedNames.of("member", "A stub", "Operation", "Response",
+            "Error");
+    private static final AcceptedNames ACTION_MEMBERS = AcceptedNames.of("member", "A labeling job action", "Action",
+            "Count", "HumanLabeled", "MachineLabeled", "FailedNonRetryableError", "OutputDatasetS3Uri",
+            "FinalActiveLearningModelArn", "FailureReason");
     private static final AcceptedNames CLOCK_MEMBERS = AcceptedNames.of("member", "The body of POST " + AdminPaths.CLOCK,
             "AdvanceMillis");
 
@@ -183,10 +192,25 @@ final class AdminApi {
                 snapshots.list().forEach(e -> list.add(NamedSnapshots.describe(e)));
                 return ok(Map.of("Snapshots", list));
             }
+            case AdminPaths.STUBS: {
+                String verb = allow(method, "GET", "POST", "DELETE");
+                AdminInput.query(verb + " " + resource, rawQuery);
+                if (!verb.equals("POST")) {
+                    AdminInput.noBody(verb + " " + resource, body);
+                }
+                return stubs(verb, body);
+            }
             default:
                 if (resource.startsWith(AdminPaths.SNAPSHOTS + "/")) {
                     return namedSnapshot(method, resource.substring((AdminPaths.SNAPSHOTS + "/").length()), rawQuery,
                             body);
+                }
+                if (resource.startsWith(AdminPaths.LABELING_JOBS + "/")
+                        && resource.length() > AdminPaths.LABELING_JOBS.length() + 1
+                        && resource.indexOf('/', AdminPaths.LABELING_JOBS.length() + 1) < 0) {
+                    String where = allow(method, "POST") + " " + AdminPaths.LABELING_JOBS + "/{LabelingJobName}";
+                    return driveLabelingJob(resource.substring(AdminPaths.LABELING_JOBS.length() + 1),
+                            AdminInput.query(where, rawQuery, ACCOUNT, REGION), body);
                 }
                 if (resource.startsWith(AdminPaths.FAULTS + "/") && resource.length() > AdminPaths.FAULTS.length() + 1) {
                     AdminInput.none(allow(method, "DELETE") + " " + AdminPaths.FAULTS + "/{Id}", rawQuery, body);
@@ -397,6 +421,53 @@ final class AdminApi {
         if (!(value instanceof String s) || !values.contains(s)) {
             throw invalid("Fault rule member \"" + member + "\" must be one of " + values + "; got "
                     + Json.write(value) + ".");
+        }
+    }
+
+    /** What a labeling job's workers do (docs/labeling.md): {"Action": "Label", "HumanLabeled": 5}, ... */
+    private Reply driveLabelingJob(String rawName, Map<String, String> query, byte[] body) {
+        String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+        Map<String, Object> map = object(body, "{\"Action\": \"Label\", \"HumanLabeled\": 10}");
+        AdminInput.check(ACTION_MEMBERS, map.keySet());
+        LabelingJobAction action;
+        try {
+            action = LabelingJobAction.fromMap(map);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        String account = account(query);
+        String region = region(query);
+        try {
+            fake.driveLabelingJob(account, region, name, action);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new Refusal(409, "LabelingJobStatusConflict", e.getMessage());
+        }
+        return ok(fake.state(account, region).labelingJob(name).orElseThrow().toMap());
+    }
+
+    /** Stubs of operations the fake does not serve (docs/stubbing.md). */
+    private Reply stubs(String method, byte[] body) {
+        switch (method) {
+            case "DELETE":
+                fake.clearStubs();
+                return ok(Map.of());
+            case "POST":
+                Map<String, Object> map = new LinkedHashMap<>(object(body, "{\"Operation\": \"CreateModel\", "
+                        + "\"Response\": {\"ModelArn\": \"arn:aws:sagemaker:us-east-1:123456789012:model/m\"}}"));
+                AdminInput.check(STUB_MEMBERS, map.keySet());
+                if (!(map.remove("Operation") instanceof String operation)) {
+                    throw invalid("A stub needs \"Operation\": the operation name, such as \"CreateModel\".");
+                }
+                try {
+                    fake.stub(operation, StubAnswer.fromMap(map));
+                } catch (IllegalArgumentException e) {
+                    throw invalid(e.getMessage());
+                }
+                return ok(Map.of("Stubs", fake.stubbedOperations()));
+            default:
+                return ok(Map.of("Stubs", fake.stubbedOperations()));
         }
     }
 

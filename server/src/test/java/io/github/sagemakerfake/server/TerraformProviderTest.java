@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
+import io.github.sagemakerfake.control.FlowDefinitionSnapshot;
+import io.github.sagemakerfake.control.HumanTaskUiSnapshot;
 import io.github.sagemakerfake.control.JournalEntry;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.WorkforceSnapshot;
@@ -48,7 +50,10 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
  * clean plan after every apply, import into a fresh state, a team deleted behind Terraform's back
  * while blocks are removed from the configuration, a provisioning that fails, destroy. The fake
  * runs with its default lifecycle, so the provider's waiters meet Initializing, Updating and
- * Deleting as on AWS.
+ * Deleting as on AWS. The module also holds a human task UI and an A2I flow definition that routes
+ * reviews to the Cognito team (aws_sagemaker_labeling_job needs provider 6.x): they apply, plan
+ * clean, import and destroy with the rest, the flow through the provider's waiters for Active and
+ * for deletion.
  *
  * <p>No provider is downloaded: the test writes a Terraform CLI configuration whose only provider
  * source is a local filesystem mirror (see {@link #MIRROR_ENV}). Skipped, with the reason, where
@@ -106,7 +111,7 @@ class TerraformProviderTest {
         }
         server = SageMakerWorkforceServer.start(FakeSettings.defaults());
         fake = server.control();
-        module = copyModule("workforces", work.resolve("main"), "providers.tf", "cognito.tf", "oidc.tf");
+        module = copyModule("workforces", work.resolve("main"), "providers.tf", "cognito.tf", "oidc.tf", "labeling.tf");
     }
 
     /**
@@ -185,6 +190,20 @@ class TerraformProviderTest {
         assertThat(describesBetween(COGNITO_ACCOUNT, "CreateWorkforce", "CreateWorkteam"))
                 .as("DescribeWorkforce calls between CreateWorkforce and CreateWorkteam").isGreaterThanOrEqualTo(3);
 
+        // The labeling plane: the template with its digest, the flow Active (the provider's waiter polled
+        // through Initializing) with the team and template it names, both tagged.
+        HumanTaskUiSnapshot ui = cognito.humanTaskUi("review-ui").orElseThrow();
+        assertThat(ui.content()).startsWith("<crowd-form>");
+        assertThat(ui.contentSha256()).hasSize(64);
+        assertThat(ui.tags()).isEqualTo(Map.of("team", "labelers"));
+        FlowDefinitionSnapshot flow = cognito.flowDefinition("label-review").orElseThrow();
+        assertThat(flow.status()).isEqualTo("Active");
+        assertThat(flow.workteamArn()).hasValue(labelers.arn());
+        assertThat(flow.humanTaskUiArn()).hasValue(ui.arn());
+        assertThat(flow.tags()).isEqualTo(Map.of("team", "labelers"));
+        assertThat(fake.journal()).filteredOn(e -> e.operation().equals("DescribeFlowDefinition"))
+                .as("the provider's waiter for Active").hasSizeGreaterThanOrEqualTo(2);
+
         // Each provider configuration reached its own account and region, and nothing else.
         assertThat(fake.snapshot().regions()).extracting(r -> r.account() + "/" + r.region())
                 .containsExactlyInAnyOrder(COGNITO_ACCOUNT + "/" + COGNITO_REGION, OIDC_ACCOUNT + "/" + OIDC_REGION);
@@ -195,9 +214,9 @@ class TerraformProviderTest {
 
     @Test
     @Order(2)
-    void importIntoAFreshStateReadsTheWorkforceAndTeamAndPlansClean() throws Exception {
+    void importIntoAFreshStateReadsEveryResourceAndPlansOnlyTheTemplatesReplacement() throws Exception {
         assumeTrue(applied, "the first apply failed; nothing to import");
-        Path fresh = copyModule("workforces", work.resolve("import"), "providers.tf", "cognito.tf");
+        Path fresh = copyModule("workforces", work.resolve("import"), "providers.tf", "cognito.tf", "labeling.tf");
         run(fresh, "init", "-input=false", "-no-color", "-lock=false");
         long before = lastSequence();
 
@@ -205,9 +224,21 @@ class TerraformProviderTest {
                 "aws_sagemaker_workforce.cognito", "labeling-cognito");
         run(fresh, "import", "-input=false", "-no-color", "-lock=false",
                 "aws_sagemaker_workteam.labelers", "labelers");
-        assertThat(run(fresh, "state", "list").output().lines())
-                .containsExactly("aws_sagemaker_workforce.cognito", "aws_sagemaker_workteam.labelers");
-        assertPlanIsClean(fresh, "after importing the workforce and the team into a fresh state");
+        run(fresh, "import", "-input=false", "-no-color", "-lock=false",
+                "aws_sagemaker_flow_definition.review", "label-review");
+        run(fresh, "import", "-input=false", "-no-color", "-lock=false",
+                "aws_sagemaker_human_task_ui.review", "review-ui");
+        assertThat(run(fresh, "state", "list").output().lines()).containsExactly(
+                "aws_sagemaker_flow_definition.review", "aws_sagemaker_human_task_ui.review",
+                "aws_sagemaker_workforce.cognito", "aws_sagemaker_workteam.labelers");
+        // Everything imports clean but the template's content, which DescribeHumanTaskUi never returns
+        // (the provider's own import test ignores it): the provider plans to replace the template only.
+        Result plan = run(fresh, List.of(0, 2), "plan", "-detailed-exitcode", "-input=false", "-no-color", "-lock=false");
+        assertThat(plan.output()).as("the plan after importing into a fresh state:\n%s", plan.tail())
+                .contains("# aws_sagemaker_human_task_ui.review must be replaced")
+                .contains("Plan: 1 to add, 0 to change, 1 to destroy.")
+                .doesNotContain("aws_sagemaker_flow_definition.review will", "aws_sagemaker_flow_definition.review must",
+                        "aws_sagemaker_workteam.labelers will", "aws_sagemaker_workforce.cognito will");
 
         // Import and plan only read.
         assertThat(journalSince(before)).extracting(JournalEntry::operation)
@@ -327,9 +358,18 @@ class TerraformProviderTest {
                 .extracting(e -> e.operation() + (e.errorCode() == null ? "" : " " + e.errorCode()))
                 .containsSubsequence("DeleteWorkteam", "DeleteWorkforce", "DescribeWorkforce",
                         "DescribeWorkforce ValidationException");
+        // The flow definition's waiter for deletion polled through Deleting until ResourceNotFound.
+        assertThat(journalSince(before)).filteredOn(e -> e.account().equals(COGNITO_ACCOUNT))
+                .extracting(e -> e.operation() + (e.errorCode() == null ? "" : " " + e.errorCode()))
+                .containsSubsequence("DeleteFlowDefinition", "DescribeFlowDefinition",
+                        "DescribeFlowDefinition ResourceNotFound")
+                .contains("DeleteHumanTaskUi");
         assertThat(fake.snapshot().regions()).allSatisfy(region -> {
             assertThat(region.workforce()).as("workforce in %s/%s", region.account(), region.region()).isEmpty();
             assertThat(region.workteams()).as("teams in %s/%s", region.account(), region.region()).isEmpty();
+            assertThat(region.flowDefinitions()).as("flow definitions in %s/%s", region.account(), region.region())
+                    .isEmpty();
+            assertThat(region.humanTaskUis()).as("task UIs in %s/%s", region.account(), region.region()).isEmpty();
         });
     }
 

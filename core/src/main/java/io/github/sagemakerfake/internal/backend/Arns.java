@@ -25,6 +25,18 @@ final class Arns {
         return "arn:" + partition(region) + ":sagemaker:" + region + ":" + account + ":workteam/private-crowd/" + name;
     }
 
+    static String labelingJob(String region, String account, String name) {
+        return "arn:" + partition(region) + ":sagemaker:" + region + ":" + account + ":labeling-job/" + name;
+    }
+
+    static String flowDefinition(String region, String account, String name) {
+        return "arn:" + partition(region) + ":sagemaker:" + region + ":" + account + ":flow-definition/" + name;
+    }
+
+    static String humanTaskUi(String region, String account, String name) {
+        return "arn:" + partition(region) + ":sagemaker:" + region + ":" + account + ":human-task-ui/" + name;
+    }
+
     /** A parsed SageMaker ARN: {@code arn:<partition>:sagemaker:<region>:<account>:<resource>}. */
     record Parsed(String region, String account, String resourceType, String resourceName) {
     }

@@ -16,8 +16,9 @@ interface Handler {
      * @param state               the region's state, locked and settled to {@code now}
      * @param request             the request body in wire form, valid against the operation's input shape
      * @param now                 the fake clock at this request
-     * @param provisioningFailure when not null, a workforce this request creates or updates ends
-     *                            {@code Failed} with this FailureReason (a fault rule asked for it)
+     * @param provisioningFailure when not null, a workforce, labeling job or flow definition this request
+     *                            creates or updates ends {@code Failed} with this FailureReason (a fault
+     *                            rule asked for it)
      * @return the response body in wire form
      * @throws ServiceError the error the service would answer with
      */

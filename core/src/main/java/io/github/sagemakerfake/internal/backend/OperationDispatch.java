@@ -30,7 +30,9 @@ final class OperationDispatch {
                 new Workteams(limits, lifecycle, tags, ids),
                 tags,
                 new SubscribedWorkteams(),
-                new LabelingJobs());
+                new LabelingJobs(lifecycle, tags),
+                new FlowDefinitions(lifecycle, tags),
+                new HumanTaskUis(tags));
         for (ResourceFamily family : families) {
             family.register((operation, handler) -> {
                 if (handlers.putIfAbsent(operation, handler) != null) {

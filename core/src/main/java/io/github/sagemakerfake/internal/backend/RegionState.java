@@ -33,6 +33,8 @@ final class RegionState {
     final TreeSet<WorkteamRecord> workteamsByDate = new TreeSet<>(WorkteamRecord.BY_CREATE_DATE);
     final List<Map<String, Object>> subscribedWorkteams = new ArrayList<>();
     final Map<String, List<Map<String, Object>>> labelingJobs = new LinkedHashMap<>();
+    /** Labeling jobs, flow definitions and human task UIs. */
+    final LabelingState labeling = new LabelingState();
 
     RegionState(String account, String region) {
         this.account = account;
@@ -47,6 +49,7 @@ final class RegionState {
                 workforce = null;
             }
         }
+        labeling.settle(now);
     }
 
     void putWorkteam(WorkteamRecord team) {
@@ -65,7 +68,8 @@ final class RegionState {
     }
 
     boolean isEmpty() {
-        return workforce == null && workteams.isEmpty() && subscribedWorkteams.isEmpty() && labelingJobs.isEmpty();
+        return workforce == null && workteams.isEmpty() && subscribedWorkteams.isEmpty() && labelingJobs.isEmpty()
+                && labeling.isEmpty();
     }
 
     void clear() {
@@ -74,6 +78,7 @@ final class RegionState {
         workteamsByDate.clear();
         subscribedWorkteams.clear();
         labelingJobs.clear();
+        labeling.clear();
     }
 
     RegionSnapshot snapshot(Instant now) {
@@ -85,7 +90,8 @@ final class RegionState {
                 teams.add(new WorkteamSnapshot(team.toWire(), team.tags));
             }
             WorkforceSnapshot wf = workforce == null ? null : new WorkforceSnapshot(workforce.toWire());
-            return new RegionSnapshot(account, region, wf, teams, subscribedWorkteams, labelingJobs);
+            return new RegionSnapshot(account, region, wf, teams, subscribedWorkteams, labelingJobs,
+                    labeling.jobSnapshots(), labeling.flowDefinitionSnapshots(), labeling.humanTaskUiSnapshots());
         } finally {
             lock.unlock();
         }

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tag family: AddTags, ListTags and DeleteTags on a work team's ARN, and the per-resource tag
- * limit that CreateWorkforce and CreateWorkteam apply too. docs/fidelity.md ("Tags") lists the rules.
+ * The tag family: AddTags, ListTags and DeleteTags on the ARN of a work team, labeling job, flow
+ * definition or human task UI, and the per-resource tag limit that the Create operations apply too. docs/fidelity.md ("Tags") lists the rules.
  */
 final class Tags implements ResourceFamily {
 
@@ -75,9 +75,17 @@ final class Tags implements ResourceFamily {
         if (parsed != null && "workforce".equals(parsed.resourceType())) { // observed on the service (docs/fidelity.md)
             throw ServiceError.validation("Invalid resource type: workforce");
         }
+        if (parsed != null && LabelingState.isLabelingResourceType(parsed.resourceType())) {
+            Map<String, String> tags = s.labeling.tagsOf(parsed.resourceType(), parsed.resourceName(), arn);
+            if (tags == null) {
+                throw ServiceError.validation("The resource " + arn + " does not exist in account " + s.account
+                        + " and region " + s.region + ".");
+            }
+            return tags;
+        }
         if (parsed == null || !"workteam".equals(parsed.resourceType())) {
-            throw ServiceError.validation("Resource " + arn + " is not a work team. The SageMaker Workforce Fake "
-                    + "holds tags for work teams only.");
+            throw ServiceError.validation("Resource " + arn + " is not a resource the SageMaker Workforce Fake holds "
+                    + "tags for: a work team, labeling job, flow definition or human task UI.");
         }
         WorkteamRecord team = s.workteams.get(parsed.resourceName());
         if (team == null || !team.arn.equals(arn)) {

@@ -4,10 +4,12 @@ import io.github.sagemakerfake.internal.error.ServiceError;
 
 import io.github.sagemakerfake.control.FakeClock;
 import io.github.sagemakerfake.control.FakeSettings;
+import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.internal.json.AcceptedNames;
 import io.github.sagemakerfake.internal.json.Json;
+import io.github.sagemakerfake.internal.json.JsonNumbers;
 import io.github.sagemakerfake.internal.json.WireTime;
 import io.github.sagemakerfake.internal.validation.RequestSerializationException;
 import io.github.sagemakerfake.internal.validation.RequestValidationException;
@@ -140,6 +142,19 @@ public final class WorkforceBackend {
     }
 
     /**
+     * Drives a labeling job as its workers would (docs/labeling.md): a control-surface action, not a
+     * request, so it is not journaled and no fault applies.
+     */
+    public void driveLabelingJob(String account, String region, String name, LabelingJobAction action) {
+        inRegion(account, region, state -> {
+            Instant now = settings.clock().now();
+            state.settle(now);
+            LabelingJobs.drive(state, name, action, now);
+            return null;
+        });
+    }
+
+    /**
      * A consistent copy of every region in which something exists, sorted by account and region,
      * with the state document of the same instant ({@link StateSnapshot#toDocument()}).
      */
@@ -208,19 +223,21 @@ public final class WorkforceBackend {
     }
 
     /**
-     * Ends every pending workforce transition now, as it would end (the web console's "settle");
-     * returns how many ended.
+     * Ends every pending transition now, as it would end (the web console's "settle"): of
+     * workforces, labeling jobs and flow definitions; returns how many ended.
      */
     public int settleTransitions() {
         int settled = 0;
         for (RegionState known : List.copyOf(regions.values())) {
             settled += inRegion(known.account, known.region, state -> {
-                if (state.workforce == null || !state.workforce.inTransition()) {
-                    return 0;
+                Instant now = settings.clock().now();
+                int ended = state.labeling.endTransitions(now);
+                if (state.workforce != null && state.workforce.inTransition()) {
+                    state.workforce.becomeActive();
+                    ended++;
                 }
-                state.workforce.becomeActive();
-                state.settle(settings.clock().now());
-                return 1;
+                state.settle(now);
+                return ended;
             });
         }
         return settled;
@@ -259,13 +276,16 @@ public final class WorkforceBackend {
      *
      * <p>Format (every member optional): {@code {"Account", "Region", "Workforce": <CreateWorkforce
      * request>, "Workteams": [<CreateWorkteam request>], "SubscribedWorkteams": [<SubscribedWorkteam>],
-     * "LabelingJobs": [<LabelingJobForWorkteamSummary plus "WorkteamName">]}}, or
+     * "HumanTaskUis": [<CreateHumanTaskUi request>], "FlowDefinitions": [<CreateFlowDefinition request>],
+     * "LabelingJobs": [<CreateLabelingJob request, or LabelingJobForWorkteamSummary plus "WorkteamName">]}}, or
      * {@code {"Regions": [<that>, ...]}}. Timestamps may be epoch seconds or ISO-8601 text.
      */
     private static final AcceptedNames SEED_DOCUMENT = AcceptedNames.of("member", "A seed document", "Account",
-            "Region", "Workforce", "Workteams", "SubscribedWorkteams", "LabelingJobs", "Regions");
+            "Region", "Workforce", "Workteams", "SubscribedWorkteams", "HumanTaskUis", "FlowDefinitions",
+            "LabelingJobs", "Regions");
     private static final AcceptedNames SEED_REGION = AcceptedNames.of("member", "A seed document's Regions entry",
-            "Account", "Region", "Workforce", "Workteams", "SubscribedWorkteams", "LabelingJobs");
+            "Account", "Region", "Workforce", "Workteams", "SubscribedWorkteams", "HumanTaskUis", "FlowDefinitions",
+            "LabelingJobs");
     private static final AcceptedNames SEED_REGIONS = AcceptedNames.of("member",
             "A seed document with Regions (it holds the regions' members in its Regions entries)", "Regions");
 
@@ -303,6 +323,9 @@ public final class WorkforceBackend {
         List<Map<String, Object>> oldSubscribed = new ArrayList<>(state.subscribedWorkteams);
         Map<String, List<Map<String, Object>>> oldJobs = new LinkedHashMap<>();
         state.labelingJobs.forEach((k, v) -> oldJobs.put(k, new ArrayList<>(v)));
+        TreeMap<String, LabelingJobRecord> oldLabelingJobs = new TreeMap<>(state.labeling.jobs);
+        TreeMap<String, FlowDefinitionRecord> oldFlows = new TreeMap<>(state.labeling.flowDefinitions);
+        TreeMap<String, HumanTaskUiRecord> oldUis = new TreeMap<>(state.labeling.humanTaskUis);
         try {
             Instant now = settings.clock().now();
             state.settle(now);
@@ -331,10 +354,22 @@ public final class WorkforceBackend {
                 seedStep("SubscribedWorkteams[" + i + "]", () -> validate("SubscribedWorkteam", team));
                 state.subscribedWorkteams.add(Json.copy(team));
             }
+            seedRequests(document, "HumanTaskUis", Operation.CREATE_HUMAN_TASK_UI, state, now);
+            seedRequests(document, "FlowDefinitions", Operation.CREATE_FLOW_DEFINITION, state, now);
             List<Object> jobs = asList(document.getOrDefault("LabelingJobs", List.of()), "LabelingJobs");
             for (int i = 0; i < jobs.size(); i++) {
                 String where = "LabelingJobs[" + i + "]";
                 Map<String, Object> job = Json.copy(asObject(jobs.get(i), where));
+                if (job.containsKey("HumanTaskConfig")) { // a CreateLabelingJob request: a job that runs
+                    seedStep(where, () -> {
+                        validate(Operation.CREATE_LABELING_JOB.inputShape(), job);
+                        operations.handle(Operation.CREATE_LABELING_JOB, state, job, now, null);
+                    });
+                    LabelingJobRecord created = state.labeling.job((String) job.get("LabelingJobName"));
+                    created.endTransition(now);
+                    restoreJob(created, job, where, now);
+                    continue;
+                }
                 String teamName = asString(job.remove("WorkteamName"), where + ".WorkteamName");
                 WorkteamRecord team = teamName == null ? null : state.workteams.get(teamName);
                 if (team == null) {
@@ -354,8 +389,108 @@ public final class WorkforceBackend {
             state.subscribedWorkteams.addAll(oldSubscribed);
             state.labelingJobs.clear();
             state.labelingJobs.putAll(oldJobs);
+            state.labeling.clear();
+            state.labeling.jobs.putAll(oldLabelingJobs);
+            state.labeling.flowDefinitions.putAll(oldFlows);
+            state.labeling.humanTaskUis.putAll(oldUis);
             throw e;
         }
+    }
+
+    /** Seeds resources from their Create requests, through the same rules; flow definitions start Active. */
+    private void seedRequests(Map<String, Object> document, String key, Operation op, RegionState state, Instant now) {
+        List<Object> requests = asList(document.getOrDefault(key, List.of()), key);
+        for (int i = 0; i < requests.size(); i++) {
+            Map<String, Object> request = asObject(requests.get(i), key + "[" + i + "]");
+            seedStep(key + "[" + i + "]", () -> {
+                validate(op.inputShape(), request);
+                operations.handle(op, state, request, now, null);
+            });
+            if (op == Operation.CREATE_FLOW_DEFINITION) {
+                FlowDefinitionRecord flow = state.labeling.flowDefinitions.get((String) request.get("FlowDefinitionName"));
+                flow.endTransition();
+                restoreFlow(flow, request, key + "[" + i + "]", now);
+            } else if (op == Operation.CREATE_HUMAN_TASK_UI && request.get("CreationTime") != null) {
+                state.labeling.humanTaskUis.get((String) request.get("HumanTaskUiName")).creationTime =
+                        WireTime.instant(seedTime(request.get("CreationTime"), key + "[" + i + "]", now));
+            }
+        }
+    }
+
+    /**
+     * A seeded labeling job in DescribeLabelingJob's form (a state snapshot's) keeps what it
+     * describes: JobReferenceCode, CreationTime, LastModifiedTime, LabelingJobStatus (InProgress by
+     * default; Initializing and Stopping start their transition again), LabelCounters, FailureReason
+     * and LabelingJobOutput.
+     */
+    @SuppressWarnings("unchecked")
+    private void restoreJob(LabelingJobRecord job, Map<String, Object> entry, String where, Instant now) {
+        if (entry.get("JobReferenceCode") != null) {
+            job.jobReferenceCode = asString(entry.get("JobReferenceCode"), where + ".JobReferenceCode");
+        }
+        if (entry.get("CreationTime") != null) {
+            job.creationTime = WireTime.instant(seedTime(entry.get("CreationTime"), where, now));
+        }
+        job.lastModifiedTime = entry.get("LastModifiedTime") == null ? job.creationTime
+                : WireTime.instant(seedTime(entry.get("LastModifiedTime"), where, now));
+        if (entry.get("LabelCounters") != null) {
+            Map<String, Object> counters = asObject(entry.get("LabelCounters"), where + ".LabelCounters");
+            job.humanLabeled = count(counters, "HumanLabeled", where);
+            job.machineLabeled = count(counters, "MachineLabeled", where);
+            job.failedNonRetryableError = count(counters, "FailedNonRetryableError", where);
+            job.unlabeled = count(counters, "Unlabeled", where);
+        }
+        job.failureReason = asString(entry.get("FailureReason"), where + ".FailureReason");
+        job.output = entry.get("LabelingJobOutput") == null ? null
+                : Json.copy(asObject(entry.get("LabelingJobOutput"), where + ".LabelingJobOutput"));
+        String status = asString(entry.get("LabelingJobStatus"), where + ".LabelingJobStatus");
+        if (status == null) {
+            return;
+        }
+        Instant modified = job.lastModifiedTime;
+        switch (status) {
+            case LabelingJobRecord.INITIALIZING -> job.startTransition(status, LabelingJobRecord.IN_PROGRESS, null,
+                    Transition.start(settings.lifecycle(), now), now);
+            case LabelingJobRecord.STOPPING -> job.startTransition(status, LabelingJobRecord.STOPPED, null,
+                    Transition.start(settings.lifecycle(), now), now);
+            case LabelingJobRecord.IN_PROGRESS, LabelingJobRecord.COMPLETED, LabelingJobRecord.FAILED,
+                 LabelingJobRecord.STOPPED -> job.status = status;
+            default -> throw new IllegalArgumentException("Seed entry " + where + " has LabelingJobStatus '" + status
+                    + "'; use Initializing, InProgress, Completed, Failed, Stopping or Stopped.");
+        }
+        job.lastModifiedTime = modified;
+    }
+
+    /** A seeded flow definition in DescribeFlowDefinition's form keeps its CreationTime and status (Active by default). */
+    private void restoreFlow(FlowDefinitionRecord flow, Map<String, Object> entry, String where, Instant now) {
+        if (entry.get("CreationTime") != null) {
+            flow.creationTime = WireTime.instant(seedTime(entry.get("CreationTime"), where, now));
+        }
+        String status = asString(entry.get("FlowDefinitionStatus"), where + ".FlowDefinitionStatus");
+        if (status == null || FlowDefinitionRecord.ACTIVE.equals(status)) {
+            return;
+        }
+        switch (status) {
+            case FlowDefinitionRecord.FAILED -> {
+                flow.status = status;
+                flow.failureReason = asString(entry.get("FailureReason"), where + ".FailureReason");
+            }
+            case FlowDefinitionRecord.INITIALIZING -> flow.startTransition(status, FlowDefinitionRecord.ACTIVE, null,
+                    Transition.start(settings.lifecycle(), now), now);
+            case FlowDefinitionRecord.DELETING -> flow.startTransition(status, null, null,
+                    Transition.start(settings.lifecycle(), now), now);
+            default -> throw new IllegalArgumentException("Seed entry " + where + " has FlowDefinitionStatus '"
+                    + status + "'; use Initializing, Active, Failed or Deleting.");
+        }
+    }
+
+    private static long count(Map<String, Object> counters, String member, String where) {
+        Object value = counters.get(member);
+        if (value == null) {
+            return 0;
+        }
+        return JsonNumbers.wholeNumber(value, "Seed entry " + where + ".LabelCounters." + member, 0, Long.MAX_VALUE,
+                "a number of data objects");
     }
 
     private static void seedStep(String where, Runnable step) {

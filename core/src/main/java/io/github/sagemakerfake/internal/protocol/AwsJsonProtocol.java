@@ -2,6 +2,8 @@ package io.github.sagemakerfake.internal.protocol;
 
 import io.github.sagemakerfake.control.FaultEffect;
 import io.github.sagemakerfake.control.FaultRule;
+import io.github.sagemakerfake.control.OperationStub;
+import io.github.sagemakerfake.control.StubAnswer;
 import io.github.sagemakerfake.internal.iam.IamCatalog;
 import io.github.sagemakerfake.internal.iam.IamEnforcement;
 import io.github.sagemakerfake.internal.iam.IamPolicies;
@@ -31,13 +33,19 @@ final class AwsJsonProtocol {
     private final WorkforceBackend backend;
     private final Journal journal;
     private final FaultEngine faults;
+    private final StubRegistry stubs;
     private final IamPolicies iam;
 
-    /** Built by {@link FakeEndpoint}, the composition root, which owns the journal, the fault rules and the IAM policies. */
-    AwsJsonProtocol(WorkforceBackend backend, Journal journal, FaultEngine faults, IamPolicies iam) {
+    /**
+     * Built by {@link FakeEndpoint}, the composition root, which owns the journal, the fault rules, the
+     * stubs and the IAM policies.
+     */
+    AwsJsonProtocol(WorkforceBackend backend, Journal journal, FaultEngine faults, StubRegistry stubs,
+                    IamPolicies iam) {
         this.backend = backend;
         this.journal = journal;
         this.faults = faults;
+        this.stubs = stubs;
         this.iam = iam;
     }
 
@@ -67,6 +75,13 @@ final class AwsJsonProtocol {
             } catch (ServiceError refused) {
                 // Refused before it reached the service: no account acts, nothing is journaled.
                 return PendingResponse.immediate(requestId, WireErrors.error(requestId, refused));
+            }
+            OperationStub stub = stubFor(request, target);
+            if (stub != null) {
+                Map<String, Object> input = parseBody(request);
+                RequestIdentity who = identity;
+                return new PendingResponse(requestId, 0,
+                        () -> answerStub(requestId, arrived, started, operationName, who, stub, input));
             }
             Operation op = route(request, target);
             body = parseBody(request);
@@ -166,6 +181,41 @@ final class AwsJsonProtocol {
         return response;
     }
 
+    /** The stub of a well-formed request for an operation the fake does not serve, or null. */
+    private OperationStub stubFor(ProtocolRequest request, String target) {
+        if (target == null || !target.startsWith(TARGET_PREFIX) || !"POST".equals(request.method())
+                || !"/".equals(request.path())) {
+            return null;
+        }
+        String name = target.substring(TARGET_PREFIX.length());
+        return Operation.fromWireName(name) == null ? stubs.get(name) : null;
+    }
+
+    /** Answers a stubbed operation (docs/stubbing.md) and journals it like any request. */
+    private ProtocolResponse answerStub(String requestId, Instant arrived, long started, String operationName,
+                                        RequestIdentity identity, OperationStub stub, Map<String, Object> body) {
+        ServiceError error = null;
+        ProtocolResponse response;
+        try {
+            StubAnswer answer = stub.answer(Json.write(body));
+            if (answer == null) {
+                throw new IllegalStateException("the stub of " + operationName + " answered null");
+            }
+            if (answer.isError()) {
+                error = new ServiceError(answer.errorCode(), answer.statusCode(), answer.message());
+                response = WireErrors.error(requestId, error);
+            } else {
+                response = success(requestId, answer.response());
+            }
+        } catch (RuntimeException e) { // the test's function failed: say so, as the service's InternalFailure
+            error = new ServiceError("InternalFailure", 500, "The test's stub of " + operationName + " threw "
+                    + ServiceError.echo(e) + "; see docs/stubbing.md.");
+            response = WireErrors.error(requestId, error);
+        }
+        record(arrived, started, requestId, operationName, identity, body, response, error, null);
+        return response;
+    }
+
     /** One journal entry: a connection fault is recorded as status 0 with the fault's name as its error code. */
     private void record(Instant arrived, long started, String requestId, String operationName,
                         RequestIdentity identity, Map<String, Object> body, byte[] json,
@@ -215,7 +265,10 @@ final class AwsJsonProtocol {
         Operation op = Operation.fromWireName(name);
         if (op == null) {
             throw new ServiceError(ServiceError.UNKNOWN_OPERATION, 400, "Operation " + ServiceError.echo(name) + " is not served by the "
-                    + "SageMaker Workforce Fake. It serves: " + Operation.servedNames() + ".");
+                    + "SageMaker Workforce Fake. It serves: " + Operation.servedNames() + ". To answer "
+                    + ServiceError.echo(name) + " in a test, stub it: fake.stub(\"" + ServiceError.echo(name)
+                    + "\", StubAnswer.json(\"{...}\")) in process, or POST /_fake/stubs {\"Operation\": \""
+                    + ServiceError.echo(name) + "\", \"Response\": {...}} over HTTP (docs/stubbing.md).");
         }
         return op;
     }

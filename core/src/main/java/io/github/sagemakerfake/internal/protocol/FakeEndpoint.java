@@ -7,6 +7,9 @@ import io.github.sagemakerfake.control.FakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.JournalEntry;
+import io.github.sagemakerfake.control.LabelingJobAction;
+import io.github.sagemakerfake.control.OperationStub;
+import io.github.sagemakerfake.control.StubAnswer;
 import io.github.sagemakerfake.control.RegionSnapshot;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.internal.json.Json;
@@ -27,6 +30,7 @@ public final class FakeEndpoint implements FakeControl {
     private final WorkforceBackend backend;
     private final Journal journal;
     private final FaultEngine faults;
+    private final StubRegistry stubs = new StubRegistry();
     private final AwsJsonProtocol protocol;
     private final IamPolicies iam = new IamPolicies();
 
@@ -39,7 +43,7 @@ public final class FakeEndpoint implements FakeControl {
         this.backend = new WorkforceBackend(Objects.requireNonNull(settings, "settings"));
         this.journal = new Journal(settings.journalCapacity(), settings.limits().journalMaxBytes());
         this.faults = new FaultEngine();
-        this.protocol = new AwsJsonProtocol(backend, journal, faults, iam);
+        this.protocol = new AwsJsonProtocol(backend, journal, faults, stubs, iam);
     }
 
     /**
@@ -100,6 +104,7 @@ public final class FakeEndpoint implements FakeControl {
     @Override
     public void reset() {
         faults.clear();
+        stubs.clear();
         backend.reset();
         journal.clear();
     }
@@ -177,6 +182,33 @@ public final class FakeEndpoint implements FakeControl {
     @Override
     public void clearFaults() {
         faults.clear();
+    }
+
+    @Override
+    public void driveLabelingJob(String account, String region, String labelingJobName, LabelingJobAction action) {
+        backend.driveLabelingJob(FakeSettings.requireAccount(account), FakeSettings.requireRegion(region),
+                Objects.requireNonNull(labelingJobName, "labelingJobName"), Objects.requireNonNull(action, "action"));
+    }
+
+    @Override
+    public void stub(String operation, StubAnswer answer) {
+        Objects.requireNonNull(answer, "answer");
+        stubs.put(operation, request -> answer);
+    }
+
+    /** Answers an operation the fake does not serve with a function of the request (docs/stubbing.md). */
+    public void stub(String operation, OperationStub stub) {
+        stubs.put(operation, stub);
+    }
+
+    /** The operations stubbed now, sorted. */
+    public List<String> stubbedOperations() {
+        return stubs.operations();
+    }
+
+    @Override
+    public void clearStubs() {
+        stubs.clear();
     }
 
     @Override

@@ -23,6 +23,10 @@ public final class AdminPaths {
     public static final String SNAPSHOT = PREFIX + "/snapshot";
     /** Named snapshots kept on the server: {@code SNAPSHOTS}, {@code SNAPSHOTS/{name}}, {@code SNAPSHOTS/{name}/restore}. */
     public static final String SNAPSHOTS = PREFIX + "/snapshots";
+    /** {@code POST <this>/<name>}: what a labeling job's workers do (docs/labeling.md). */
+    public static final String LABELING_JOBS = PREFIX + "/labeling-jobs";
+    /** Stubs of operations the fake does not serve (docs/stubbing.md). */
+    public static final String STUBS = PREFIX + "/stubs";
 
     /** IAM (docs/iam.md): {@code PUT|DELETE} the every-caller policy. */
     public static final String IAM_POLICY = PREFIX + "/iam/policy";
