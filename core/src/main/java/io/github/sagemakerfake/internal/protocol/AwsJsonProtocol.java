@@ -212,7 +212,7 @@ final class AwsJsonProtocol {
                     + ServiceError.echo(e) + "; see docs/stubbing.md.");
             response = WireErrors.error(requestId, error);
         }
-        record(arrived, started, requestId, operationName, identity, body, response, error, null);
+        record(arrived, started, requestId, operationName, identity, body, null, response, error, null);
         return response;
     }
 
