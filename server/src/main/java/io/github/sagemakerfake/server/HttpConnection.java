@@ -6,6 +6,7 @@ import io.github.sagemakerfake.internal.protocol.PendingResponse;
 import io.github.sagemakerfake.internal.protocol.ProtocolRequest;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
 import io.github.sagemakerfake.internal.protocol.WireErrors;
+import io.github.sagemakerfake.internal.remote.AdminPaths;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
@@ -227,9 +228,54 @@ final class HttpConnection {
         }
     }
 
+    /**
+     * The Origin of a state-changing admin request sent by a page of another origin, or null. A
+     * browser sends Origin with every cross-origin POST, PUT and DELETE (and Sec-Fetch-Site), so a
+     * page on the internet cannot reach the fake's admin API on loopback; clients that are not
+     * browsers send no Origin and are not affected.
+     */
+    static String foreignOrigin(String method, Map<String, List<String>> headers) {
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            return null;
+        }
+        String origin = firstHeader(headers, "origin");
+        String site = firstHeader(headers, "sec-fetch-site");
+        if (site != null && site.equalsIgnoreCase("cross-site")) {
+            return origin == null ? "Sec-Fetch-Site: cross-site" : origin;
+        }
+        if (origin == null) {
+            return null;
+        }
+        String host = firstHeader(headers, "host");
+        if (host != null && (origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host))) {
+            return null;
+        }
+        return origin;
+    }
+
+    private static String firstHeader(Map<String, List<String>> headers, String lowerCaseName) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(lowerCaseName) && !e.getValue().isEmpty()) {
+                return e.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
     private void answerAdmin(String requestId, String method, String[] target, Map<String, List<String>> headers,
                              byte[] body, boolean head, boolean keepAlive) {
         ProtocolResponse response;
+        String foreignOrigin = foreignOrigin(method, headers);
+        if (foreignOrigin != null) {
+            response = WireErrors.error(requestId, WireErrors.JSON, 403, "CrossOriginAdminRequest",
+                    "The admin API takes no " + method + " from a page of another origin (" + foreignOrigin
+                            + "): a web page open in the same browser must not reset or change the fake. "
+                            + "Send the request without an Origin header (curl, RemoteFakeControl) or from the "
+                            + "console at " + AdminPaths.UI + " (docs/server.md, \"Web console\").");
+            boolean close = !keepAlive || serving.isClosing();
+            write(WireAnswers.toNetty(response, head, close), close);
+            return;
+        }
         try {
             serving.authenticateAdmin(method, target[0], target[1], headers, body);
             AdminApi.Reply reply = serving.admin().handle(method, target[0], target[1], body);

@@ -62,7 +62,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>{@code POST /} serves the 16 SageMaker operations (awsJson1_1); paths under {@code /_fake/}
+ * <p>{@code POST /} serves the SageMaker operations of the registry (awsJson1_1; docs/fidelity.md lists them); paths under {@code /_fake/}
  * are the admin API (health, reset, state, snapshots, requests, faults, seed, clock), whose Java client is
  * {@link io.github.sagemakerfake.admin.RemoteFakeControl}. Every answer is the AWS error form
  * ({@code __type}, {@code message}, {@code x-amzn-RequestId}) or a clean close, whatever arrives:

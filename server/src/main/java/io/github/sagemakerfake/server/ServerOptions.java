@@ -32,7 +32,7 @@ public record ServerOptions(String host, int port, int maxBodyBytes, int maxHead
                             Duration shutdownGrace, Credentials strictAuth, int threads) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
-    /** 1 MiB: far above the largest valid request of the 16 operations. */
+    /** 1 MiB: far above the largest valid request of the served operations (the largest, a task UI template, is at most 128,000 characters). */
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** 16 KiB of header lines: an SDK request's are under 2 KiB. */
     public static final int DEFAULT_MAX_HEADER_BYTES = 16 * 1024;

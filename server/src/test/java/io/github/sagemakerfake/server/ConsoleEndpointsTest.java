@@ -65,6 +65,26 @@ class ConsoleEndpointsTest {
     }
 
     @Test
+    void aPageOfAnotherOriginCannotChangeTheFakeThroughTheAdminApi() {
+        TestClients.awsJson(server.endpoint(), "CreateWorkforce", WORKFORCE);
+        String self = "http://" + server.endpoint().getHost() + ":" + server.endpoint().getPort();
+
+        TestClients.Raw foreign = TestClients.send(server.endpoint(), "POST", "/_fake/reset",
+                Map.of("Origin", "https://attacker.example"), null);
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.json()).containsEntry("__type", "CrossOriginAdminRequest");
+        assertThat(TestClients.send(server.endpoint(), "POST", "/_fake/reset", Map.of("Sec-Fetch-Site", "cross-site"),
+                null).status()).isEqualTo(403);
+        assertThat(server.control().state().isEmpty()).isFalse();   // nothing was reset
+
+        assertThat(TestClients.send(server.endpoint(), "GET", "/_fake/state",
+                Map.of("Origin", "https://attacker.example"), null).status()).isEqualTo(200); // reads: no CORS, unreadable
+        assertThat(TestClients.send(server.endpoint(), "POST", "/_fake/reset", Map.of("Origin", self), null).status())
+                .isEqualTo(200);                                        // the console's own origin
+        assertThat(server.control().state().isEmpty()).isTrue();
+    }
+
+    @Test
     void inStrictModeThePageIsOpenAndItsDataIsNot() {
         try (SageMakerWorkforceServer strict = SageMakerWorkforceServer.start(FakeSettings.defaults(),
                 ServerOptions.defaults().withStrictAuth("AKID", "secret"))) {
