@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.sagemakerfake.StatefulRandomTest.Config;
 import io.github.sagemakerfake.StatefulRandomTest.Step;
 import io.github.sagemakerfake.control.FakeClock;
+import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.control.FaultRule;
@@ -222,6 +223,117 @@ class StateDocumentTest {
                 assertThat(copy.state("111122223333", "us-west-2").workforce()).isEmpty();
                 copy.advanceClock(Duration.ofMinutes(6));
                 assertThat(copy.state("444455556666", "us-east-1").workforce()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aRestoreKeepsTheLabelingPlaneWithItsPendingTransitions() {
+        try (SageMakerWorkforceFake original = fake(Lifecycle.timed(Duration.ofMinutes(5)))) {
+            SageMakerClient sm = original.client();
+            String account = original.defaultAccount();
+            String region = original.defaultRegion();
+            String crowd = LabelingRequests.PUBLIC_CROWD;
+            for (String name : List.of("Done", "broken", "halted", "halting")) {
+                sm.createLabelingJob(LabelingRequests.labelingJob(name, crowd));
+            }
+            String ui = sm.createHumanTaskUi(LabelingRequests.taskUi("review-ui").toBuilder()
+                    .tags(t -> t.key("z").value("1"), t -> t.key("a").value("2")).build()).humanTaskUiArn();
+            sm.createHumanTaskUi(LabelingRequests.taskUi("plain-ui"));
+            sm.createFlowDefinition(LabelingRequests.flow("ready", crowd, ui));
+            sm.createFlowDefinition(LabelingRequests.flow("going", crowd, ui));
+            original.advanceClock(Duration.ofMinutes(6));                          // jobs InProgress, flows Active
+            original.driveLabelingJob(account, region, "Done", LabelingJobAction.addObjects(5));
+            original.driveLabelingJob(account, region, "Done", LabelingJobAction.label(2, 1, 0));
+            original.driveLabelingJob(account, region, "Done", LabelingJobAction.complete("s3://bucket/out/manifest"));
+            original.driveLabelingJob(account, region, "broken", LabelingJobAction.fail("The manifest is gone."));
+            sm.stopLabelingJob(r -> r.labelingJobName("halted"));
+            original.advanceClock(Duration.ofMinutes(6));                          // halted: Stopped
+            sm.stopLabelingJob(r -> r.labelingJobName("halting"));                 // Stopping, 5 minutes
+            sm.createLabelingJob(LabelingRequests.labelingJob("starting", crowd).toBuilder()
+                    .tags(t -> t.key("team").value("x"), t -> t.key("cost").value("y")).build()); // Initializing
+            original.addFault(FaultRule.forOperation("CreateLabelingJob").once().failProvisioning("No capacity."));
+            sm.createLabelingJob(LabelingRequests.labelingJob("doomed", crowd));   // Initializing, then Failed
+            original.addFault(FaultRule.forOperation("CreateFlowDefinition").once().failProvisioning("No capacity."));
+            sm.createFlowDefinition(LabelingRequests.flow("doomed-flow", crowd, ui));
+            sm.createFlowDefinition(LabelingRequests.flow("new", crowd, ui));      // Initializing
+            sm.deleteFlowDefinition(r -> r.flowDefinitionName("going"));           // Deleting
+            original.advanceClock(Duration.ofMinutes(2));
+
+            String document = original.snapshot().toDocument();
+            try (SageMakerWorkforceFake copy = fake(Lifecycle.timed(Duration.ofMinutes(5)))) {
+                copy.restore(document);
+                assertThat(copy.snapshot().toDocument()).isEqualTo(document);
+                assertThat(copy.snapshot().toMap()).isEqualTo(original.snapshot().toMap());
+                SageMakerClient restored = copy.client();
+                assertThat(labelingReads(restored)).isEqualTo(labelingReads(sm));
+                assertThat(restored.listLabelingJobs(r -> { }).labelingJobSummaryList())
+                        .extracting(j -> j.labelingJobName() + " " + j.labelingJobStatusAsString())
+                        .containsExactlyInAnyOrder("Done Completed", "broken Failed", "halted Stopped",
+                                "halting Stopping", "starting Initializing", "doomed Initializing");
+                assertThat(restored.listFlowDefinitions(r -> { }).flowDefinitionSummaries())
+                        .extracting(f -> f.flowDefinitionName() + " " + f.flowDefinitionStatusAsString())
+                        .containsExactlyInAnyOrder("ready Active", "going Deleting", "new Initializing",
+                                "doomed-flow Initializing");
+                var done = restored.describeLabelingJob(r -> r.labelingJobName("Done"));
+                assertThat(done.jobReferenceCode()).isEqualTo(sm.describeLabelingJob(r -> r.labelingJobName("Done"))
+                        .jobReferenceCode());
+                assertThat(done.labelingJobOutput().outputDatasetS3Uri()).isEqualTo("s3://bucket/out/manifest");
+                assertThat(done.labelCounters().humanLabeled()).isEqualTo(2);
+                assertThat(restored.describeHumanTaskUi(r -> r.humanTaskUiName("review-ui")).uiTemplate()
+                        .contentSha256()).isEqualTo(sm.describeHumanTaskUi(r -> r.humanTaskUiName("review-ui"))
+                        .uiTemplate().contentSha256());
+                // A labeling job's name stays taken, ignoring case.
+                assertThatThrownBy(() -> restored.createLabelingJob(LabelingRequests.labelingJob("DONE", crowd)))
+                        .isInstanceOf(SageMakerException.class);
+
+                // The pending transitions end as they would have: at the same instant, the same way.
+                copy.advanceClock(Duration.ofMinutes(3));
+                original.advanceClock(Duration.ofMinutes(3));
+                assertThat(copy.snapshot().toDocument()).isEqualTo(original.snapshot().toDocument());
+                assertThat(labelingReads(restored)).isEqualTo(labelingReads(sm));
+                assertThat(restored.describeLabelingJob(r -> r.labelingJobName("doomed")).failureReason())
+                        .isEqualTo("No capacity.");
+                assertThat(restored.describeLabelingJob(r -> r.labelingJobName("halting")).labelingJobStatusAsString())
+                        .isEqualTo("Stopped");
+                assertThat(restored.listFlowDefinitions(r -> { }).flowDefinitionSummaries())
+                        .extracting(f -> f.flowDefinitionName() + " " + f.flowDefinitionStatusAsString())
+                        .containsExactlyInAnyOrder("ready Active", "new Active", "doomed-flow Failed");
+            }
+        }
+    }
+
+    @Test
+    void anObservedTransitionKeepsItsReadsLeft() {
+        try (SageMakerWorkforceFake original = fake(Lifecycle.observed(3))) {
+            SageMakerClient sm = original.client();
+            sm.createLabelingJob(LabelingRequests.labelingJob("job", LabelingRequests.PUBLIC_CROWD));
+            sm.describeLabelingJob(r -> r.labelingJobName("job"));                 // one of three reads
+            try (SageMakerWorkforceFake copy = fake(Lifecycle.observed(3))) {
+                copy.restore(original.snapshot().toDocument());
+                List<String> statuses = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    statuses.add(copy.client().describeLabelingJob(r -> r.labelingJobName("job"))
+                            .labelingJobStatusAsString());
+                }
+                assertThat(statuses).containsExactly("Initializing", "Initializing", "InProgress");
+            }
+        }
+    }
+
+    @Test
+    void aWrongLabelingMemberIsRefusedByItsPath() {
+        try (SageMakerWorkforceFake original = fake(Lifecycle.timed(Duration.ofMinutes(5)))) {
+            original.client().createLabelingJob(LabelingRequests.labelingJob("job", LabelingRequests.PUBLIC_CROWD));
+            String document = original.snapshot().toDocument();
+            try (SageMakerWorkforceFake copy = fake(Lifecycle.timed(Duration.ofMinutes(5)))) {
+                assertThatThrownBy(() -> copy.restore(document.replace("\"Initializing\"", "\"Running\"")))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("Regions[0].Labeling.LabelingJobs[0].Status");
+                assertThatThrownBy(() -> copy.restore(document.replace("\"Kind\"", "\"Sort\"")))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("Regions[0].Labeling.LabelingJobs[0].Transition.Sort");
+                assertThat(copy.snapshot().defaultRegion().labelingJobList()).isEmpty();
             }
         }
     }
