@@ -435,6 +435,11 @@ class StateDocumentTest {
         } catch (SageMakerException e) {
             ids.add(e.requestId());
         }
+        SageMakerClient home = fake.client();
+        home.createLabelingJob(LabelingRequests.labelingJob("job", LabelingRequests.PUBLIC_CROWD));
+        ids.add(home.describeLabelingJob(r -> r.labelingJobName("job")).jobReferenceCode());
+        home.createHumanTaskUi(LabelingRequests.taskUi("ui"));
+        ids.add(home.describeHumanTaskUi(r -> r.humanTaskUiName("ui")).uiTemplate().url());
         return ids;
     }
 
@@ -445,6 +450,8 @@ class StateDocumentTest {
         assertThat(first.get(1)).matches("[a-z0-9]{10}\\.labeling\\.eu-west-1\\.sagemaker\\.aws");
         assertThat(first.get(2)).matches("vpce-[0-9a-f]{17}");
         assertThat(first.get(0)).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(first.get(6)).matches("123456789012[A-Za-z0-9]{16}");
+        assertThat(first.get(7)).matches(".*/ui/template\\.liquid\\?.*&X-Amz-Signature=[0-9a-f]{64}");
         assertThat(ids(42)).isEqualTo(first);
         assertThat(ids(43)).doesNotContainAnyElementsOf(first);
         try (SageMakerWorkforceFake unseeded = SageMakerWorkforceFake.builder().lifecycle(Lifecycle.immediate()).build();
