@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.sagemakerfake.StatefulRandomTest.Config;
 import io.github.sagemakerfake.StatefulRandomTest.Step;
 import io.github.sagemakerfake.control.FakeClock;
+import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.control.Lifecycle;
 import io.github.sagemakerfake.control.StateSnapshot;
 import io.github.sagemakerfake.control.FaultRule;
@@ -77,9 +78,16 @@ class StateDocumentTest {
             assertThat(after.toMap()).as("views, %s", where).isEqualTo(before.toMap());
             assertThat(copy.now()).isEqualTo(original.now());
             for (String[] pair : new String[][] {{"123456789012", "us-east-1"}, {OTHER_ACCOUNT, "eu-west-1"}}) {
-                assertThat(reads(copy.client(pair[0], pair[1])))
-                        .as("what a client reads in %s/%s, %s", pair[0], pair[1], where)
-                        .isEqualTo(reads(original.client(pair[0], pair[1])));
+                List<String> copyReads;
+                List<String> originalReads;
+                try {
+                    copyReads = reads(copy.client(pair[0], pair[1]));
+                    originalReads = reads(original.client(pair[0], pair[1]));
+                } catch (SageMakerException e) {
+                    throw new AssertionError("a read in " + pair[0] + "/" + pair[1] + " failed, " + where, e);
+                }
+                assertThat(copyReads).as("what a client reads in %s/%s, %s", pair[0], pair[1], where)
+                        .isEqualTo(originalReads);
             }
             assertThat(copy.snapshot().toDocument()).as("after the same reads, %s", where)
                     .isEqualTo(original.snapshot().toDocument());
@@ -111,10 +119,55 @@ class StateDocumentTest {
             out.add(client.listWorkforces(r -> r.sortOrder(order)).toString());
         }
         for (Workforce wf : client.listWorkforces(r -> r.maxResults(10)).workforces()) {
-            out.add(client.describeWorkforce(r -> r.workforceName(wf.workforceName())).toString());
+            out.add(read(() -> client.describeWorkforce(r -> r.workforceName(wf.workforceName()))));
         }
         out.add(client.listSubscribedWorkteams(r -> { }).toString());
+        out.addAll(labelingReads(client));
         return out;
+    }
+
+    /**
+     * Every read of the labeling plane: ListLabelingJobs, ListFlowDefinitions and ListHumanTaskUis
+     * in both orders, each Describe and each resource's tags. A task UI's Url carries a fresh random
+     * signature on every Describe (docs/labeling.md), so that part of it is left out.
+     */
+    static List<String> labelingReads(SageMakerClient client) {
+        List<String> out = new ArrayList<>();
+        for (SortOrder order : SortOrder.knownValues()) {
+            out.add(client.listLabelingJobsPaginator(r -> r.sortOrder(order).maxResults(2)).labelingJobSummaryList()
+                    .stream().map(Object::toString).toList().toString());
+            out.add(client.listFlowDefinitionsPaginator(r -> r.sortOrder(order).maxResults(2))
+                    .flowDefinitionSummaries().stream().map(Object::toString).toList().toString());
+            out.add(client.listHumanTaskUisPaginator(r -> r.sortOrder(order).maxResults(2))
+                    .humanTaskUiSummaries().stream().map(Object::toString).toList().toString());
+        }
+        for (var job : client.listLabelingJobsPaginator(r -> r.maxResults(100)).labelingJobSummaryList()) {
+            out.add(read(() -> client.describeLabelingJob(r -> r.labelingJobName(job.labelingJobName()))));
+            out.add(read(() -> client.listTags(r -> r.resourceArn(job.labelingJobArn()))));
+        }
+        for (var flow : client.listFlowDefinitionsPaginator(r -> r.maxResults(100)).flowDefinitionSummaries()) {
+            out.add(read(() -> client.describeFlowDefinition(r -> r.flowDefinitionName(flow.flowDefinitionName()))));
+            out.add(read(() -> client.listTags(r -> r.resourceArn(flow.flowDefinitionArn()))));
+        }
+        for (var ui : client.listHumanTaskUisPaginator(r -> r.maxResults(100)).humanTaskUiSummaries()) {
+            out.add(client.describeHumanTaskUi(r -> r.humanTaskUiName(ui.humanTaskUiName())).toString()
+                    .replaceAll("X-Amz-Signature=[0-9a-f]+", "X-Amz-Signature=..."));
+            out.add(read(() -> client.listTags(r -> r.resourceArn(ui.humanTaskUiArn()))));
+        }
+        return out;
+    }
+
+    /**
+     * One Describe after a listing: under an OBSERVED lifecycle the listing's reads can end a
+     * deletion, so the resource may be gone by then; what the client saw is recorded either way.
+     */
+    private static String read(java.util.function.Supplier<Object> describe) {
+        try {
+            return describe.get().toString();
+        } catch (SageMakerException e) {
+            return "refused " + e.statusCode() + " " + e.awsErrorDetails().errorCode() + ": "
+                    + e.awsErrorDetails().errorMessage();
+        }
     }
 
     // ------------------------------------------------------------------------------ named cases
@@ -170,6 +223,117 @@ class StateDocumentTest {
                 assertThat(copy.state("111122223333", "us-west-2").workforce()).isEmpty();
                 copy.advanceClock(Duration.ofMinutes(6));
                 assertThat(copy.state("444455556666", "us-east-1").workforce()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aRestoreKeepsTheLabelingPlaneWithItsPendingTransitions() {
+        try (SageMakerWorkforceFake original = fake(Lifecycle.timed(Duration.ofMinutes(5)))) {
+            SageMakerClient sm = original.client();
+            String account = original.defaultAccount();
+            String region = original.defaultRegion();
+            String crowd = LabelingRequests.PUBLIC_CROWD;
+            for (String name : List.of("Done", "broken", "halted", "halting")) {
+                sm.createLabelingJob(LabelingRequests.labelingJob(name, crowd));
+            }
+            String ui = sm.createHumanTaskUi(LabelingRequests.taskUi("review-ui").toBuilder()
+                    .tags(t -> t.key("z").value("1"), t -> t.key("a").value("2")).build()).humanTaskUiArn();
+            sm.createHumanTaskUi(LabelingRequests.taskUi("plain-ui"));
+            sm.createFlowDefinition(LabelingRequests.flow("ready", crowd, ui));
+            sm.createFlowDefinition(LabelingRequests.flow("going", crowd, ui));
+            original.advanceClock(Duration.ofMinutes(6));                          // jobs InProgress, flows Active
+            original.driveLabelingJob(account, region, "Done", LabelingJobAction.addObjects(5));
+            original.driveLabelingJob(account, region, "Done", LabelingJobAction.label(2, 1, 0));
+            original.driveLabelingJob(account, region, "Done", LabelingJobAction.complete("s3://bucket/out/manifest"));
+            original.driveLabelingJob(account, region, "broken", LabelingJobAction.fail("The manifest is gone."));
+            sm.stopLabelingJob(r -> r.labelingJobName("halted"));
+            original.advanceClock(Duration.ofMinutes(6));                          // halted: Stopped
+            sm.stopLabelingJob(r -> r.labelingJobName("halting"));                 // Stopping, 5 minutes
+            sm.createLabelingJob(LabelingRequests.labelingJob("starting", crowd).toBuilder()
+                    .tags(t -> t.key("team").value("x"), t -> t.key("cost").value("y")).build()); // Initializing
+            original.addFault(FaultRule.forOperation("CreateLabelingJob").once().failProvisioning("No capacity."));
+            sm.createLabelingJob(LabelingRequests.labelingJob("doomed", crowd));   // Initializing, then Failed
+            original.addFault(FaultRule.forOperation("CreateFlowDefinition").once().failProvisioning("No capacity."));
+            sm.createFlowDefinition(LabelingRequests.flow("doomed-flow", crowd, ui));
+            sm.createFlowDefinition(LabelingRequests.flow("new", crowd, ui));      // Initializing
+            sm.deleteFlowDefinition(r -> r.flowDefinitionName("going"));           // Deleting
+            original.advanceClock(Duration.ofMinutes(2));
+
+            String document = original.snapshot().toDocument();
+            try (SageMakerWorkforceFake copy = fake(Lifecycle.timed(Duration.ofMinutes(5)))) {
+                copy.restore(document);
+                assertThat(copy.snapshot().toDocument()).isEqualTo(document);
+                assertThat(copy.snapshot().toMap()).isEqualTo(original.snapshot().toMap());
+                SageMakerClient restored = copy.client();
+                assertThat(labelingReads(restored)).isEqualTo(labelingReads(sm));
+                assertThat(restored.listLabelingJobs(r -> { }).labelingJobSummaryList())
+                        .extracting(j -> j.labelingJobName() + " " + j.labelingJobStatusAsString())
+                        .containsExactlyInAnyOrder("Done Completed", "broken Failed", "halted Stopped",
+                                "halting Stopping", "starting Initializing", "doomed Initializing");
+                assertThat(restored.listFlowDefinitions(r -> { }).flowDefinitionSummaries())
+                        .extracting(f -> f.flowDefinitionName() + " " + f.flowDefinitionStatusAsString())
+                        .containsExactlyInAnyOrder("ready Active", "going Deleting", "new Initializing",
+                                "doomed-flow Initializing");
+                var done = restored.describeLabelingJob(r -> r.labelingJobName("Done"));
+                assertThat(done.jobReferenceCode()).isEqualTo(sm.describeLabelingJob(r -> r.labelingJobName("Done"))
+                        .jobReferenceCode());
+                assertThat(done.labelingJobOutput().outputDatasetS3Uri()).isEqualTo("s3://bucket/out/manifest");
+                assertThat(done.labelCounters().humanLabeled()).isEqualTo(2);
+                assertThat(restored.describeHumanTaskUi(r -> r.humanTaskUiName("review-ui")).uiTemplate()
+                        .contentSha256()).isEqualTo(sm.describeHumanTaskUi(r -> r.humanTaskUiName("review-ui"))
+                        .uiTemplate().contentSha256());
+                // A labeling job's name stays taken, ignoring case.
+                assertThatThrownBy(() -> restored.createLabelingJob(LabelingRequests.labelingJob("DONE", crowd)))
+                        .isInstanceOf(SageMakerException.class);
+
+                // The pending transitions end as they would have: at the same instant, the same way.
+                copy.advanceClock(Duration.ofMinutes(3));
+                original.advanceClock(Duration.ofMinutes(3));
+                assertThat(copy.snapshot().toDocument()).isEqualTo(original.snapshot().toDocument());
+                assertThat(labelingReads(restored)).isEqualTo(labelingReads(sm));
+                assertThat(restored.describeLabelingJob(r -> r.labelingJobName("doomed")).failureReason())
+                        .isEqualTo("No capacity.");
+                assertThat(restored.describeLabelingJob(r -> r.labelingJobName("halting")).labelingJobStatusAsString())
+                        .isEqualTo("Stopped");
+                assertThat(restored.listFlowDefinitions(r -> { }).flowDefinitionSummaries())
+                        .extracting(f -> f.flowDefinitionName() + " " + f.flowDefinitionStatusAsString())
+                        .containsExactlyInAnyOrder("ready Active", "new Active", "doomed-flow Failed");
+            }
+        }
+    }
+
+    @Test
+    void anObservedTransitionKeepsItsReadsLeft() {
+        try (SageMakerWorkforceFake original = fake(Lifecycle.observed(3))) {
+            SageMakerClient sm = original.client();
+            sm.createLabelingJob(LabelingRequests.labelingJob("job", LabelingRequests.PUBLIC_CROWD));
+            sm.describeLabelingJob(r -> r.labelingJobName("job"));                 // one of three reads
+            try (SageMakerWorkforceFake copy = fake(Lifecycle.observed(3))) {
+                copy.restore(original.snapshot().toDocument());
+                List<String> statuses = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    statuses.add(copy.client().describeLabelingJob(r -> r.labelingJobName("job"))
+                            .labelingJobStatusAsString());
+                }
+                assertThat(statuses).containsExactly("Initializing", "Initializing", "InProgress");
+            }
+        }
+    }
+
+    @Test
+    void aWrongLabelingMemberIsRefusedByItsPath() {
+        try (SageMakerWorkforceFake original = fake(Lifecycle.timed(Duration.ofMinutes(5)))) {
+            original.client().createLabelingJob(LabelingRequests.labelingJob("job", LabelingRequests.PUBLIC_CROWD));
+            String document = original.snapshot().toDocument();
+            try (SageMakerWorkforceFake copy = fake(Lifecycle.timed(Duration.ofMinutes(5)))) {
+                assertThatThrownBy(() -> copy.restore(document.replace("\"Initializing\"", "\"Running\"")))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("Regions[0].Labeling.LabelingJobs[0].Status");
+                assertThatThrownBy(() -> copy.restore(document.replace("\"Kind\"", "\"Sort\"")))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("Regions[0].Labeling.LabelingJobs[0].Transition.Sort");
+                assertThat(copy.snapshot().defaultRegion().labelingJobList()).isEmpty();
             }
         }
     }
@@ -271,6 +435,11 @@ class StateDocumentTest {
         } catch (SageMakerException e) {
             ids.add(e.requestId());
         }
+        SageMakerClient home = fake.client();
+        home.createLabelingJob(LabelingRequests.labelingJob("job", LabelingRequests.PUBLIC_CROWD));
+        ids.add(home.describeLabelingJob(r -> r.labelingJobName("job")).jobReferenceCode());
+        home.createHumanTaskUi(LabelingRequests.taskUi("ui"));
+        ids.add(home.describeHumanTaskUi(r -> r.humanTaskUiName("ui")).uiTemplate().url());
         return ids;
     }
 
@@ -281,6 +450,8 @@ class StateDocumentTest {
         assertThat(first.get(1)).matches("[a-z0-9]{10}\\.labeling\\.eu-west-1\\.sagemaker\\.aws");
         assertThat(first.get(2)).matches("vpce-[0-9a-f]{17}");
         assertThat(first.get(0)).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(first.get(6)).matches("123456789012[A-Za-z0-9]{16}");
+        assertThat(first.get(7)).matches(".*/ui/template\\.liquid\\?.*&X-Amz-Signature=[0-9a-f]{64}");
         assertThat(ids(42)).isEqualTo(first);
         assertThat(ids(43)).doesNotContainAnyElementsOf(first);
         try (SageMakerWorkforceFake unseeded = SageMakerWorkforceFake.builder().lifecycle(Lifecycle.immediate()).build();

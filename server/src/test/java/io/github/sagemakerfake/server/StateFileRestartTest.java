@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FaultRule;
+import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.internal.json.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.CreateLabelingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.ListWorkteamsSortByOptions;
 import software.amazon.awssdk.services.sagemaker.model.SortOrder;
 import software.amazon.awssdk.services.sagemaker.model.Workforce;
@@ -100,7 +102,33 @@ class StateFileRestartTest {
                 + "vendor-crowd/v\",\"MarketplaceTitle\":\"Vendor\"}]}");
         client(endpoint, "444455556666", "us-east-1").deleteWorkforce(r -> r.workforceName("going"));
 
+        // The labeling plane (docs/labeling.md): jobs in each status, task UIs, flow definitions.
+        SageMakerClient home = client(endpoint, "123456789012", "us-east-1");
+        String crowd = "arn:aws:sagemaker:us-east-1:394669845002:workteam/public-crowd/default";
+        for (String name : List.of("Done", "broken", "halting")) {
+            home.createLabelingJob(labelingJob(name, crowd));
+        }
+        String ui = home.createHumanTaskUi(r -> r.humanTaskUiName("review-ui")
+                .uiTemplate(t -> t.content("<crowd-form><crowd-input name=\"x\"/></crowd-form>"))
+                .tags(t -> t.key("z").value("1"), t -> t.key("a").value("2"))).humanTaskUiArn();
+        for (String name : List.of("ready", "going")) {
+            home.createFlowDefinition(r -> r.flowDefinitionName(name).roleArn(ROLE)
+                    .outputConfig(o -> o.s3OutputPath("s3://bucket/a2i/"))
+                    .humanLoopConfig(h -> h.workteamArn(crowd).humanTaskUiArn(ui).taskTitle("Review")
+                            .taskDescription("Review it").taskCount(1)));
+        }
+        control.advanceClock(Duration.ofHours(1).plusMillis(1));
+        control.driveLabelingJob("123456789012", "us-east-1", "Done", LabelingJobAction.addObjects(4));
+        control.driveLabelingJob("123456789012", "us-east-1", "Done", LabelingJobAction.label(3, 1, 0));
+        control.driveLabelingJob("123456789012", "us-east-1", "Done", LabelingJobAction.complete("s3://bucket/o.manifest"));
+        control.driveLabelingJob("123456789012", "us-east-1", "broken", LabelingJobAction.fail("The manifest is gone."));
+        home.stopLabelingJob(r -> r.labelingJobName("halting"));                  // Stopping for an hour
+        home.createLabelingJob(labelingJob("starting", crowd).toBuilder()
+                .tags(t -> t.key("b").value("1"), t -> t.key("a").value("2")).build()); // Initializing
+        home.deleteFlowDefinition(r -> r.flowDefinitionName("going"));            // Deleting
+
         Map<String, List<String>> before = everythingAClientReads(endpoint);
+        assertThat(before.toString()).contains("Completed", "Stopping", "Initializing", "review-ui", "going");
         Map<String, Object> snapshotBefore = withoutNow(admin(endpoint, "/_fake/snapshot"));
         assertThat(Json.write(snapshotBefore)).contains("kept-secret");
         assertThat(before.toString()).doesNotContain("kept-secret").contains("Initializing", "Failed", "Deleting",
@@ -214,6 +242,23 @@ class StateFileRestartTest {
                     reads.add(client.describeWorkforce(r -> r.workforceName(wf.workforceName())).toString());
                 }
                 reads.add(client.listSubscribedWorkteams(r -> { }).toString());
+                reads.add(client.listLabelingJobs(r -> { }).toString());
+                for (var job : client.listLabelingJobs(r -> { }).labelingJobSummaryList()) {
+                    reads.add(client.describeLabelingJob(r -> r.labelingJobName(job.labelingJobName())).toString());
+                    reads.add(client.listTags(r -> r.resourceArn(job.labelingJobArn())).toString());
+                }
+                reads.add(client.listFlowDefinitions(r -> { }).toString());
+                for (var flow : client.listFlowDefinitions(r -> { }).flowDefinitionSummaries()) {
+                    reads.add(client.describeFlowDefinition(r -> r.flowDefinitionName(flow.flowDefinitionName()))
+                            .toString());
+                }
+                reads.add(client.listHumanTaskUis(r -> { }).toString());
+                for (var ui : client.listHumanTaskUis(r -> { }).humanTaskUiSummaries()) {
+                    // The Url is signed afresh on each Describe, at the time of the read (docs/labeling.md).
+                    reads.add(client.describeHumanTaskUi(r -> r.humanTaskUiName(ui.humanTaskUiName())).toString()
+                            .replaceAll("X-Amz-Date=[0-9TZ]+", "").replaceAll("X-Amz-Signature=[0-9a-f]+", ""));
+                    reads.add(client.listTags(r -> r.resourceArn(ui.humanTaskUiArn())).toString());
+                }
             }
             reads.add(TestClients.send(endpoint, "GET", "/_fake/state?account=" + pair[0] + "&region=" + pair[1],
                     Map.of(), null).body());
@@ -221,6 +266,22 @@ class StateFileRestartTest {
         }
         all.put("state", List.of(TestClients.send(endpoint, "GET", "/_fake/state", Map.of(), null).body()));
         return all;
+    }
+
+    private static final String ROLE = "arn:aws:iam::123456789012:role/GroundTruth";
+
+    private static CreateLabelingJobRequest labelingJob(String name, String workteamArn) {
+        return CreateLabelingJobRequest.builder().labelingJobName(name).labelAttributeName("label")
+                .inputConfig(i -> i.dataSource(d -> d.s3DataSource(s -> s.manifestS3Uri("s3://bucket/in.manifest"))))
+                .outputConfig(o -> o.s3OutputPath("s3://bucket/out/")).roleArn(ROLE)
+                .humanTaskConfig(h -> h.workteamArn(workteamArn)
+                        .uiConfig(u -> u.uiTemplateS3Uri("s3://bucket/template.liquid"))
+                        .preHumanTaskLambdaArn("arn:aws:lambda:us-east-1:432418664414:function:PRE-TextMultiClass")
+                        .annotationConsolidationConfig(a -> a.annotationConsolidationLambdaArn(
+                                "arn:aws:lambda:us-east-1:432418664414:function:ACS-TextMultiClass"))
+                        .taskTitle("Classify").taskDescription("Pick a class")
+                        .numberOfHumanWorkersPerDataObject(1).taskTimeLimitInSeconds(300))
+                .build();
     }
 
     @SuppressWarnings("unchecked")

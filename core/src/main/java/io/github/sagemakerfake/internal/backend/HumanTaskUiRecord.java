@@ -4,7 +4,6 @@ import io.github.sagemakerfake.internal.json.WireTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +19,6 @@ import java.util.Map;
 final class HumanTaskUiRecord {
 
     static final String ACTIVE = "Active";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -49,15 +47,18 @@ final class HumanTaskUiRecord {
         }
     }
 
-    /** DescribeHumanTaskUi's answer, with a fresh pre-signed-looking URL each time (decision). */
-    Map<String, Object> toWire(String region, String account, Instant now) {
+    /**
+     * DescribeHumanTaskUi's answer, with a fresh pre-signed-looking URL each time (decision); its
+     * signature comes from the id source, so it repeats with an id seed (docs/seeding.md).
+     */
+    Map<String, Object> toWire(String region, String account, Instant now, IdSource ids) {
         Map<String, Object> wire = new LinkedHashMap<>();
         wire.put("HumanTaskUiArn", arn);
         wire.put("HumanTaskUiName", name);
         wire.put("HumanTaskUiStatus", ACTIVE);
         wire.put("CreationTime", WireTime.epochSeconds(creationTime));
         Map<String, Object> template = new LinkedHashMap<>();
-        template.put("Url", url(region, account, now));
+        template.put("Url", url(region, account, now, ids));
         template.put("ContentSha256", contentSha256);
         wire.put("UiTemplate", template);
         return wire;
@@ -71,11 +72,9 @@ final class HumanTaskUiRecord {
         return wire;
     }
 
-    private String url(String region, String account, Instant now) {
-        byte[] signature = new byte[32];
-        RANDOM.nextBytes(signature);
+    private String url(String region, String account, Instant now, IdSource ids) {
         return "https://sagemaker-human-task-ui-" + region + ".s3." + region + ".amazonaws.com/" + account + "/"
                 + name + "/template.liquid?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=" + AMZ_DATE.format(now)
-                + "&X-Amz-Expires=3600&X-Amz-Signature=" + HexFormat.of().formatHex(signature);
+                + "&X-Amz-Expires=3600&X-Amz-Signature=" + ids.urlSignature();
     }
 }

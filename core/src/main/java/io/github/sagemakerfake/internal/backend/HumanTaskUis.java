@@ -24,7 +24,10 @@ final class HumanTaskUis implements ResourceFamily {
 
     private final Tags tags;
 
-    HumanTaskUis(Tags tags) {
+    private final IdSource ids;
+
+    HumanTaskUis(Tags tags, IdSource ids) {
+        this.ids = ids;
         this.tags = tags;
     }
 
@@ -50,7 +53,7 @@ final class HumanTaskUis implements ResourceFamily {
     }
 
     private Map<String, Object> describeHumanTaskUi(RegionState s, Map<String, Object> r, Instant now) {
-        return requireHumanTaskUiNamed(s, str(r, "HumanTaskUiName")).toWire(s.region, s.account, now);
+        return requireHumanTaskUiNamed(s, str(r, "HumanTaskUiName")).toWire(s.region, s.account, now, ids);
     }
 
     private Map<String, Object> deleteHumanTaskUi(RegionState s, Map<String, Object> r) {

@@ -7,8 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Where a fake's generated identifiers come from: the random part of a SubDomain, a VpcEndpointId
- * and the request ids. Without a seed they are random, as the service's are. With an id seed
+ * Where a fake's generated identifiers come from: the random part of a SubDomain, a VpcEndpointId,
+ * a labeling job's JobReferenceCode, a task UI Url's signature and the request ids. Without a seed they are random, as the service's are. With an id seed
  * (docs/seeding.md, "Repeatable ids") the n-th identifier of each kind is a fixed function of the
  * seed and n, so the same calls give the same ids on every run, and a snapshot that records how
  * many were drawn ({@link #drawn()}) continues the same sequence after a restore.
@@ -19,12 +19,17 @@ public final class IdSource {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final long REQUEST_STREAM = 0x5DEECE66DL;
+    private static final long SIGNATURE_STREAM = 0x2545F4914F6CDD1DL;
+    private static final char[] CODE_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final Long seed;
     /** Resource identifiers drawn so far (kept in snapshots, so a restore continues the sequence). */
     private final AtomicLong resources = new AtomicLong();
     /** Request ids drawn so far (not kept: a restarted server starts the sequence again). */
     private final AtomicLong requests = new AtomicLong();
+    /** Task UI Url signatures drawn so far (a read draws one; not kept, like request ids). */
+    private final AtomicLong signatures = new AtomicLong();
 
     private IdSource(Long seed) {
         this.seed = seed;
@@ -88,6 +93,45 @@ public final class IdSource {
             bytes[8] = (byte) low;
         }
         return "vpce-" + HexFormat.of().formatHex(bytes).substring(0, 17);
+    }
+
+    /**
+     * The random part of a labeling job's JobReferenceCode: 16 letters and digits. A seeded source
+     * draws two resource identifiers for it (8 characters each).
+     */
+    String jobReferenceCode() {
+        StringBuilder code = new StringBuilder(16);
+        if (seed == null) {
+            for (int i = 0; i < 16; i++) {
+                code.append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
+            }
+            return code.toString();
+        }
+        for (int half = 0; half < 2; half++) {
+            long bits = nextResourceBits();
+            for (int i = 0; i < 8; i++) {
+                code.append(CODE_ALPHABET[(int) Long.remainderUnsigned(bits, CODE_ALPHABET.length)]);
+                bits = Long.divideUnsigned(bits, CODE_ALPHABET.length);
+            }
+        }
+        return code.toString();
+    }
+
+    /** The 64 hexadecimal digits of a task UI Url's {@code X-Amz-Signature}, drawn on each DescribeHumanTaskUi. */
+    String urlSignature() {
+        byte[] bytes = new byte[32];
+        if (seed == null) {
+            RANDOM.nextBytes(bytes);
+        } else {
+            long n = signatures.getAndIncrement();
+            for (int word = 0; word < 4; word++) {
+                long bits = mix(seed ^ SIGNATURE_STREAM, 4 * n + word);
+                for (int i = 0; i < 8; i++) {
+                    bytes[8 * word + i] = (byte) (bits >>> (8 * i));
+                }
+            }
+        }
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** A request id in the service's form (a version-4 UUID). */

@@ -46,7 +46,10 @@ final class LabelingJobs implements ResourceFamily {
     private final Lifecycle lifecycle;
     private final Tags tags;
 
-    LabelingJobs(Lifecycle lifecycle, Tags tags) {
+    private final IdSource ids;
+
+    LabelingJobs(Lifecycle lifecycle, Tags tags, IdSource ids) {
+        this.ids = ids;
         this.lifecycle = lifecycle;
         this.tags = tags;
     }
@@ -121,7 +124,7 @@ final class LabelingJobs implements ResourceFamily {
             LabelingReferences.requireHumanTaskUi(s, str(ui, "HumanTaskUiArn"));
         }
         LabelingJobRecord job = new LabelingJobRecord(name, Arns.labelingJob(s.region, s.account, name),
-                s.account + LabelingReferences.randomCode(16), now);
+                s.account + ids.jobReferenceCode(), now);
         job.labelAttributeName = labelAttribute;
         job.inputConfig = Json.copy(input);
         Map<String, Object> output = Json.copy(map(r, "OutputConfig"));

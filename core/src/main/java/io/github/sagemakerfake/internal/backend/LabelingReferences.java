@@ -1,7 +1,6 @@
 package io.github.sagemakerfake.internal.backend;
 
 import io.github.sagemakerfake.internal.error.ServiceError;
-import java.security.SecureRandom;
 
 /**
  * How the labeling plane's resources refer to others: a job's or flow's work team and task UI
@@ -12,9 +11,6 @@ final class LabelingReferences {
     /** The AWS account that owns the public (Mechanical Turk) work team and the built-in task UIs. */
     static final String AWS_CROWD_ACCOUNT = "394669845002";
 
-    private static final char[] CODE_ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private LabelingReferences() {
     }
@@ -64,14 +60,6 @@ final class LabelingReferences {
 
     static boolean isPublicCrowd(String workteamArn) {
         return workteamArn.contains(":" + AWS_CROWD_ACCOUNT + ":workteam/public-crowd/");
-    }
-
-    static String randomCode(int length) {
-        StringBuilder code = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            code.append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
-        }
-        return code.toString();
     }
 
 }

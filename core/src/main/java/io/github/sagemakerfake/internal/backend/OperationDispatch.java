@@ -30,9 +30,9 @@ final class OperationDispatch {
                 new Workteams(limits, lifecycle, tags, ids),
                 tags,
                 new SubscribedWorkteams(),
-                new LabelingJobs(lifecycle, tags),
+                new LabelingJobs(lifecycle, tags, ids),
                 new FlowDefinitions(lifecycle, tags),
-                new HumanTaskUis(tags));
+                new HumanTaskUis(tags, ids));
         for (ResourceFamily family : families) {
             family.register((operation, handler) -> {
                 if (handlers.putIfAbsent(operation, handler) != null) {

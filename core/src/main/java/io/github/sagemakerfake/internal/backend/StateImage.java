@@ -29,12 +29,12 @@ import java.util.TreeSet;
  * <pre>
  * {"StateFileVersion": 2, "DefaultAccount", "DefaultRegion", "Clock": {"Now", "Advanced"}, "Ids": {"Seed", "Drawn"},
  *  "Scope": {"Account", "Region"} (only for one account and region),
- *  "Regions": [{"Account", "Region", "Workforce", "Workteams", "SubscribedWorkteams", "LabelingJobs"}]}
+ *  "Regions": [{"Account", "Region", "Workforce", "Workteams", "SubscribedWorkteams", "LabelingJobs", "Labeling"}]}
  * </pre>
  *
  * <p><b>Extension point.</b> Each resource family of a region is one {@link Part}: its member name,
- * how it is written and how it is read back. A new family (labeling jobs, flow definitions, task
- * UIs) adds one {@code Part} to {@link #PARTS}, keeps its state in {@link RegionState}, and lists
+ * how it is written and how it is read back ({@link LabelingPart} keeps the labeling plane). A new
+ * family adds one {@code Part} to {@link #PARTS}, keeps its state in {@link RegionState}, and lists
  * its member in docs/server.md; the version stays the same as long as older documents (without the
  * member) still read. A member this fake does not know is refused, so a document written by a
  * newer fake is never silently cut down.
@@ -56,7 +56,7 @@ final class StateImage {
     }
 
     static final List<Part> PARTS = List.of(new WorkforcePart(), new WorkteamsPart(), new SubscribedPart(),
-            new SeededLabelingJobsPart());
+            new SeededLabelingJobsPart(), new LabelingPart());
 
     private static final Set<String> TOP_MEMBERS = Set.of("StateFileVersion", "DefaultAccount", "DefaultRegion",
             "Clock", "Ids", "Scope", "Regions");

@@ -21,8 +21,22 @@ final class Transition {
         this.endsAt = now.plus(lifecycle.duration());
     }
 
+    private Transition(Lifecycle.Kind kind, int readsLeft, Instant endsAt) {
+        this.kind = kind;
+        this.readsLeft = readsLeft;
+        this.endsAt = endsAt;
+    }
+
     static Transition start(Lifecycle lifecycle, Instant now) {
         return new Transition(lifecycle, now);
+    }
+
+    /**
+     * A transition read back from a state document (docs/server.md, "The state file"): {@code OBSERVED}
+     * with the reads still to show the transitional status, {@code TIMED} with the instant it ends.
+     */
+    static Transition restore(Lifecycle.Kind kind, int readsLeft, Instant endsAt) {
+        return new Transition(kind, readsLeft, endsAt);
     }
 
     /** Whether the transitional status has lasted long enough by {@code now}. */
