@@ -25,9 +25,9 @@ class BenchmarkSmokeTest {
     void everyBenchmarkRuns(@TempDir Path out) throws Exception {
         Report report = BenchMain.run(true, new LinkedHashSet<>(BenchMain.PARTS), out);
 
-        assertEquals(6, report.inProcess.size(), "2 calls x 3 clients");
+        assertEquals(10, report.inProcess.size(), "2 calls x 5 clients");
         report.inProcess.forEach(r -> assertNotNull(Report.figure(r), r.getParams().id()));
-        assertEquals(8, report.fresh.size());
+        assertEquals(10, report.fresh.size(), "the fresh-fake benchmarks, pooled and unpooled clients");
         report.fresh.forEach(r -> assertNotNull(Report.figure(r), r.getParams().id()));
 
         boolean moto = Subprocesses.motoServer().isPresent();
