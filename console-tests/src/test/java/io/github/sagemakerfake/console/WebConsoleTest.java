@@ -422,8 +422,8 @@ class WebConsoleTest {
     }
 
     /**
-     * The snapshot buttons, against a stand-in for {@code /_fake/snapshot} in the page's fetch
-     * (until the server serves it): download asks for the region typed in, restore posts the file.
+     * The snapshot buttons, against a stand-in for {@code /_fake/snapshot} in the page's fetch (it
+     * records what the page asks): download asks for the region typed in, restore posts the file.
      */
     @Test
     @SuppressWarnings("unchecked")
