@@ -235,7 +235,7 @@ class ClientCompatibilityTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private record Result(int exit, String stdout, String stderr) {
+    record Result(int exit, String stdout, String stderr) {
     }
 
     private static String script() {
@@ -279,7 +279,7 @@ class ClientCompatibilityTest {
         return run(command, awsEnv("x"));
     }
 
-    private static Result run(List<String> command, Map<String, String> env) throws Exception {
+    static Result run(List<String> command, Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
         pb.environment().putAll(env);
@@ -307,14 +307,14 @@ class ClientCompatibilityTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> ok(Map<String, Object> steps, String name) {
+    static Map<String, Object> ok(Map<String, Object> steps, String name) {
         Map<String, Object> step = (Map<String, Object>) steps.get(name);
         assertThat(step).as(name).containsKey("ok");
         return (Map<String, Object>) step.get("ok");
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> error(Map<String, Object> steps, String name) {
+    static Map<String, Object> error(Map<String, Object> steps, String name) {
         Map<String, Object> step = (Map<String, Object>) steps.get(name);
         assertThat(step).as(name).containsKey("error");
         return (Map<String, Object>) step.get("error");
@@ -328,7 +328,7 @@ class ClientCompatibilityTest {
      * Independent clients are skipped where they are not installed, with a message; CI sets
      * SAGEMAKER_FAKE_REQUIRE_CLIENTS=true so that a missing client fails instead of skipping.
      */
-    private static void requireClient(boolean available, String client) {
+    static void requireClient(boolean available, String client) {
         if (available) {
             return;
         }

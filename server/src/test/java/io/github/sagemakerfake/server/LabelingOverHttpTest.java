@@ -2,7 +2,6 @@ package io.github.sagemakerfake.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FakeSettings;
@@ -10,17 +9,13 @@ import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.control.StubAnswer;
 import io.github.sagemakerfake.internal.json.Json;
 import io.github.sagemakerfake.control.FakeControl;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,59 +146,59 @@ class LabelingOverHttpTest {
     @Test
     @SuppressWarnings("unchecked")
     void boto3CallsEveryLabelingOperation() throws Exception {
-        requireClient(run(List.of("python3", "-c", "import boto3"), Map.of()).exit() == 0, "python3 with boto3");
-        Result result = run(List.of("python3", Path.of(System.getProperty("basedir", "."), "src", "test", "python",
+        ClientCompatibilityTest.requireClient(ClientCompatibilityTest.run(List.of("python3", "-c", "import boto3"), Map.of()).exit() == 0, "python3 with boto3");
+        ClientCompatibilityTest.Result result = ClientCompatibilityTest.run(List.of("python3", Path.of(System.getProperty("basedir", "."), "src", "test", "python",
                 "boto3_labeling.py").toString(), server.endpoint().toString()), awsEnv());
         assertThat(result.exit()).as(result.stderr()).isZero();
         Map<String, Object> steps = (Map<String, Object>) Json.parse(result.stdout());
 
-        assertThat(ok(steps, "CreateHumanTaskUi")).containsEntry("HumanTaskUiArn",
+        assertThat(ClientCompatibilityTest.ok(steps, "CreateHumanTaskUi")).containsEntry("HumanTaskUiArn",
                 "arn:aws:sagemaker:us-east-1:123456789012:human-task-ui/review-ui");
-        assertThat(error(steps, "CreateHumanTaskUi duplicate")).containsEntry("Code", "ResourceInUse");
-        assertThat((Map<String, Object>) ok(steps, "DescribeHumanTaskUi").get("UiTemplate")).containsKeys("Url", "ContentSha256");
-        assertThat(error(steps, "DescribeHumanTaskUi missing")).containsEntry("Code", "ResourceNotFound")
+        assertThat(ClientCompatibilityTest.error(steps, "CreateHumanTaskUi duplicate")).containsEntry("Code", "ResourceInUse");
+        assertThat((Map<String, Object>) ClientCompatibilityTest.ok(steps, "DescribeHumanTaskUi").get("UiTemplate")).containsKeys("Url", "ContentSha256");
+        assertThat(ClientCompatibilityTest.error(steps, "DescribeHumanTaskUi missing")).containsEntry("Code", "ResourceNotFound")
                 .containsEntry("Status", BigDecimal.valueOf(400));
-        assertThat((List<?>) ok(steps, "ListHumanTaskUis").get("HumanTaskUiSummaries")).hasSize(1);
-        assertThat(ok(steps, "CreateFlowDefinition")).containsKey("FlowDefinitionArn");
-        assertThat((String) error(steps, "CreateFlowDefinition unknown team").get("Message"))
+        assertThat((List<?>) ClientCompatibilityTest.ok(steps, "ListHumanTaskUis").get("HumanTaskUiSummaries")).hasSize(1);
+        assertThat(ClientCompatibilityTest.ok(steps, "CreateFlowDefinition")).containsKey("FlowDefinitionArn");
+        assertThat((String) ClientCompatibilityTest.error(steps, "CreateFlowDefinition unknown team").get("Message"))
                 .isEqualTo("The specified Workteam 'arn:aws:sagemaker:us-east-1:123456789012:workteam/private-crowd/nobody'"
                         + " does not exist or you do not have access to it.");
-        assertThat(ok(steps, "DescribeFlowDefinition first")).containsEntry("FlowDefinitionStatus", "Initializing");
-        assertThat(error(steps, "DeleteFlowDefinition while Initializing")).containsEntry("Code", "ResourceInUse");
-        assertThat(ok(steps, "DescribeFlowDefinition second")).containsEntry("FlowDefinitionStatus", "Active");
-        assertThat((List<?>) ok(steps, "ListFlowDefinitions").get("FlowDefinitionSummaries")).hasSize(1);
-        assertThat(ok(steps, "DeleteFlowDefinition")).isEmpty();
-        assertThat(ok(steps, "DescribeFlowDefinition deleting")).containsEntry("FlowDefinitionStatus", "Deleting");
-        assertThat(error(steps, "DescribeFlowDefinition gone")).containsEntry("Code", "ResourceNotFound");
-        assertThat(ok(steps, "DeleteHumanTaskUi")).isEmpty();
-        assertThat(error(steps, "DeleteHumanTaskUi again")).containsEntry("Code", "ResourceNotFound");
+        assertThat(ClientCompatibilityTest.ok(steps, "DescribeFlowDefinition first")).containsEntry("FlowDefinitionStatus", "Initializing");
+        assertThat(ClientCompatibilityTest.error(steps, "DeleteFlowDefinition while Initializing")).containsEntry("Code", "ResourceInUse");
+        assertThat(ClientCompatibilityTest.ok(steps, "DescribeFlowDefinition second")).containsEntry("FlowDefinitionStatus", "Active");
+        assertThat((List<?>) ClientCompatibilityTest.ok(steps, "ListFlowDefinitions").get("FlowDefinitionSummaries")).hasSize(1);
+        assertThat(ClientCompatibilityTest.ok(steps, "DeleteFlowDefinition")).isEmpty();
+        assertThat(ClientCompatibilityTest.ok(steps, "DescribeFlowDefinition deleting")).containsEntry("FlowDefinitionStatus", "Deleting");
+        assertThat(ClientCompatibilityTest.error(steps, "DescribeFlowDefinition gone")).containsEntry("Code", "ResourceNotFound");
+        assertThat(ClientCompatibilityTest.ok(steps, "DeleteHumanTaskUi")).isEmpty();
+        assertThat(ClientCompatibilityTest.error(steps, "DeleteHumanTaskUi again")).containsEntry("Code", "ResourceNotFound");
 
-        assertThat(ok(steps, "CreateLabelingJob")).containsEntry("LabelingJobArn",
+        assertThat(ClientCompatibilityTest.ok(steps, "CreateLabelingJob")).containsEntry("LabelingJobArn",
                 "arn:aws:sagemaker:us-east-1:123456789012:labeling-job/Reviews");
-        assertThat(error(steps, "CreateLabelingJob same name other case")).containsEntry("Code", "ResourceInUse");
-        assertThat((String) error(steps, "CreateLabelingJob bad name").get("Message"))
+        assertThat(ClientCompatibilityTest.error(steps, "CreateLabelingJob same name other case")).containsEntry("Code", "ResourceInUse");
+        assertThat((String) ClientCompatibilityTest.error(steps, "CreateLabelingJob bad name").get("Message"))
                 .contains("at 'labelingJobName' failed to satisfy constraint");
-        Map<String, Object> first = ok(steps, "DescribeLabelingJob first");
+        Map<String, Object> first = ClientCompatibilityTest.ok(steps, "DescribeLabelingJob first");
         assertThat(first).containsEntry("LabelingJobStatus", "Initializing");
         assertThat((Map<String, Object>) first.get("OutputConfig")).containsEntry("KmsKeyId", "");
-        assertThat(error(steps, "DescribeLabelingJob missing")).containsEntry("Code", "ValidationException");
-        assertThat((Map<String, Object>) ok(steps, "DescribeLabelingJob labeled").get("LabelCounters"))
+        assertThat(ClientCompatibilityTest.error(steps, "DescribeLabelingJob missing")).containsEntry("Code", "ValidationException");
+        assertThat((Map<String, Object>) ClientCompatibilityTest.ok(steps, "DescribeLabelingJob labeled").get("LabelCounters"))
                 .containsEntry("HumanLabeled", BigDecimal.valueOf(4)).containsEntry("Unlabeled", BigDecimal.valueOf(6));
-        assertThat((List<Map<String, Object>>) ok(steps, "ListLabelingJobsForWorkteam").get("LabelingJobSummaryList"))
+        assertThat((List<Map<String, Object>>) ClientCompatibilityTest.ok(steps, "ListLabelingJobsForWorkteam").get("LabelingJobSummaryList"))
                 .singleElement().satisfies(j -> assertThat(j).containsEntry("LabelingJobName", "Reviews"));
-        assertThat((List<?>) ok(steps, "ListTags").get("Tags")).hasSize(1);
-        assertThat(ok(steps, "ListLabelingJobs paginated")).containsEntry("Pages", BigDecimal.valueOf(3));
-        assertThat(ok(steps, "StopLabelingJob")).isEmpty();
-        assertThat(ok(steps, "DescribeLabelingJob stopping")).containsEntry("LabelingJobStatus", "Stopping");
-        assertThat(ok(steps, "DescribeLabelingJob stopped")).containsEntry("LabelingJobStatus", "Stopped");
-        assertThat(error(steps, "StopLabelingJob missing")).containsEntry("Code", "ValidationException");
-        assertThat((List<?>) ok(steps, "ListLabelingJobs stopped").get("LabelingJobSummaryList")).hasSize(1);
+        assertThat((List<?>) ClientCompatibilityTest.ok(steps, "ListTags").get("Tags")).hasSize(1);
+        assertThat(ClientCompatibilityTest.ok(steps, "ListLabelingJobs paginated")).containsEntry("Pages", BigDecimal.valueOf(3));
+        assertThat(ClientCompatibilityTest.ok(steps, "StopLabelingJob")).isEmpty();
+        assertThat(ClientCompatibilityTest.ok(steps, "DescribeLabelingJob stopping")).containsEntry("LabelingJobStatus", "Stopping");
+        assertThat(ClientCompatibilityTest.ok(steps, "DescribeLabelingJob stopped")).containsEntry("LabelingJobStatus", "Stopped");
+        assertThat(ClientCompatibilityTest.error(steps, "StopLabelingJob missing")).containsEntry("Code", "ValidationException");
+        assertThat((List<?>) ClientCompatibilityTest.ok(steps, "ListLabelingJobs stopped").get("LabelingJobSummaryList")).hasSize(1);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void theAwsCliCallsTheLabelingOperations() throws Exception {
-        requireClient(run(List.of("aws", "--version"), Map.of()).exit() == 0, "the AWS CLI (aws)");
+        ClientCompatibilityTest.requireClient(ClientCompatibilityTest.run(List.of("aws", "--version"), Map.of()).exit() == 0, "the AWS CLI (aws)");
         cli("create-workteam", "--workteam-name", "labelers", "--description", "d", "--member-definitions",
                 "[{\"CognitoMemberDefinition\":{\"UserPool\":\"us-east-1_abc123\",\"ClientId\":\"c\",\"UserGroup\":\"g\"}}]");
         String ui = (String) cli("create-human-task-ui", "--human-task-ui-name", "ui", "--ui-template", "Content=<p/>")
@@ -237,9 +232,6 @@ class LabelingOverHttpTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private record Result(int exit, String stdout, String stderr) {
-    }
-
     private static Map<String, String> awsEnv() {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_ACCESS_KEY_ID", "123456789012");
@@ -254,74 +246,21 @@ class LabelingOverHttpTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> cli(String... args) throws Exception {
-        Result r = runCli(args);
+        ClientCompatibilityTest.Result r = runCli(args);
         assertThat(r.exit()).as(String.join(" ", args) + ": " + r.stderr()).isZero();
         return r.stdout().isBlank() ? Map.of() : (Map<String, Object>) Json.parse(r.stdout());
     }
 
     private String cliError(String... args) throws Exception {
-        Result r = runCli(args);
+        ClientCompatibilityTest.Result r = runCli(args);
         assertThat(r.exit()).as(String.join(" ", args)).isNotZero();
         return r.stderr();
     }
 
-    private Result runCli(String... args) throws Exception {
+    private ClientCompatibilityTest.Result runCli(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString(),
                 "--output", "json", "sagemaker"));
         command.addAll(List.of(args));
-        return run(command, awsEnv());
-    }
-
-    private static Result run(List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-        pb.environment().putAll(env);
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            return new Result(-1, "", e.toString());
-        }
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command + " did not finish");
-        }
-        return new Result(p.exitValue(), out.get(), err.get());
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> ok(Map<String, Object> steps, String name) {
-        Map<String, Object> step = (Map<String, Object>) steps.get(name);
-        assertThat(step).as(name).containsKey("ok");
-        return (Map<String, Object>) step.get("ok");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> error(Map<String, Object> steps, String name) {
-        Map<String, Object> step = (Map<String, Object>) steps.get(name);
-        assertThat(step).as(name).containsKey("error");
-        return (Map<String, Object>) step.get("error");
-    }
-
-    /** As ClientCompatibilityTest: skipped where not installed, unless SAGEMAKER_FAKE_REQUIRE_CLIENTS=true. */
-    private static void requireClient(boolean available, String client) {
-        if (available) {
-            return;
-        }
-        String message = client + " is not installed; install it (pip install boto3 awscli) to run this test";
-        if ("true".equalsIgnoreCase(System.getenv("SAGEMAKER_FAKE_REQUIRE_CLIENTS"))) {
-            throw new AssertionError(message + ". SAGEMAKER_FAKE_REQUIRE_CLIENTS=true forbids skipping it.");
-        }
-        assumeTrue(false, message);
+        return ClientCompatibilityTest.run(command, awsEnv());
     }
 }
