@@ -32,7 +32,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Every answer must be a 200; an error stops the run. Variants are server JVM options, run
  * interleaved: {@code java -cp benchmarks.jar ...ServerTailBenchmark [rounds] [seconds] [jvm options|...]},
- * e.g. {@code 2 8 "|-XX:+UseParallelGC"} (the empty variant is the default JVM).
+ * e.g. {@code 2 8 "|-XX:+UseParallelGC"} (the empty variant is the default JVM); server options
+ * follow {@code --}: {@code "-XX:+UseParallelGC -- --threads 1"}.
  */
 public final class ServerTailBenchmark {
 
@@ -61,8 +62,11 @@ public final class ServerTailBenchmark {
     }
 
     static Result measure(String variant, int seconds) throws Exception {
-        List<String> jvm = variant.isBlank() ? List.of() : List.of(variant.trim().split("\\s+"));
-        try (Subprocesses.Server server = Subprocesses.startFakeServer(jvm)) {
+        // "JVM options -- server options", either part may be empty
+        int split = (" " + variant + " ").indexOf(" -- ");
+        String jvmPart = split < 0 ? variant : variant.substring(0, Math.max(0, split - 1));
+        String serverPart = split < 0 ? "" : variant.substring(Math.min(variant.length(), split + 3));
+        try (Subprocesses.Server server = Subprocesses.startFakeServer(words(jvmPart), words(serverPart))) {
             URI uri = server.endpoint;
             byte[] create = request(uri, "CreateWorkteam", "{\"WorkteamName\":\"" + Fixtures.TEAM + "\",\"Description\":"
                     + "\"Bench\",\"MemberDefinitions\":[{\"CognitoMemberDefinition\":{\"UserPool\":\"us-east-1_abc123\","
@@ -164,6 +168,10 @@ public final class ServerTailBenchmark {
             count[0] = total.get();
         }
         return perThread.stream().flatMapToLong(Arrays::stream).toArray();
+    }
+
+    private static List<String> words(String s) {
+        return s.isBlank() ? List.of() : List.of(s.trim().split("\\s+"));
     }
 
     private static long pct(long[] sorted, double p) {

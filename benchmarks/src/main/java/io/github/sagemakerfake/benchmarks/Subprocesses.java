@@ -107,6 +107,11 @@ final class Subprocesses {
      * classpath (the same classes; the SDK classes beside them are never loaded by the server).
      */
     static Server startFakeServer(List<String> jvmArgs) {
+        return startFakeServer(jvmArgs, List.of());
+    }
+
+    /** The same, with server options after {@code --port 0} (e.g. {@code --threads 1}). */
+    static Server startFakeServer(List<String> jvmArgs, List<String> serverArgs) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmArgs);
@@ -124,6 +129,7 @@ final class Subprocesses {
         }
         command.add("--port");
         command.add("0");
+        command.addAll(serverArgs);
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process = start(pb);
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -163,7 +169,8 @@ final class Subprocesses {
         }, "fake-server-stdout");
         drain.setDaemon(true);
         drain.start();
-        return new Server(process, URI.create(url), description + (jvmArgs.isEmpty() ? "" : " " + jvmArgs));
+        return new Server(process, URI.create(url), description + (jvmArgs.isEmpty() ? "" : " " + jvmArgs)
+                + (serverArgs.isEmpty() ? "" : " " + serverArgs));
     }
 
     static Optional<Path> serverJar() {
