@@ -33,7 +33,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Every answer must be a 200; an error stops the run. Variants are server JVM options, run
  * interleaved: {@code java -cp benchmarks.jar ...ServerTailBenchmark [rounds] [seconds] [jvm options|...]},
  * e.g. {@code 2 8 "|-XX:+UseParallelGC"} (the empty variant is the default JVM); server options
- * follow {@code --}: {@code "-XX:+UseParallelGC -- --threads 1"}.
+ * follow {@code --}: {@code "-XX:+UseParallelGC -- --threads 1"}; {@code jar=PATH} among the JVM
+ * options runs that server jar instead of this build's ({@code "jar=/tmp/before.jar|"}: before and
+ * after in one run). A fourth argument names the load generators, {@code nio} (default) and/or
+ * {@code threads}: {@code nio,threads}.
  */
 public final class ServerTailBenchmark {
 
@@ -50,23 +53,41 @@ public final class ServerTailBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         List<String> variants = args.length > 2 ? Arrays.asList(args[2].split("\\|", -1)) : List.of("");
+        List<String> generators = args.length > 3 ? Arrays.asList(args[3].split(",")) : List.of(NIO);
         List<Result> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (String variant : variants) {
-                Result r = measure(variant, seconds);
+              for (String generator : generators) {
+                Result r = measure(variant, seconds, generator, generators.size() > 1);
                 System.err.println("round " + (round + 1) + ": " + r);
                 results.add(r);
+              }
             }
         }
         System.out.println(markdown(results));
     }
 
-    static Result measure(String variant, int seconds) throws Exception {
+    /** The generator of two threads (OpenLoopLoad), as wrk2 -t2 -c8. */
+    static final String NIO = "nio";
+    /** A thread per connection, each blocking on its socket. */
+    static final String THREADS = "threads";
+
+    static Result measure(String variant, int seconds, String generator, boolean label) throws Exception {
         // "JVM options -- server options", either part may be empty
         int split = (" " + variant + " ").indexOf(" -- ");
         String jvmPart = split < 0 ? variant : variant.substring(0, Math.max(0, split - 1));
         String serverPart = split < 0 ? "" : variant.substring(Math.min(variant.length(), split + 3));
-        try (Subprocesses.Server server = Subprocesses.startFakeServer(words(jvmPart), words(serverPart))) {
+        // "jar=PATH" among the JVM options: that server jar instead of this build's (a before/after in one run)
+        List<String> jvm = new ArrayList<>(words(jvmPart));
+        java.util.Optional<java.nio.file.Path> jar = Subprocesses.serverJar();
+        for (java.util.Iterator<String> it = jvm.iterator(); it.hasNext(); ) {
+            String word = it.next();
+            if (word.startsWith("jar=")) {
+                jar = java.util.Optional.of(java.nio.file.Path.of(word.substring(4)));
+                it.remove();
+            }
+        }
+        try (Subprocesses.Server server = Subprocesses.startFakeServer(jvm, words(serverPart), jar)) {
             URI uri = server.endpoint;
             byte[] create = request(uri, "CreateWorkteam", "{\"WorkteamName\":\"" + Fixtures.TEAM + "\",\"Description\":"
                     + "\"Bench\",\"MemberDefinitions\":[{\"CognitoMemberDefinition\":{\"UserPool\":\"us-east-1_abc123\","
@@ -76,28 +97,40 @@ public final class ServerTailBenchmark {
                 c.exchange(create);
             }
             // Warm-up, then saturation (closed loop).
-            run(uri, describe, 0, Math.max(2, seconds / 2) * 1_000_000_000L, null);
+            boolean nio = switch (generator) {
+                case NIO -> true;
+                case THREADS -> false;
+                default -> throw new IllegalArgumentException("generator: nio or threads, not " + generator);
+            };
+            load(nio, uri, describe, 0, Math.max(2, seconds / 2) * 1_000_000_000L, null);
             long cpu0 = Subprocesses.cpuNanos(server.process.toHandle());
             long[] count = new long[1];
             long satNanos = seconds * 1_000_000_000L;
-            run(uri, describe, 0, satNanos, count);
+            load(nio, uri, describe, 0, satNanos, count);
             double saturating = count[0] / (satNanos / 1e9);
             // Half load, open loop.
             double offered = saturating / 2;
             long intervalNanos = (long) (CONNECTIONS * 1e9 / offered);
             long cpu1 = Subprocesses.cpuNanos(server.process.toHandle());
-            long[] latencies = run(uri, describe, intervalNanos, satNanos, count);
+            long[] latencies = load(nio, uri, describe, intervalNanos, satNanos, count);
             long cpu2 = Subprocesses.cpuNanos(server.process.toHandle());
             Arrays.sort(latencies);
-            return new Result(variant.isBlank() ? "(default JVM)" : variant, saturating, offered,
+            String name = (variant.isBlank() ? "(default JVM)" : variant) + (label ? " [" + generator + "]" : "");
+            return new Result(name, saturating, offered,
                     latencies.length / (satNanos / 1e9), pct(latencies, 0.50), pct(latencies, 0.90),
                     pct(latencies, 0.99), pct(latencies, 0.999), latencies[latencies.length - 1], latencies.length,
                     (cpu2 - cpu1) / Math.max(1, latencies.length));
         }
     }
 
+    private static long[] load(boolean nio, URI uri, byte[] request, long intervalNanos, long nanos, long[] count)
+            throws Exception {
+        return nio ? OpenLoopLoad.run(uri, request, CONNECTIONS, intervalNanos, nanos, count)
+                : run(uri, request, intervalNanos, nanos, count);
+    }
+
     /**
-     * 8 connections for {@code nanos}; closed loop when {@code intervalNanos} is 0, else each
+     * 8 connections for {@code nanos}, a thread each; closed loop when {@code intervalNanos} is 0, else each
      * connection's requests are due every {@code intervalNanos}, staggered. Returns every latency.
      */
     private static long[] run(URI uri, byte[] request, long intervalNanos, long nanos, long[] count)

@@ -112,10 +112,14 @@ final class Subprocesses {
 
     /** The same, with server options after {@code --port 0} (e.g. {@code --threads 1}). */
     static Server startFakeServer(List<String> jvmArgs, List<String> serverArgs) {
+        return startFakeServer(jvmArgs, serverArgs, serverJar());
+    }
+
+    /** The same, from a given server jar (e.g. an older build's, for a before/after in one run). */
+    static Server startFakeServer(List<String> jvmArgs, List<String> serverArgs, Optional<Path> jar) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmArgs);
-        Optional<Path> jar = serverJar();
         String description;
         if (jar.isPresent()) {
             command.add("-jar");

@@ -58,4 +58,66 @@ class JournalTest {
             assertThat(entry.request().toString()).doesNotContain("s3cret");
         }
     }
+
+    /**
+     * Entries are kept as arrays that dropped entries give back (docs/benchmarks.md, "The server's
+     * tail"): an array reused for a shorter entry still holds the end of a longer one, and none of
+     * it may show.
+     */
+    @Test
+    void entriesReadTheSameWhenTheirArraysAreReusedForOtherEntries() {
+        Journal small = new Journal(3, 1 << 20);
+        for (int i = 0; i < 50; i++) {
+            String name = "team-" + i + "-" + "x".repeat((i * 37) % 300); // long and short entries alternate
+            byte[] response = ("{\"WorkteamArn\":\"arn:" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+            small.record(NOW.plusSeconds(i), "req-" + i, "DescribeWorkteam", "123456789012", "us-east-1",
+                    Map.of("WorkteamName", name), ("{\"WorkteamName\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8),
+                    i % 2 == 0 ? 200 : 400, i % 2 == 0 ? null : "ValidationException", i % 2 == 0 ? null : "bad " + i,
+                    null, i % 3 == 0 ? null : Duration.ofMillis(i), i % 5 == 0 ? null : response);
+            if (i % 7 == 0) {
+                small.entries(); // decoded entries give their arrays back early
+            }
+        }
+
+        List<JournalEntry> entries = small.entries();
+        assertThat(entries).extracting(JournalEntry::sequence).containsExactly(48L, 49L, 50L);
+        for (JournalEntry e : entries) {
+            int i = (int) e.sequence() - 1;
+            String name = "team-" + i + "-" + "x".repeat((i * 37) % 300);
+            assertThat(e.requestId()).isEqualTo("req-" + i);
+            assertThat(e.time()).isEqualTo(NOW.plusSeconds(i));
+            assertThat(e.request()).isEqualTo(Map.of("WorkteamName", name));
+            assertThat(e.statusCode()).isEqualTo(i % 2 == 0 ? 200 : 400);
+            assertThat(e.errorCode()).isEqualTo(i % 2 == 0 ? null : "ValidationException");
+            assertThat(e.errorMessage()).isEqualTo(i % 2 == 0 ? null : "bad " + i);
+            assertThat(e.latency()).isEqualTo(i % 3 == 0 ? null : Duration.ofMillis(i));
+            assertThat(e.response()).isEqualTo(i % 5 == 0 ? null : Map.of("WorkteamArn", "arn:" + name));
+        }
+    }
+
+    @Test
+    void theOldestEntriesGoFirstPastTheByteBoundAndAResponseLargerThanAnyPooledArrayIsKept() {
+        Journal bounded = new Journal(1_000, 64 * 1024);
+        String big = "{\"Workteams\":[" + String.join(",", java.util.Collections.nCopies(3_000,
+                "{\"WorkteamName\":\"team\"}")) + "]}"; // about 75 KB, beyond the largest pooled array
+        for (int i = 0; i < 200; i++) {
+            bounded.record(NOW, "req-" + i, "ListWorkteams", "123456789012", "us-east-1", Map.of(), "{}".getBytes(
+                    StandardCharsets.UTF_8), 200, null, null, null, Duration.ZERO,
+                    i == 199 ? big.getBytes(StandardCharsets.UTF_8) : "{\"Workteams\":[]}".getBytes(StandardCharsets.UTF_8));
+        }
+
+        List<JournalEntry> entries = bounded.entries();
+        assertThat(entries).isNotEmpty().hasSizeLessThan(200); // the byte bound dropped the oldest
+        assertThat(entries.get(entries.size() - 1).requestId()).isEqualTo("req-199");
+        assertThat((List<?>) entries.get(entries.size() - 1).response().get("Workteams")).hasSize(3_000);
+        assertThat(entries).extracting(JournalEntry::sequence).isSorted();
+
+        bounded.clear();
+        assertThat(bounded.entries()).isEmpty();
+        bounded.record(NOW, "after", "ListWorkteams", "123456789012", "us-east-1", Map.of(), 200, null, null, null);
+        assertThat(bounded.entries()).singleElement().satisfies(e -> {
+            assertThat(e.requestId()).isEqualTo("after");
+            assertThat(e.sequence()).isEqualTo(201); // sequence numbers are never reused
+        });
+    }
 }
