@@ -1,7 +1,6 @@
 package io.github.sagemakerfake.internal.protocol;
 
 import io.github.sagemakerfake.internal.error.ServiceError;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,19 +48,38 @@ public record SigV4Authorization(String accessKeyId, String date, String region,
         String credential = null;
         String signedHeaders = null;
         String signature = null;
-        for (String part : authorization.substring(ALGORITHM.length() + 1).split(",", -1)) {
-            String p = part.trim();
-            int eq = p.indexOf('=');
-            String name = eq < 0 ? p : p.substring(0, eq);
-            String value = eq < 0 ? null : p.substring(eq + 1);
-            switch (name) {
-                case "Credential" -> credential = once(name, credential, value, authorization);
-                case "SignedHeaders" -> signedHeaders = once(name, signedHeaders, value, authorization);
-                case "Signature" -> signature = once(name, signature, value, authorization);
-                default -> throw incomplete("Authorization header has the parameter '" + ServiceError.echo(name) + "', which is not part "
+        // By index, not split/trim: this runs on every signed request (docs/benchmarks.md, "The server's tail").
+        int n = authorization.length();
+        for (int from = ALGORITHM.length() + 1; from <= n; ) {
+            int comma = authorization.indexOf(',', from);
+            int end = comma < 0 ? n : comma;
+            int a = from;
+            int b = end;
+            while (a < b && authorization.charAt(a) <= ' ') {
+                a++;
+            }
+            while (b > a && authorization.charAt(b - 1) <= ' ') {
+                b--;
+            }
+            int eq = authorization.indexOf('=', a);
+            if (eq >= b) {
+                eq = -1;
+            }
+            int nameEnd = eq < 0 ? b : eq;
+            String value = eq < 0 ? null : authorization.substring(eq + 1, b);
+            if (is(authorization, a, nameEnd, "Credential")) {
+                credential = once("Credential", credential, value, authorization);
+            } else if (is(authorization, a, nameEnd, "SignedHeaders")) {
+                signedHeaders = once("SignedHeaders", signedHeaders, value, authorization);
+            } else if (is(authorization, a, nameEnd, "Signature")) {
+                signature = once("Signature", signature, value, authorization);
+            } else {
+                throw incomplete("Authorization header has the parameter '"
+                        + ServiceError.echo(authorization.substring(a, nameEnd)) + "', which is not part "
                         + "of Signature Version 4: the header has exactly Credential, SignedHeaders and Signature, "
                         + "separated by commas.", authorization);
             }
+            from = end + 1;
         }
         StringBuilder missing = new StringBuilder();
         if (credential == null || credential.isEmpty()) {
@@ -76,15 +94,57 @@ public record SigV4Authorization(String accessKeyId, String date, String region,
         if (missing.length() > 0) {
             throw new ServiceError(INCOMPLETE, 400, missing + "Authorization=" + ServiceError.echo(authorization));
         }
-        String[] scope = credential.split("/", -1);
-        if (scope.length != 5 || !"aws4_request".equals(scope[4]) || scope[0].isEmpty()) {
+        String[] scope = slashParts(credential);
+        if (scope == null || !"aws4_request".equals(scope[4]) || scope[0].isEmpty()) {
             throw new ServiceError(INCOMPLETE, 400, "Credential must have exactly 5 slash-delimited elements, e.g. "
                     + "keyid/date/region/service/term, got '" + ServiceError.echo(credential) + "'");
         }
         requireRegion(scope[2]);
         return new SigV4Authorization(scope[0], scope[1], scope[2], scope[3],
-                List.copyOf(Arrays.asList(signedHeaders.toLowerCase(Locale.ROOT).split(";", -1))),
-                signature.toLowerCase(Locale.ROOT), authorization);
+                headerNames(signedHeaders.toLowerCase(Locale.ROOT)), signature.toLowerCase(Locale.ROOT), authorization);
+    }
+
+    /** True when {@code s[from, to)} is exactly {@code name}. */
+    private static boolean is(String s, int from, int to, String name) {
+        return to - from == name.length() && s.regionMatches(from, name, 0, name.length());
+    }
+
+    /** The five slash-delimited parts of a credential, or null when there are not exactly five. */
+    private static String[] slashParts(String credential) {
+        String[] parts = new String[5];
+        int from = 0;
+        for (int i = 0; i < 4; i++) {
+            int slash = credential.indexOf('/', from);
+            if (slash < 0) {
+                return null;
+            }
+            parts[i] = credential.substring(from, slash);
+            from = slash + 1;
+        }
+        if (credential.indexOf('/', from) >= 0) {
+            return null;
+        }
+        parts[4] = credential.substring(from);
+        return parts;
+    }
+
+    /** The semicolon-separated names, empty ones kept (as {@code split(";", -1)} would). */
+    private static List<String> headerNames(String signedHeaders) {
+        int count = 1;
+        for (int i = 0; i < signedHeaders.length(); i++) {
+            if (signedHeaders.charAt(i) == ';') {
+                count++;
+            }
+        }
+        String[] names = new String[count];
+        int from = 0;
+        for (int i = 0; i < count; i++) {
+            int semi = signedHeaders.indexOf(';', from);
+            int end = semi < 0 ? signedHeaders.length() : semi;
+            names[i] = signedHeaders.substring(from, end);
+            from = end + 1;
+        }
+        return List.of(names);
     }
 
     /** The credential scope after the key: {@code DATE/REGION/SERVICE/aws4_request}. */
