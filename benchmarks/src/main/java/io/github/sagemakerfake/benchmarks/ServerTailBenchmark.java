@@ -35,8 +35,9 @@ import java.util.concurrent.locks.LockSupport;
  * e.g. {@code 2 8 "|-XX:+UseParallelGC"} (the empty variant is the default JVM); server options
  * follow {@code --}: {@code "-XX:+UseParallelGC -- --threads 1"}; {@code jar=PATH} among the JVM
  * options runs that server jar instead of this build's ({@code "jar=/tmp/before.jar|"}: before and
- * after in one run). A fourth argument names the load generators, {@code nio} (default) and/or
- * {@code threads}: {@code nio,threads}.
+ * after in one run). A fourth argument names the load generators: {@code threads} (the default, a
+ * thread per connection, as the goal was first measured) and/or {@code nio} (two threads for all
+ * connections, as {@code wrk2 -t2 -c8}): {@code threads,nio}.
  */
 public final class ServerTailBenchmark {
 
@@ -53,7 +54,7 @@ public final class ServerTailBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         List<String> variants = args.length > 2 ? Arrays.asList(args[2].split("\\|", -1)) : List.of("");
-        List<String> generators = args.length > 3 ? Arrays.asList(args[3].split(",")) : List.of(NIO);
+        List<String> generators = args.length > 3 ? Arrays.asList(args[3].split(",")) : List.of(THREADS);
         List<Result> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (String variant : variants) {

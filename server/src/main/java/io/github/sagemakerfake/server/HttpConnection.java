@@ -468,9 +468,14 @@ final class HttpConnection {
     }
 
     private static Map<String, List<String>> headers(FullHttpRequest request) {
+        // Immutable one-value lists, which the protocol request keeps as they are instead of copying.
         Map<String, List<String>> map = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : request.headers()) {
-            map.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
+            map.merge(e.getKey(), List.of(e.getValue()), (a, b) -> {
+                List<String> all = new ArrayList<>(a);
+                all.addAll(b);
+                return List.copyOf(all);
+            });
         }
         return map;
     }

@@ -112,10 +112,16 @@ public final class Journal {
                        byte[] responseBody) {
         byte[] body;
         int flags = 0;
+        // The byte bound counts what a request body takes once decoded (what a read of the journal
+        // holds), not its encoded bytes: about four bytes of heap per byte of JSON; a response body
+        // counts its bytes until a read decodes it, as before entries were encoded.
+        long size = 256 + chars(requestId) + chars(operation) + chars(account) + chars(region) + chars(errorCode)
+                + chars(errorMessage) + chars(fault) + (responseBody == null ? 0 : 16 + responseBody.length);
         if (requestJson != null && requestJson.length <= LAZY_REQUEST_MAX_BYTES && request != null
                 && !holdsSecret(request)) {
             body = requestJson;
             flags |= RAW_REQUEST;
+            size += 64 + 4L * requestJson.length;
         } else if (request == null || request.isEmpty()) {
             body = EMPTY;
         } else {
@@ -125,6 +131,7 @@ public final class Journal {
             if (bounded.truncated) {
                 flags |= REQUEST_TRUNCATED;
             }
+            size += bounded.bytes;
         }
         if (responseBody != null) {
             flags |= HAS_RESPONSE;
@@ -134,12 +141,12 @@ public final class Journal {
         }
         byte[][] strings = {utf8(requestId), utf8(operation), utf8(account), utf8(region), utf8(errorCode),
             utf8(errorMessage), utf8(fault)};
-        int size = 8 + 8 + 4 + 4 + 8 + 1 + 4 + body.length + 4 + (responseBody == null ? 0 : responseBody.length);
+        int length = 8 + 8 + 4 + 4 + 8 + 1 + 4 + body.length + 4 + (responseBody == null ? 0 : responseBody.length);
         for (byte[] s : strings) {
-            size += 4 + (s == null ? 0 : s.length);
+            length += 4 + (s == null ? 0 : s.length);
         }
         synchronized (this) {
-            byte[] out = take(size);
+            byte[] out = take(length);
             Writer w = new Writer(out);
             w.putLong(++sequence);
             w.putLong(time.getEpochSecond());
@@ -152,7 +159,7 @@ public final class Journal {
             }
             w.putBytes(body);
             w.putBytes(responseBody);
-            add(out, out.length + 48L);
+            add(out, Math.max(size, out.length + 48L));
         }
     }
 
