@@ -52,7 +52,18 @@ final class HttpConnection {
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private Phase phase = Phase.IDLE;
-    private io.netty.util.concurrent.ScheduledFuture<?> deadline;
+    /**
+     * The phase's deadline ({@link System#nanoTime()}), 0 when none runs, and the phase it was set
+     * for. One timer checks it (docs/benchmarks.md, "The server's tail"): a request moves the
+     * deadline three times, and scheduling and cancelling a task each time cost more than the
+     * request's own allocation in the server; the timer, never set further ahead than the
+     * shortest timeout, fires before any deadline a phase can set and re-arms itself until then.
+     */
+    private long deadlineNanos;
+    private Phase armedFor;
+    private io.netty.util.concurrent.ScheduledFuture<?> timer;
+    private final Runnable onTimer = this::onTimer;
+    private final long timerStepNanos;
     private boolean sawFirstByte;
     private boolean closeAfterAnswer;
     private boolean inputClosed;
@@ -61,6 +72,8 @@ final class HttpConnection {
     HttpConnection(Serving serving) {
         this.serving = serving;
         this.options = serving.options();
+        this.timerStepNanos = Math.max(1, Math.min(options.idleTimeout().toNanos(),
+                Math.min(options.headerTimeout().toNanos(), options.bodyTimeout().toNanos())));
     }
 
     /** Makes this connection findable from its channel (for the aggregator's refusals and the server's shutdown). */
@@ -109,6 +122,10 @@ final class HttpConnection {
         @Override
         public void channelInactive(ChannelHandlerContext context) {
             disarm();
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+            }
             for (FullHttpRequest r : waiting) {
                 r.release();
             }
@@ -387,7 +404,7 @@ final class HttpConnection {
                 }
             });
             disarm();
-            deadline = ctx.executor().schedule(() -> {
+            ctx.executor().schedule(() -> {
                 socket.close();
             }, LINGER_MILLIS, TimeUnit.MILLISECONDS);
         } else {
@@ -426,25 +443,45 @@ final class HttpConnection {
     // ------------------------------------------------------------------ timeouts
 
     private void arm(long nanos) {
-        disarm();
         if (ctx == null) {
             return;
         }
-        Phase armedFor = phase;
-        deadline = ctx.executor().schedule(() -> {
-            if (phase == armedFor && phase != Phase.BUSY) {
-                // Too slow: closed without an answer (the client may be mid-request; an answer
-                // would be read as the response to a request it has not finished sending).
-                ctx.channel().close();
-            }
-        }, nanos, TimeUnit.NANOSECONDS);
+        long now = System.nanoTime();
+        armedFor = phase;
+        deadlineNanos = now + nanos;
+        if (deadlineNanos == 0) {
+            deadlineNanos = 1; // 0 means none
+        }
+        if (timer == null) {
+            schedule(now);
+        }
+    }
+
+    private void schedule(long now) {
+        long delay = Math.max(0, Math.min(deadlineNanos - now, timerStepNanos));
+        timer = ctx.executor().schedule(onTimer, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void onTimer() {
+        timer = null;
+        if (deadlineNanos == 0) {
+            return; // disarmed: the next phase that needs a deadline schedules the timer again
+        }
+        long now = System.nanoTime();
+        if (now - deadlineNanos < 0) {
+            schedule(now);
+            return;
+        }
+        deadlineNanos = 0;
+        if (phase == armedFor && phase != Phase.BUSY) {
+            // Too slow: closed without an answer (the client may be mid-request; an answer
+            // would be read as the response to a request it has not finished sending).
+            ctx.channel().close();
+        }
     }
 
     private void disarm() {
-        if (deadline != null) {
-            deadline.cancel(false);
-            deadline = null;
-        }
+        deadlineNanos = 0;
     }
 
     // ------------------------------------------------------------------ parsing

@@ -177,6 +177,40 @@ class HardeningTest {
         assertServing(server);
     }
 
+    /**
+     * One timer per connection checks its deadline (docs/benchmarks.md, "The server's tail"): a
+     * slow but steady client on one keep-alive connection, each request taking a good part of the
+     * timeout and all of them together many times it, is never cut off by a deadline of an
+     * earlier request or phase.
+     */
+    @Test
+    void aSteadyKeepAliveClientOutlivesManyTimeoutsOfItsEarlierRequests() throws Exception {
+        SageMakerWorkforceServer server = server(ServerOptions.defaults().withRequestTimeout(Duration.ofMillis(300)));
+        String body = "{}";
+        String head = "POST / HTTP/1.1\r\nHost: fake\r\nContent-Type: application/x-amz-json-1.1\r\n";
+        String rest = "X-Amz-Target: SageMaker.ListWorkteams\r\nContent-Length: " + body.length() + "\r\n\r\n";
+        try (Socket socket = new Socket(server.endpoint().getHost(), server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            for (int i = 0; i < 12; i++) { // about 1.2 s on one connection, four times the timeout
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(50); // the client's own pace, inside the headers (not a wait for the server)
+                out.write(rest.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(50); // inside the body
+                out.write(body.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String answer = responseHead(socket);
+                assertThat(answer).as("request %s", i).startsWith("HTTP/1.1 200");
+                int length = Integer.parseInt(answer.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT)
+                        .startsWith("content-length:")).findFirst().orElseThrow().substring(15).trim());
+                socket.getInputStream().readNBytes(length);
+            }
+        }
+        assertThat(server.control().journal()).hasSize(12);
+    }
+
     @Test
     void moreStalledClientsThanWorkersCannotBlockTheServerForGood() throws Exception {
         SageMakerWorkforceServer server = server(ServerOptions.defaults().withThreads(2)
