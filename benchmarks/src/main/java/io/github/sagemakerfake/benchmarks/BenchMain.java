@@ -157,7 +157,7 @@ public final class BenchMain {
         }
         if (parts.contains("container")) {
             section("container: start-to-ready and image size");
-            report.container = Measurements.container(smoke ? 1 : 5);
+            report.container = Measurements.container(smoke ? 1 : 10);
         }
         report.seconds = (System.nanoTime() - start) / 1e9;
         report.loadAtEnd = Report.loadAverage();
