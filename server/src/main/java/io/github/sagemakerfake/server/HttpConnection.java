@@ -81,6 +81,16 @@ final class HttpConnection {
         channel.attr(KEY).set(this);
     }
 
+    /**
+     * The next request id of the fake a channel serves, for an answer given before a request
+     * reaches the fake (a refusal of the HTTP layer): seeded like every other (docs/seeding.md).
+     */
+    static String requestId(io.netty.channel.Channel channel) {
+        HttpConnection connection = of(channel);
+        return connection != null ? connection.serving.fake().nextRequestId()
+                : io.github.sagemakerfake.internal.protocol.RequestIds.next();
+    }
+
     /** The connection of a channel, or null before {@link #attach}. */
     static HttpConnection of(io.netty.channel.Channel channel) {
         return channel.attr(KEY).get();
@@ -197,7 +207,7 @@ final class HttpConnection {
         try {
             if (request.decoderResult().isFailure()) {
                 closeAfterAnswer = true;
-                write(WireAnswers.malformed(request.decoderResult().cause(), options), true);
+                write(WireAnswers.malformed(requestId, request.decoderResult().cause(), options), true);
                 return;
             }
             keepAlive = HttpUtil.isKeepAlive(request);

@@ -31,8 +31,8 @@ final class JsonAggregator extends HttpObjectAggregator {
         }
         int status = http.status().code();
         ReferenceCountUtil.release(response);
-        return status == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code() ? tooLarge()
-                : WireAnswers.refusal(417, "ExpectationFailed", "This server answers Expect: 100-continue only; "
+        return status == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code() ? tooLarge(pipeline.channel())
+                : WireAnswers.refusal(HttpConnection.requestId(pipeline.channel()), 417, "ExpectationFailed", "This server answers Expect: 100-continue only; "
                         + "send the request without that Expect header.");
     }
 
@@ -45,14 +45,14 @@ final class JsonAggregator extends HttpObjectAggregator {
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         HttpConnection connection = HttpConnection.of(ctx.channel());
         if (connection != null) {
-            connection.refuse(tooLarge());
+            connection.refuse(tooLarge(ctx.channel()));
         } else {
-            ctx.writeAndFlush(tooLarge()).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(tooLarge(ctx.channel())).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
-    private io.netty.handler.codec.http.FullHttpResponse tooLarge() {
-        return WireAnswers.refusal(413, "SerializationException", "The request body is larger than " + maxBodyBytes
+    private io.netty.handler.codec.http.FullHttpResponse tooLarge(io.netty.channel.Channel channel) {
+        return WireAnswers.refusal(HttpConnection.requestId(channel), 413, "SerializationException", "The request body is larger than " + maxBodyBytes
                 + " bytes; this server accepts at most " + maxBodyBytes + " bytes (--max-body-bytes). No valid "
                 + "SageMaker workforce request comes near that size.");
     }

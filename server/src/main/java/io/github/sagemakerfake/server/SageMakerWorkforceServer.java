@@ -6,7 +6,6 @@ import io.github.sagemakerfake.control.FakeSettings;
 import io.github.sagemakerfake.internal.error.ServiceError;
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
-import io.github.sagemakerfake.internal.protocol.RequestIds;
 import io.github.sagemakerfake.internal.protocol.WireErrors;
 import io.github.sagemakerfake.internal.transport.EndpointAccess;
 import io.netty.bootstrap.ServerBootstrap;
@@ -221,7 +220,8 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
                 String message = serving.isClosing() ? "The server is shutting down."
                         : "The server has " + options.maxConnections() + " connections open, the most it accepts "
                         + "(--max-connections); close idle connections or raise the limit.";
-                ctx.writeAndFlush(rawResponse(new ServiceError(WireAnswers.SERVICE_UNAVAILABLE, 503, message)))
+                ctx.writeAndFlush(rawResponse(serving.fake().nextRequestId(),
+                        new ServiceError(WireAnswers.SERVICE_UNAVAILABLE, 503, message)))
                         .addListener(ChannelFutureListener.CLOSE);
                 return;
             }
@@ -241,8 +241,8 @@ public final class SageMakerWorkforceServer implements AutoCloseable {
     }
 
     /** A whole 503 answer as bytes (the one error writer's), for the gate, which sits before the HTTP encoder. */
-    private static ByteBuf rawResponse(ServiceError refusal) {
-        ProtocolResponse response = WireErrors.error(RequestIds.next(), refusal);
+    private static ByteBuf rawResponse(String requestId, ServiceError refusal) {
+        ProtocolResponse response = WireErrors.error(requestId, refusal);
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.statusCode()).append(" Service Unavailable\r\n");
         response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("Content-Length: ").append(response.body().length).append("\r\nConnection: close\r\n\r\n");

@@ -2,7 +2,6 @@ package io.github.sagemakerfake.server;
 
 import io.github.sagemakerfake.internal.error.ServiceError;
 import io.github.sagemakerfake.internal.protocol.ProtocolResponse;
-import io.github.sagemakerfake.internal.protocol.RequestIds;
 import io.github.sagemakerfake.internal.protocol.WireErrors;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -41,8 +40,8 @@ final class WireAnswers {
     }
 
     /** An HTTP-level refusal in the AWS error form, closing the connection. */
-    static FullHttpResponse refusal(int status, String code, String message) {
-        return toNetty(WireErrors.error(RequestIds.next(), WireErrors.JSON_1_1, status, code, message), false, true);
+    static FullHttpResponse refusal(String requestId, int status, String code, String message) {
+        return toNetty(WireErrors.error(requestId, WireErrors.JSON_1_1, status, code, message), false, true);
     }
 
     static FullHttpResponse refusal(String requestId, ServiceError e, boolean close) {
@@ -53,23 +52,23 @@ final class WireAnswers {
      * The answer to a request the HTTP decoder could not read: the status a reader can act on and
      * a message naming the limit or the rule broken, never the decoder's exception class.
      */
-    static FullHttpResponse malformed(Throwable cause, ServerOptions options) {
+    static FullHttpResponse malformed(String requestId, Throwable cause, ServerOptions options) {
         if (cause instanceof TooLongHttpHeaderException) {
-            return refusal(431, "RequestHeaderFieldsTooLarge", "The request's headers are larger than "
+            return refusal(requestId, 431, "RequestHeaderFieldsTooLarge", "The request's headers are larger than "
                     + options.maxHeaderBytes() + " bytes, the most this server accepts (--max-header-bytes). "
                     + "An AWS SDK request's headers are under 2 KiB.");
         }
         if (cause instanceof TooLongHttpLineException) {
-            return refusal(414, "RequestUriTooLong", "The request line is longer than " + MAX_INITIAL_LINE
+            return refusal(requestId, 414, "RequestUriTooLong", "The request line is longer than " + MAX_INITIAL_LINE
                     + " bytes; SageMaker requests are POST / HTTP/1.1.");
         }
         if (cause instanceof FramingDecoder.AmbiguousFraming framing) {
             return framing.unsupportedCoding
-                    ? refusal(501, "NotImplemented", framing.getMessage())
-                    : refusal(400, "BadRequest", framing.getMessage());
+                    ? refusal(requestId, 501, "NotImplemented", framing.getMessage())
+                    : refusal(requestId, 400, "BadRequest", framing.getMessage());
         }
         String detail = safeDetail(cause);
-        return refusal(400, "BadRequest", "The request is not valid HTTP/1.1" + (detail.isEmpty() ? "" : " ("
+        return refusal(requestId, 400, "BadRequest", "The request is not valid HTTP/1.1" + (detail.isEmpty() ? "" : " ("
                 + detail + ")") + ". Send POST / HTTP/1.1 with a Content-Length (or chunked) JSON body.");
     }
 

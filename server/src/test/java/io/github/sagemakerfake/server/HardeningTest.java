@@ -211,6 +211,36 @@ class HardeningTest {
         assertThat(server.control().journal()).hasSize(12);
     }
 
+    /**
+     * A refusal of the HTTP layer (a body too large, a request that is not HTTP) carries a request
+     * id from the fake's own sequence, so an id seed makes it the same on every run
+     * (docs/seeding.md).
+     */
+    @Test
+    void refusalsOfTheHttpLayerCarrySeededRequestIds() throws Exception {
+        List<String> first = refusalIds(server(FakeSettings.defaults().withIdSeed(42L), ServerOptions.defaults()));
+        List<String> again = refusalIds(server(FakeSettings.defaults().withIdSeed(42L), ServerOptions.defaults()));
+        List<String> other = refusalIds(server(FakeSettings.defaults().withIdSeed(43L), ServerOptions.defaults()));
+
+        assertThat(first).hasSize(2).doesNotHaveDuplicates().isEqualTo(again);
+        assertThat(other).doesNotContainAnyElementsOf(first);
+    }
+
+    private List<String> refusalIds(SageMakerWorkforceServer server) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (String request : List.of("POST / HTTP/1.1\r\nHost: fake\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                + "X-Amz-Target: SageMaker.ListWorkteams\r\nContent-Length: 5000000000\r\n\r\n",
+                "POST / HTTP/1.1\r\nHost: fake\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}")) {
+            try (Socket socket = send(server.endpoint(), request)) {
+                String head = responseHead(socket);
+                assertThat(head).startsWith("HTTP/1.1 4");
+                ids.add(head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("x-amzn-requestid:"))
+                        .findFirst().orElseThrow().substring("x-amzn-requestid:".length()).trim());
+            }
+        }
+        return ids;
+    }
+
     @Test
     void moreStalledClientsThanWorkersCannotBlockTheServerForGood() throws Exception {
         SageMakerWorkforceServer server = server(ServerOptions.defaults().withThreads(2)
