@@ -36,11 +36,19 @@ final class WorkteamRecord {
         this.lastUpdatedDate = createDate;
     }
 
-    /** The Workteam structure as DescribeWorkteam and ListWorkteams return it. */
+    /**
+     * The Workteam structure as DescribeWorkteam and ListWorkteams return it. Its nested trees are
+     * the team's own, frozen once (docs/benchmarks.md, "The server's tail"): the backend only ever
+     * replaces them whole, so a frozen tree is the team's value until the next update, and a
+     * describe shares it instead of copying it.
+     */
     Map<String, Object> toWire() {
+        memberDefinitions = Json.freeze(memberDefinitions);
+        notificationConfiguration = Json.freeze(notificationConfiguration);
+        workerAccessConfiguration = Json.freeze(workerAccessConfiguration);
         Map<String, Object> wire = new LinkedHashMap<>();
         wire.put("WorkteamName", name);
-        wire.put("MemberDefinitions", Json.copy(memberDefinitions));
+        wire.put("MemberDefinitions", memberDefinitions);
         wire.put("WorkteamArn", arn);
         wire.put("WorkforceArn", workforceArn);
         wire.put("Description", description);
@@ -48,10 +56,10 @@ final class WorkteamRecord {
         wire.put("CreateDate", WireTime.epochSeconds(createDate));
         wire.put("LastUpdatedDate", WireTime.epochSeconds(lastUpdatedDate));
         if (notificationConfiguration != null) {
-            wire.put("NotificationConfiguration", Json.copy(notificationConfiguration));
+            wire.put("NotificationConfiguration", notificationConfiguration);
         }
         if (workerAccessConfiguration != null) {
-            wire.put("WorkerAccessConfiguration", Json.copy(workerAccessConfiguration));
+            wire.put("WorkerAccessConfiguration", workerAccessConfiguration);
         }
         return wire;
     }
