@@ -239,6 +239,9 @@ public final class Json {
             return value;
         }
         if (value instanceof Map<?, ?> map) {
+            if (map.isEmpty()) {
+                return (T) FROZEN_EMPTY; // a journal entry's request until it is rendered: every call froze one
+            }
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put((String) k, freeze(v)));
             return (T) new FrozenMap(copy);
@@ -250,6 +253,8 @@ public final class Json {
         }
         return value;
     }
+
+    private static final FrozenMap FROZEN_EMPTY = new FrozenMap(new LinkedHashMap<>());
 
     /** A map only {@link #freeze} makes, over a copy no one else holds: immutable all the way down. */
     private static final class FrozenMap extends AbstractMap<String, Object> {
