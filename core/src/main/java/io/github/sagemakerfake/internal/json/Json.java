@@ -109,7 +109,7 @@ public final class Json {
     /**
      * One text buffer per thread, reused by {@link #write(Object)}: every answer of the fake is
      * written through it, and a fresh builder grew (and copied) itself a few times per answer of a
-     * kilobyte (docs/benchmarks.md, "The cost of a call in process"). A buffer that grew past
+     * kilobyte (docs/benchmarks.md, "The cost of a test in process"). A buffer that grew past
      * {@link #MAX_KEPT_BUFFER} is not kept, so one huge document does not stay in memory.
      */
     private static final ThreadLocal<StringBuilder[]> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder[1]);
