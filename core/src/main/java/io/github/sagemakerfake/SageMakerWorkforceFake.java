@@ -174,6 +174,10 @@ public final class SageMakerWorkforceFake implements FakeControl, AutoCloseable 
      * request still goes through the SDK's endpoint rules and reaches the in-memory HTTP client.
      */
     public static URI endpointFor(Region region) {
+        URI known = ENDPOINTS.get(region); // every fake asks: a read, not a locking computeIfAbsent, once known
+        if (known != null) {
+            return known;
+        }
         return ENDPOINTS.computeIfAbsent(region, r -> URI.create("https://" + SageMakerClient.serviceMetadata().endpointFor(r)));
     }
 

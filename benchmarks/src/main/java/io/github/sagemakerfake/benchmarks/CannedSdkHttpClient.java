@@ -18,12 +18,12 @@ import software.amazon.awssdk.http.SdkHttpFullResponse;
  * returns the same bytes and headers the fake would, so the SDK marshals, signs and unmarshals
  * exactly what it does against the fake. What is left between the two is the fake's own cost.
  */
-final class CannedSdkHttpClient implements SdkHttpClient {
+public final class CannedSdkHttpClient implements SdkHttpClient {
 
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
 
     /** Answers requests whose {@code X-Amz-Target} is {@code target} with 200 and {@code body}. */
-    CannedSdkHttpClient answer(String target, byte[] body) {
+    public CannedSdkHttpClient answer(String target, byte[] body) {
         bodies.put(target, body.clone());
         return this;
     }
@@ -74,11 +74,11 @@ final class CannedSdkHttpClient implements SdkHttpClient {
      * Wraps another client and keeps the last response body per {@code X-Amz-Target}, to capture
      * the fake's real answers for {@link CannedSdkHttpClient#answer}.
      */
-    static final class Recorder implements SdkHttpClient {
+    public static final class Recorder implements SdkHttpClient {
         private final SdkHttpClient delegate;
-        final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
+        public final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
 
-        Recorder(SdkHttpClient delegate) {
+        public Recorder(SdkHttpClient delegate) {
             this.delegate = delegate;
         }
 

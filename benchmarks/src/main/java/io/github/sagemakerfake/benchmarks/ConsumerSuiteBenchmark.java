@@ -24,7 +24,10 @@ import java.util.function.ToLongFunction;
  * <li>{@code empty}: the method with nothing in it (the JUnit and JVM floor);</li>
  * <li>{@code mockito}: {@code MockitoExtension}, a mock per test, strict stubs and a verify;</li>
  * <li>{@code fake}: {@code @SageMakerWorkforceTest}, a fresh fake and client per test (the default);</li>
- * <li>{@code perClass}: one fake for the class, {@code reset()} before each test.</li>
+ * <li>{@code perClass}: one fake for the class, {@code reset()} before each test;</li>
+ * <li>{@code sdkFloor} (named on the command line only): the same tests and SDK client configuration
+ *     over the fake's recorded answers, so the SDK runs every call and the fake none: what a suite
+ *     costs whatever the fake does.</li>
  * </ul>
  *
  * <p>Runs are interleaved (every variant once per round) so that the machine's load hits all alike;

@@ -11,7 +11,7 @@ class ConsumerSuiteSmokeTest {
 
     @Test
     void everySuitePassesItsWorkload() {
-        for (String kind : new String[] {"fake", "perClass", "mockito", "empty"}) {
+        for (String kind : new String[] {"fake", "perClass", "mockito", "empty", "sdkFloor"}) {
             TestExecutionSummary summary = ConsumerSuite.run(kind, 3);
             assertEquals(3, summary.getTestsSucceededCount(), kind + ": " + summary.getFailures());
             assertEquals(0, summary.getTotalFailureCount(), kind);

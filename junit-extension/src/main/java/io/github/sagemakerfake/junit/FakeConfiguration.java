@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -322,6 +324,21 @@ final class FakeConfiguration {
 
     /** The seeds of a test method's {@link SageMakerSeed}, relative to the method's declaring class. */
     static List<SeedResource> methodSeeds(Method method) {
+        return METHOD_SEEDS.get(method.getDeclaringClass()).computeIfAbsent(method, FakeConfiguration::findMethodSeeds);
+    }
+
+    /**
+     * The method seeds of each test method, found once: a parameterized or repeated method asks per
+     * invocation (docs/benchmarks.md, "The cost of a test in process").
+     */
+    private static final ClassValue<Map<Method, List<SeedResource>>> METHOD_SEEDS = new ClassValue<>() {
+        @Override
+        protected Map<Method, List<SeedResource>> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    private static List<SeedResource> findMethodSeeds(Method method) {
         return AnnotationSupport.findAnnotation(method, SageMakerSeed.class)
                 .map(seed -> Arrays.stream(seed.value())
                         .map(path -> new SeedResource(path, method.getDeclaringClass(),

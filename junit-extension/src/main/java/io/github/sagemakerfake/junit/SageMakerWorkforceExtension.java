@@ -118,7 +118,7 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
             scope.restoreBaseline(); // each test starts from the snapshot (and the class's seeds)
         }
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-            for (Field field : annotatedFields(instance.getClass(), ModifierSupport::isNotStatic)) {
+            for (Field field : INSTANCE_FIELDS.get(instance.getClass())) {
                 inject(field, instance, context, config);
             }
         }
@@ -331,6 +331,18 @@ public final class SageMakerWorkforceExtension implements BeforeAllCallback, Bef
     }
 
     // ------------------------------------------------------------------ fields
+
+    /**
+     * The annotated instance fields of a test class, looked up once per class: every test of the
+     * class asks again, and the lookup walks the class hierarchy (docs/benchmarks.md, "The cost of a
+     * test in process").
+     */
+    private static final ClassValue<List<Field>> INSTANCE_FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            return annotatedFields(type, ModifierSupport::isNotStatic);
+        }
+    };
 
     private static List<Field> annotatedFields(Class<?> type, Predicate<Field> modifiers) {
         Set<Field> fields = new LinkedHashSet<>();

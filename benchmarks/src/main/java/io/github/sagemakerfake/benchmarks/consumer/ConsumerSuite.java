@@ -11,8 +11,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
  * One run of the consumer suite in this JVM, as a build tool would run it: the JUnit Platform
- * launcher on {@link FakeConsumerTest}, {@link PerClassConsumerTest}, {@link MockitoConsumerTest} or
- * {@link EmptyConsumerTest}. Started in a JVM of its own
+ * launcher on {@link FakeConsumerTest}, {@link PerClassConsumerTest}, {@link MockitoConsumerTest},
+ * {@link EmptyConsumerTest} or {@link SdkFloorConsumerTest}. Started in a JVM of its own
  * by {@code ConsumerSuiteBenchmark}, it prints one line, {@code RESULT <passed> <failed>
  * <process CPU ns> <JVM uptime ms>}: the process's whole CPU, JVM start-up and class loading included.
  */
@@ -24,7 +24,7 @@ public final class ConsumerSuite {
     private ConsumerSuite() {
     }
 
-    /** {@code fake|perClass|mockito|empty <tests>}. */
+    /** {@code fake|perClass|mockito|empty|sdkFloor <tests>}. */
     public static void main(String[] args) {
         TestExecutionSummary summary = run(args[0], Integer.parseInt(args[1]));
         long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -42,7 +42,8 @@ public final class ConsumerSuite {
             case "perClass" -> PerClassConsumerTest.class;
             case "mockito" -> MockitoConsumerTest.class;
             case "empty" -> EmptyConsumerTest.class;
-            default -> throw new IllegalArgumentException("fake, perClass, mockito or empty, not " + kind);
+            case "sdkFloor" -> SdkFloorConsumerTest.class;
+            default -> throw new IllegalArgumentException("fake, perClass, mockito, empty or sdkFloor, not " + kind);
         };
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(suite))
                 .build();

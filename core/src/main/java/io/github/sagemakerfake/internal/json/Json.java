@@ -93,13 +93,43 @@ public final class Json {
 
     /** Serialises a tree of the types listed in the class comment. */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder(256);
-        write(value, out);
-        return out.toString();
+        StringBuilder out = borrowBuffer();
+        try {
+            write(value, out);
+            return out.toString();
+        } finally {
+            returnBuffer(out);
+        }
     }
 
     public static byte[] writeBytes(Object value) {
         return write(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One text buffer per thread, reused by {@link #write(Object)}: every answer of the fake is
+     * written through it, and a fresh builder grew (and copied) itself a few times per answer of a
+     * kilobyte (docs/benchmarks.md, "The cost of a test in process"). A buffer that grew past
+     * {@link #MAX_KEPT_BUFFER} is not kept, so one huge document does not stay in memory.
+     */
+    private static final ThreadLocal<StringBuilder[]> BUFFER = ThreadLocal.withInitial(() -> new StringBuilder[1]);
+    private static final int MAX_KEPT_BUFFER = 64 * 1024;
+
+    private static StringBuilder borrowBuffer() {
+        StringBuilder[] slot = BUFFER.get();
+        StringBuilder out = slot[0];
+        if (out == null) {
+            return new StringBuilder(1024);
+        }
+        slot[0] = null; // lent: a nested write (none today) gets a builder of its own
+        out.setLength(0);
+        return out;
+    }
+
+    private static void returnBuffer(StringBuilder out) {
+        if (out.capacity() <= MAX_KEPT_BUFFER) {
+            BUFFER.get()[0] = out;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -150,8 +180,15 @@ public final class Json {
 
     public static void writeString(String s, StringBuilder out) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int length = s.length();
+        int plain = 0; // start of the run of characters written as they are, appended at once
+        for (int i = 0; i < length; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x2028 || (c > 0x2029 && !Character.isSurrogate(c)))) {
+                continue;
+            }
+            out.append(s, plain, i);
+            plain = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -163,7 +200,7 @@ public final class Json {
                 default -> {
                     if (c < 0x20 || c == 0x2028 || c == 0x2029) {
                         out.append(String.format("\\u%04x", (int) c));
-                    } else if (Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
+                    } else if (!pairedSurrogate(s, i)) {
                         // A lone UTF-16 surrogate (which a request may carry as "\ud800") has no UTF-8
                         // form: written raw it would make the text unencodable (a state file could never be
                         // saved again) or turn into '?'. Escaped, it reads back as the same char.
@@ -173,6 +210,11 @@ public final class Json {
                     }
                 }
             }
+        }
+        if (plain == 0) {
+            out.append(s); // nothing escaped, the common case: one bulk copy
+        } else {
+            out.append(s, plain, length);
         }
         out.append('"');
     }
@@ -197,6 +239,9 @@ public final class Json {
             return value;
         }
         if (value instanceof Map<?, ?> map) {
+            if (map.isEmpty()) {
+                return (T) FROZEN_EMPTY; // a journal entry's request until it is rendered: every call froze one
+            }
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put((String) k, freeze(v)));
             return (T) new FrozenMap(copy);
@@ -208,6 +253,8 @@ public final class Json {
         }
         return value;
     }
+
+    private static final FrozenMap FROZEN_EMPTY = new FrozenMap(new LinkedHashMap<>());
 
     /** A map only {@link #freeze} makes, over a copy no one else holds: immutable all the way down. */
     private static final class FrozenMap extends AbstractMap<String, Object> {

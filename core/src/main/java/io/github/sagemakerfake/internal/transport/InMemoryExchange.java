@@ -8,9 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.SocketException;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -68,10 +65,9 @@ final class InMemoryExchange {
 
     static ProtocolRequest toProtocol(SdkHttpRequest request, byte[] body) {
         String query = request.encodedQueryParameters().orElse("");
-        // forEachHeader reads the SDK's headers in place; headers() would deep-copy them first,
-        // and ProtocolRequest makes its own case-insensitive copy anyway.
-        Map<String, List<String>> headers = new HashMap<>(32);
-        request.forEachHeader(headers::put);
+        // The SDK's request never changes: its headers are read where they are, by name (headers() would
+        // deep-copy them, and the protocol reads two or three of them).
+        ProtocolRequest.Headers headers = ProtocolRequest.Headers.view(request::matchingHeaders, request::forEachHeader);
         return new ProtocolRequest(request.method().name(), request.encodedPath().isEmpty() ? "/" : request.encodedPath(),
                 query, headers, body);
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -176,8 +177,44 @@ final class CompiledShapes {
         if (regex.equals(".+")) {
             return s -> !s.isEmpty() && hasNoLineTerminator(s);
         }
-        Pattern compiled = Pattern.compile(regex);
-        return s -> compiled.matcher(s).matches();
+        return new RememberedMatches(Pattern.compile(regex));
+    }
+
+    /**
+     * A model pattern with the verdicts on recent short values remembered: a suite sends the same
+     * names, pools and groups in every test, and running the regex engine on each, interpreted
+     * until the JIT compiles it, cost a fake's suite more than the lookup (docs/benchmarks.md,
+     * "The cost of a test in process"). The verdict is the engine's, computed once per value; the
+     * memory is bounded (at most {@link #MAX_VALUES} values of at most {@link #MAX_LENGTH}
+     * characters per pattern, forgotten all at once when full).
+     */
+    static final class RememberedMatches implements Predicate<String> {
+        static final int MAX_VALUES = 64;
+        static final int MAX_LENGTH = 128;
+
+        private final Pattern pattern;
+        private final ConcurrentHashMap<String, Boolean> verdicts = new ConcurrentHashMap<>();
+
+        RememberedMatches(Pattern pattern) {
+            this.pattern = pattern;
+        }
+
+        @Override
+        public boolean test(String value) {
+            if (value.length() > MAX_LENGTH) {
+                return pattern.matcher(value).matches();
+            }
+            Boolean known = verdicts.get(value);
+            if (known != null) {
+                return known;
+            }
+            boolean matches = pattern.matcher(value).matches();
+            if (verdicts.size() >= MAX_VALUES) {
+                verdicts.clear();
+            }
+            verdicts.put(value, matches);
+            return matches;
+        }
     }
 
     private static boolean hasNoLineTerminator(String s) {

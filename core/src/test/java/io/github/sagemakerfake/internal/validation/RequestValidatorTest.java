@@ -268,6 +268,25 @@ class RequestValidatorTest {
                 assertThat(fast.test(s)).as("%s on %s", regex, s).isEqualTo(Pattern.compile(regex).matcher(s).matches());
             }
         }
+
+        @Test
+        void rememberedVerdictsAreTheRegexEnginesForRepeatedNewAndLongValuesPastTheBound() {
+            String regex = "^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}";
+            Pattern engine = Pattern.compile(regex);
+            Predicate<String> remembered = CompiledShapes.compilePattern(regex);
+            List<String> values = new java.util.ArrayList<>();
+            for (int i = 0; i < 3 * CompiledShapes.RememberedMatches.MAX_VALUES; i++) {
+                values.add(i % 3 == 0 ? "team-" + i : i % 3 == 1 ? "-bad-" + i : "x".repeat(60 + i % 10));
+            }
+            values.add("a".repeat(CompiledShapes.RememberedMatches.MAX_LENGTH + 1));
+            values.add("a".repeat(CompiledShapes.RememberedMatches.MAX_LENGTH + 1) + "!");
+            for (int pass = 0; pass < 3; pass++) { // the second and third passes answer from memory, partly
+                for (String v : values) {
+                    assertThat(remembered.test(v)).as("%s on %s, pass %d", regex, v, pass)
+                            .isEqualTo(engine.matcher(v).matches());
+                }
+            }
+        }
     }
 
     @Nested
