@@ -21,8 +21,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -515,16 +513,12 @@ final class HttpConnection {
     }
 
     private static Map<String, List<String>> headers(FullHttpRequest request) {
-        // Immutable one-value lists, which the protocol request keeps as they are instead of copying.
-        Map<String, List<String>> map = new LinkedHashMap<>();
+        // Built in the form the protocol request keeps, so it is not copied a second time.
+        ProtocolRequest.Headers.Builder headers = new ProtocolRequest.Headers.Builder();
         for (Map.Entry<String, String> e : request.headers()) {
-            map.merge(e.getKey(), List.of(e.getValue()), (a, b) -> {
-                List<String> all = new ArrayList<>(a);
-                all.addAll(b);
-                return List.copyOf(all);
-            });
+            headers.add(e.getKey(), List.of(e.getValue()));
         }
-        return map;
+        return headers.build();
     }
 
     private static String printable(String s) {
