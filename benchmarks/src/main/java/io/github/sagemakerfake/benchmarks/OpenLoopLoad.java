@@ -250,7 +250,7 @@ final class OpenLoopLoad {
      * The length of the complete answer at the start of {@code in} (in write mode), or 0 while it is
      * incomplete; fails on anything but a 200 with a Content-Length.
      */
-    private static int completeAnswer(ByteBuffer in) throws IOException {
+    static int completeAnswer(ByteBuffer in) throws IOException {
         byte[] b = in.array();
         int have = in.position();
         int headerEnd = -1;

@@ -7,11 +7,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -80,11 +84,11 @@ public final class ServerTailBenchmark {
         String serverPart = split < 0 ? "" : variant.substring(Math.min(variant.length(), split + 3));
         // "jar=PATH" among the JVM options: that server jar instead of this build's (a before/after in one run)
         List<String> jvm = new ArrayList<>(words(jvmPart));
-        java.util.Optional<java.nio.file.Path> jar = Subprocesses.serverJar();
-        for (java.util.Iterator<String> it = jvm.iterator(); it.hasNext(); ) {
+        Optional<Path> jar = Subprocesses.serverJar();
+        for (Iterator<String> it = jvm.iterator(); it.hasNext(); ) {
             String word = it.next();
             if (word.startsWith("jar=")) {
-                jar = java.util.Optional.of(java.nio.file.Path.of(word.substring(4)));
+                jar = Optional.of(Path.of(word.substring(4)));
                 it.remove();
             }
         }
@@ -253,48 +257,14 @@ public final class ServerTailBenchmark {
         void exchange(byte[] request) throws IOException {
             out.write(request);
             out.flush();
-            int have = 0;
-            int headerEnd = -1;
-            while (headerEnd < 0) {
-                int r = in.read(buffer, have, buffer.length - have);
+            ByteBuffer answer = ByteBuffer.wrap(buffer);
+            while (OpenLoopLoad.completeAnswer(answer) == 0) { // the one parse of an answer: a 200, then its length
+                int r = in.read(buffer, answer.position(), buffer.length - answer.position());
                 if (r < 0) {
                     throw new IOException("connection closed by the server");
                 }
-                have += r;
-                headerEnd = indexOfBlankLine(buffer, have);
+                answer.position(answer.position() + r);
             }
-            String headers = new String(buffer, 0, headerEnd, StandardCharsets.US_ASCII);
-            if (!headers.startsWith("HTTP/1.1 200")) {
-                throw new IOException("not a 200: " + headers.lines().findFirst().orElse(""));
-            }
-            int length = contentLength(headers);
-            int need = headerEnd + 4 + length;
-            while (have < need) {
-                int r = in.read(buffer, have, buffer.length - have);
-                if (r < 0) {
-                    throw new IOException("connection closed inside a body");
-                }
-                have += r;
-            }
-        }
-
-        private static int indexOfBlankLine(byte[] b, int n) {
-            for (int i = 3; i < n; i++) {
-                if (b[i] == '\n' && b[i - 1] == '\r' && b[i - 2] == '\n' && b[i - 3] == '\r') {
-                    return i - 3;
-                }
-            }
-            return -1;
-        }
-
-        private static int contentLength(String headers) {
-            for (String line : headers.split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
-                    return Integer.parseInt(line.substring(colon + 1).trim());
-                }
-            }
-            throw new IllegalStateException("no Content-Length in " + headers);
         }
 
         @Override

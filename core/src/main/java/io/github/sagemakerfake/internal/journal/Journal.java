@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -299,22 +298,22 @@ public final class Journal {
         String errorCode = r.getString();
         String errorMessage = r.getString();
         String fault = r.getString();
-        byte[] body = r.getBytes();
-        byte[] response = r.getBytes();
+        String body = r.getString(); // the JSON text, decoded once: the parser reads text
+        String response = r.getString();
         Map<String, Object> request;
         long size = 256 + chars(requestId) + chars(operation) + chars(account) + chars(region) + chars(errorCode)
                 + chars(errorMessage) + chars(fault);
         boolean requestTruncated = (flags & REQUEST_TRUNCATED) != 0;
-        if (body.length == 0) {
+        if (body.isEmpty()) {
             request = Map.of();
         } else if ((flags & RAW_REQUEST) != 0) {
             Bounded bounded = new Bounded();
-            request = (Map<String, Object>) bounded.copy(Json.parseRequest(body), true);
+            request = (Map<String, Object>) bounded.copy(Json.parse(body), true); // at most LAZY_REQUEST_MAX_BYTES
             requestTruncated |= bounded.truncated;
             size += bounded.bytes;
         } else {
             request = (Map<String, Object>) Json.parse(body); // bounded and redacted when recorded
-            size += 4L * body.length;
+            size += 4L * body.length();
         }
         Map<String, Object> kept = null;
         boolean responseTruncated = false;
@@ -409,16 +408,6 @@ public final class Journal {
 
         long getLong() {
             return ((long) getInt() << 32) | (getInt() & 0xffffffffL);
-        }
-
-        byte[] getBytes() {
-            int length = getInt();
-            if (length < 0) {
-                return null;
-            }
-            byte[] v = Arrays.copyOfRange(b, at, at + length);
-            at += length;
-            return v;
         }
 
         String getString() {
