@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.Lifecycle;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -19,10 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,12 +33,11 @@ class ServerMainTest {
     private static final Pattern LISTENING =
             Pattern.compile("SageMaker Workforce Fake listening on (http://127\\.0\\.0\\.1:(\\d+))");
 
-    private final List<Process> processes = new ArrayList<>();
-    private final Map<Process, BufferedReader> stdout = new java.util.HashMap<>();
+    private final ServerProcesses subprocesses = new ServerProcesses();
 
     @AfterEach
     void killLeftovers() {
-        processes.forEach(Process::destroyForcibly);
+        subprocesses.close();
     }
 
     // ------------------------------------------------------------------ parsing
@@ -175,68 +169,17 @@ class ServerMainTest {
 
     // ------------------------------------------------------------------ as a subprocess, without the SDK
 
-    private static Path classes() {
-        return Path.of(System.getProperty("basedir", ".")).resolve("target/classes");
-    }
-
-    private static Path coreClasses() {
-        return Path.of(System.getProperty("basedir", ".")).resolve("../core/target/classes").normalize();
-    }
-
-    /** The server's classes, core's (without the in-process client) and Netty's, as the runnable jar holds them. */
-    private static String classPath() {
-        StringBuilder path = new StringBuilder().append(classes()).append(java.io.File.pathSeparator).append(coreClasses());
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            if (entry.replace('\\', '/').contains("/io/netty/")) {
-                path.append(java.io.File.pathSeparator).append(entry);
-            }
-        }
-        return path.toString();
-    }
-
-    private Process java(List<String> jvmArgs, String mainClass, String classPath, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(classPath);
-        command.add(mainClass);
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("SAGEMAKER_FAKE_"));
-        Process p = pb.start();
-        processes.add(p);
-        return p;
-    }
-
-    private String firstLine(Process p) throws Exception {
-        BufferedReader out = stdout.computeIfAbsent(p, k ->
-                new BufferedReader(new InputStreamReader(k.getInputStream(), StandardCharsets.UTF_8)));
-        String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        }).get(60, TimeUnit.SECONDS);
-        if (line == null) { // the process ended without a word: its stderr says why
-            throw new AssertionError("no line on stdout; stderr: "
-                    + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-        }
-        return line;
-    }
-
     @Test
     void theClassesAloneServeTheRealSdkAndStopOnSigterm() throws Exception {
-        try (Stream<Path> files = Files.walk(classes())) {
+        try (Stream<Path> files = Files.walk(ServerProcesses.classes())) {
             assertThat(files.map(Path::toString)).noneMatch(f -> f.contains("software/amazon"));
         }
-        try (Stream<Path> files = Files.walk(coreClasses())) {
+        try (Stream<Path> files = Files.walk(ServerProcesses.coreClasses())) {
             assertThat(files.map(Path::toString)).noneMatch(f -> f.contains("software/amazon"));
         }
-        Process p = java(List.of(), ServerMain.class.getName(), classPath(), "--port", "0",
+        Process p = subprocesses.java(List.of(), ServerMain.class.getName(), ServerProcesses.classPath(), "--port", "0",
                 "--max-workteams", "1");
-        String line = firstLine(p);
+        String line = subprocesses.firstLine(p);
         Matcher m = LISTENING.matcher(line);
         assertThat(m.matches()).as(line).isTrue();
         URI endpoint = URI.create(m.group(1));
@@ -254,15 +197,15 @@ class ServerMainTest {
         p.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of stdout)
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(143);
-        assertThat(stdout.get(p).lines()).isEmpty(); // the listening line was the only one
+        assertThat(subprocesses.stdout(p).lines()).isEmpty(); // the listening line was the only one
         assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
                 .contains("Web console: " + endpoint + "/_fake/ui");
     }
 
     @Test
     void anInjectedResetIsATcpReset() throws Exception {
-        Process p = java(List.of(), ServerMain.class.getName(), classPath(), "--port", "0");
-        Matcher m = LISTENING.matcher(firstLine(p));
+        Process p = subprocesses.java(List.of(), ServerMain.class.getName(), ServerProcesses.classPath(), "--port", "0");
+        Matcher m = LISTENING.matcher(subprocesses.firstLine(p));
         assertThat(m.matches()).isTrue();
         URI endpoint = URI.create(m.group(1));
         RemoteFakeControl.connect(endpoint).addFault(FaultRule.forOperation("ListWorkteams").once().resetConnection());
@@ -279,7 +222,7 @@ class ServerMainTest {
 
     @Test
     void badFlagsExitWithStatus2AndAMessage() throws Exception {
-        Process p = java(List.of(), ServerMain.class.getName(), classPath(), "--port", "nine");
+        Process p = subprocesses.java(List.of(), ServerMain.class.getName(), ServerProcesses.classPath(), "--port", "nine");
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
@@ -290,7 +233,7 @@ class ServerMainTest {
     @Test
     void aTakenPortExitsWithStatus1AndAMessage() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            Process p = java(List.of(), ServerMain.class.getName(), classPath(),
+            Process p = subprocesses.java(List.of(), ServerMain.class.getName(), ServerProcesses.classPath(),
                     "--port", Integer.toString(taken.getLocalPort()));
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(1);
@@ -302,23 +245,23 @@ class ServerMainTest {
     @Test
     void aServerLeftOpenDoesNotKeepTheJvmAlive() throws Exception {
         Path testClasses = Path.of(System.getProperty("basedir", ".")).resolve("target/test-classes");
-        Process p = java(List.of(), ServerLeftOpenMain.class.getName(),
-                classPath() + java.io.File.pathSeparator + testClasses);
+        Process p = subprocesses.java(List.of(), ServerLeftOpenMain.class.getName(),
+                ServerProcesses.classPath() + java.io.File.pathSeparator + testClasses);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the JVM exits by itself").isTrue();
         assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
         assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("served 200");
     }
 
     private URI startWithStateFile(Path file) throws Exception {
-        Process p = java(List.of(), ServerMain.class.getName(), classPath(), "--port", "0", "--state-file",
+        Process p = subprocesses.java(List.of(), ServerMain.class.getName(), ServerProcesses.classPath(), "--port", "0", "--state-file",
                 file.toString());
-        Matcher m = LISTENING.matcher(firstLine(p));
+        Matcher m = LISTENING.matcher(subprocesses.firstLine(p));
         assertThat(m.matches()).isTrue();
         return URI.create(m.group(1));
     }
 
     private void stop(URI endpoint) throws Exception {
-        for (Process p : processes) {
+        for (Process p : subprocesses.started()) {
             if (p.isAlive()) {
                 p.toHandle().destroy(); // SIGTERM: the shutdown hook saves a last time
                 assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -356,7 +299,7 @@ class ServerMainTest {
     void aCorruptStateFileStopsTheStartWithAClearMessage(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state.json");
         Files.writeString(file, "{\"StateFileVersion\":1,\"Regions\":[{\"Workteams\":[{\"Workteam"); // cut short
-        Process p = java(List.of(), ServerMain.class.getName(), classPath(), "--port", "0", "--state-file",
+        Process p = subprocesses.java(List.of(), ServerMain.class.getName(), ServerProcesses.classPath(), "--port", "0", "--state-file",
                 file.toString());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(1);
@@ -367,7 +310,7 @@ class ServerMainTest {
         assertThat(Files.readString(file)).as("the file is left as it was").endsWith("\"Workteam");
 
         Files.writeString(file, "{\"Workteams\":[]}");
-        Process notOurs = java(List.of(), ServerMain.class.getName(), classPath(), "--port", "0", "--state-file",
+        Process notOurs = subprocesses.java(List.of(), ServerMain.class.getName(), ServerProcesses.classPath(), "--port", "0", "--state-file",
                 file.toString());
         assertThat(notOurs.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(notOurs.exitValue()).isEqualTo(1);

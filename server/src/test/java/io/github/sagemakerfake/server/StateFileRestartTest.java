@@ -6,15 +6,12 @@ import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.LabelingJobAction;
 import io.github.sagemakerfake.internal.json.Json;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +44,11 @@ class StateFileRestartTest {
     private static final Pattern LISTENING =
             Pattern.compile("SageMaker Workforce Fake listening on (http://127\\.0\\.0\\.1:(\\d+))");
 
-    private final List<Process> processes = new ArrayList<>();
-    private final Map<Process, BufferedReader> stdout = new HashMap<>();
+    private final ServerProcesses subprocesses = new ServerProcesses();
 
     @AfterEach
     void killLeftovers() {
-        processes.forEach(Process::destroyForcibly);
+        subprocesses.close();
     }
 
     // ------------------------------------------------------------------------------ the cases
@@ -208,11 +204,11 @@ class StateFileRestartTest {
     void anOutOfMemoryErrorDoesNotStopTheSaver(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state.json");
         Path testClasses = Path.of(System.getProperty("basedir", ".")).resolve("target/test-classes");
-        Process p = java(List.of("-Xmx48m", "-XX:+UseSerialGC"), SaverUnderMemoryPressureMain.class.getName(),
-                classPath() + java.io.File.pathSeparator + testClasses, file.toString());
-        String first = firstLine(p);
+        Process p = subprocesses.java(List.of("-Xmx48m", "-XX:+UseSerialGC"), SaverUnderMemoryPressureMain.class.getName(),
+                ServerProcesses.classPath() + java.io.File.pathSeparator + testClasses, file.toString());
+        String first = subprocesses.firstLine(p);
         assertThat(first).startsWith("DEGRADED").contains("OutOfMemoryError");
-        assertThat(firstLine(p)).isEqualTo("RECOVERED");
+        assertThat(subprocesses.firstLine(p)).isEqualTo("RECOVERED");
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 
@@ -307,11 +303,11 @@ class StateFileRestartTest {
     private Process start(Path file, String... more) throws IOException {
         List<String> args = new ArrayList<>(List.of("--port", "0", "--state-file", file.toString()));
         args.addAll(List.of(more));
-        return java(List.of(), ServerMain.class.getName(), classPath(), args.toArray(String[]::new));
+        return subprocesses.java(List.of(), ServerMain.class.getName(), ServerProcesses.classPath(), args.toArray(String[]::new));
     }
 
     private URI endpoint(Process p) throws Exception {
-        String line = firstLine(p);
+        String line = subprocesses.firstLine(p);
         Matcher m = LISTENING.matcher(line);
         assertThat(m.matches()).as(line).isTrue();
         return URI.create(m.group(1));
@@ -322,54 +318,4 @@ class StateFileRestartTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 
-    private static Path classes() {
-        return Path.of(System.getProperty("basedir", ".")).resolve("target/classes");
-    }
-
-    private static Path coreClasses() {
-        return Path.of(System.getProperty("basedir", ".")).resolve("../core/target/classes").normalize();
-    }
-
-    /** The server's classes, core's and Netty's, as the runnable jar holds them. */
-    private static String classPath() {
-        StringBuilder path = new StringBuilder().append(classes()).append(java.io.File.pathSeparator).append(coreClasses());
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            if (entry.replace('\\', '/').contains("/io/netty/")) {
-                path.append(java.io.File.pathSeparator).append(entry);
-            }
-        }
-        return path.toString();
-    }
-
-    private Process java(List<String> jvmArgs, String mainClass, String classPath, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(classPath);
-        command.add(mainClass);
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("SAGEMAKER_FAKE_"));
-        Process p = pb.start();
-        processes.add(p);
-        return p;
-    }
-
-    private String firstLine(Process p) throws Exception {
-        BufferedReader out = stdout.computeIfAbsent(p, k ->
-                new BufferedReader(new InputStreamReader(k.getInputStream(), StandardCharsets.UTF_8)));
-        String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        }).get(120, TimeUnit.SECONDS);
-        if (line == null) {
-            throw new AssertionError("no line on stdout; stderr: "
-                    + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-        }
-        return line;
-    }
 }
