@@ -41,46 +41,67 @@ public final class ServerMain {
             return;
         }
         quietNettyWithoutUnsafe();
-        if (Arrays.asList(args).contains(WARM_UP)) {
-            WarmUp.run();
+        boolean warmUp = Arrays.asList(args).contains(WARM_UP);
+        if (warmUp) {
+            // the real start, on a free loopback port: the image build records the classes it loads
+            config = new ServerConfig(config.settings(), config.options().withHost("127.0.0.1").withPort(0),
+                    null, false, config.iamPolicy(), config.stateSync());
+        }
+        Running running = start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread shutdown = new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }, "sagemaker-fake-shutdown");
+        if (warmUp) {
+            WarmUp.exercise(running.server());
+            shutdown.run(); // the path SIGTERM takes, on this thread
             return;
         }
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        System.out.println(LISTENING + "http://" + hostForUrl(config.options().host()) + ":" + running.server().port());
+        System.out.flush();
+        System.err.println("Web console: http://" + hostForUrl(consoleHost(config.options().host())) + ":"
+                + running.server().port() + Console.PATH + (config.options().strictAuth() == null ? ""
+                : " (strict mode: sign in with the --strict-auth key pair)"));
+        stopped.await(); // the server's threads are daemons: this thread keeps the JVM up
+    }
+
+    /** A started server and its state file (null without one). */
+    private record Running(SageMakerWorkforceServer server, StateFile state) {
+
+        /** Stops the server, then makes the last save, after the last request. */
+        void close() {
+            server.close();
+            if (state != null) {
+                state.close();
+            }
+        }
+    }
+
+    /** Builds the fake and serves it; a setting the start cannot use prints why and exits with status 1. */
+    private static Running start(ServerConfig config) {
         FakeEndpoint fake = new FakeEndpoint(config.settings());
         if (config.iamPolicy() != null) {
             fake.iamPolicies().setForEveryone(config.iamPolicy().json(), config.iamPolicy().path().toString());
         }
         StateFile state = null;
-        SageMakerWorkforceServer server;
         try {
             if (config.stateFile() != null) {
                 // a corrupt, read-only or locked file stops the start here
                 state = StateFile.open(config.stateFile(), fake, config.stateSync());
             }
-            server = SageMakerWorkforceServer.start(fake, config.options(), state, state == null ? null
-                    : state.path().resolveSibling(state.path().getFileName() + ".snapshots"));
+            SageMakerWorkforceServer server = SageMakerWorkforceServer.start(fake, config.options(), state,
+                    state == null ? null : state.path().resolveSibling(state.path().getFileName() + ".snapshots"));
+            return new Running(server, state);
         } catch (UncheckedIOException | IllegalArgumentException | StateFile.Unusable e) {
             if (state != null) {
                 state.close();
             }
             System.err.println("sagemaker-workforce-fake: " + e.getMessage());
             System.exit(1);
-            return;
+            throw new IllegalStateException("unreachable", e);
         }
-        StateFile saver = state;
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            if (saver != null) {
-                saver.close(); // the last save, after the last request
-            }
-            stopped.countDown();
-        }, "sagemaker-fake-shutdown"));
-        System.out.println(LISTENING + "http://" + hostForUrl(config.options().host()) + ":" + server.port());
-        System.out.flush();
-        System.err.println("Web console: http://" + hostForUrl(consoleHost(config.options().host())) + ":"
-                + server.port() + Console.PATH + (config.options().strictAuth() == null ? ""
-                : " (strict mode: sign in with the --strict-auth key pair)"));
-        stopped.await(); // the server's threads are daemons: this thread keeps the JVM up
     }
 
     /** Used when building the image: see {@link WarmUp}. */
@@ -119,8 +140,9 @@ public final class ServerMain {
                 + "Options (each also read from the environment variable shown; a flag wins):\n"
                 + ServerConfig.optionsUsage()
                 + "                              Durations: ISO-8601 (PT10S) or milliseconds.\n"
-                + "  --warm-up                   start on a free loopback port, answer a few requests, stop and\n"
-                + "                              exit (the image build records the classes it loads)\n"
+                + "  --warm-up                   start as the other options say, but on a free loopback port and\n"
+                + "                              without the state file; answer a few requests, stop and exit\n"
+                + "                              (the image build records the classes it loads)\n"
                 + "  --help                      print this help and exit\n"
                 + "\n"
                 + "Point any AWS client at it, e.g.:\n"

@@ -1,6 +1,5 @@
 package io.github.sagemakerfake.server;
 
-import io.github.sagemakerfake.control.FakeSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,9 +8,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code --warm-up}: starts a server on a free loopback port, sends it one request of each kind a
- * client sends (operations, errors, the admin API), stops it and returns. The image build runs it
- * to record the classes a real start loads, for the class-data-sharing archive that makes the
+ * {@code --warm-up}: {@link ServerMain} starts the server as it always does (same settings, same
+ * path, on a free loopback port), this sends it one request of each kind a client sends
+ * (operations, errors, the admin API), and the server stops. The image build runs it to record
+ * the classes and lambdas a real start loads, for the class-data-sharing archive that makes the
  * container start fast (docs/container.md).
  */
 final class WarmUp {
@@ -38,9 +38,8 @@ final class WarmUp {
                 + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
     }
 
-    static void run() {
-        try (SageMakerWorkforceServer server = SageMakerWorkforceServer.start(FakeSettings.defaults());
-             Socket socket = new Socket(server.endpoint().getHost(), server.port())) {
+    static void exercise(SageMakerWorkforceServer server) {
+        try (Socket socket = new Socket(server.endpoint().getHost(), server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();

@@ -220,6 +220,63 @@ class ServerMainTest {
         }
     }
 
+    /**
+     * The image's class-data-sharing archive holds what {@code --warm-up} loads (docs/container.md):
+     * a class a real start needs before it is ready and the warm-up never loads would be read and
+     * verified from the jar on every container start, and a lambda it never makes, spun again.
+     */
+    @Test
+    void theWarmUpStartsAsTheServerDoesAndLoadsEveryClassOfARealStart(@TempDir Path dir) throws Exception {
+        Path warm = dir.resolve("warm-up.classes");
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            // the image's settings name a port; the warm-up runs on a free one whatever they say
+            Process w = subprocesses.java(List.of("-XX:DumpLoadedClassList=" + warm), ServerMain.class.getName(),
+                    ServerProcesses.classPath(), "--warm-up", "--host", "0.0.0.0", "--port",
+                    Integer.toString(taken.getLocalPort()), "--state-file", dir.resolve("state.json").toString());
+            assertThat(w.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(w.exitValue()).as(new String(w.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isZero();
+            assertThat(new String(w.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        }
+        assertThat(dir.resolve("state.json")).as("the warm-up writes no state").doesNotExist();
+        List<String> warmClasses = new java.util.ArrayList<>();
+        java.util.Set<String> warmLambdaHosts = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(warm)) {
+            Matcher lambda = Pattern.compile("^@lambda-proxy (\\S+) ").matcher(line);
+            if (lambda.find()) {
+                warmLambdaHosts.add(lambda.group(1).replace('/', '.'));
+            } else if (!line.startsWith("@")) {
+                warmClasses.add(line.replaceFirst(" id: .*$", "").replace('/', '.'));
+            }
+        }
+
+        // what a real start loads until it is ready (the log is written line by line as classes load)
+        Path log = dir.resolve("real-start.log");
+        Process p = subprocesses.java(List.of("-Xlog:class+load=info:file=" + log), ServerMain.class.getName(),
+                ServerProcesses.classPath(), "--host", "0.0.0.0", "--port", "0");
+        assertThat(subprocesses.firstLine(p)).startsWith(ServerMain.LISTENING);
+        List<String> realClasses = new java.util.ArrayList<>();
+        java.util.Set<String> realLambdaHosts = new java.util.HashSet<>();
+        Pattern loaded = Pattern.compile("\\] (io\\.(?:github\\.sagemakerfake|netty)\\.\\S+) source: ");
+        for (String line : Files.readAllLines(log)) {
+            Matcher m = loaded.matcher(line);
+            if (m.find()) {
+                String name = m.group(1);
+                int lambda = name.indexOf("$$Lambda$");
+                if (lambda >= 0) {
+                    realLambdaHosts.add(name.substring(0, lambda));
+                } else {
+                    realClasses.add(name);
+                }
+            }
+        }
+
+        assertThat(realClasses).contains(ServerMain.class.getName(), SageMakerWorkforceServer.class.getName());
+        assertThat(realLambdaHosts).contains(ServerConfig.class.getName());
+        assertThat(warmClasses).containsAll(realClasses);
+        assertThat(warmLambdaHosts).containsAll(realLambdaHosts);
+    }
+
     @Test
     void badFlagsExitWithStatus2AndAMessage() throws Exception {
         Process p = subprocesses.java(List.of(), ServerMain.class.getName(), ServerProcesses.classPath(), "--port", "nine");

@@ -110,18 +110,20 @@ public final class SageMakerWorkforceImage {
         String dockerfile = String.join("\n",
                 "FROM " + baseImage,
                 "COPY server.jar " + home + "/server.jar",
-                // Class-data sharing: record the classes a real start loads (--warm-up serves a few
-                // requests over loopback and exits), then dump them into an archive the JVM maps at
-                // start instead of loading and verifying each class (docs/container.md, measured in
-                // docs/benchmarks.md). Exec form: the base image may have no shell.
+                // Before the warm-up, so that it reads the settings the container starts with.
+                "ENV " + ServerOption.HOST.environmentVariable() + "=0.0.0.0 " + ServerOption.PORT.environmentVariable() + "="
+                        + PORT,
+                // Class-data sharing: record the classes a real start loads (--warm-up starts the
+                // server as it always does, on a free loopback port, serves a few requests and
+                // stops), then dump them into an archive the JVM maps at start instead of loading
+                // and verifying each class (docs/container.md, measured in docs/benchmarks.md).
+                // Exec form: the base image may have no shell.
                 "RUN [\"java\", \"-XX:DumpLoadedClassList=/tmp/server.classes\", \"-jar\", \"" + home
                         + "/server.jar\", \"--warm-up\"]",
                 "RUN [\"java\", \"-Xshare:dump\", \"-XX:SharedClassListFile=/tmp/server.classes\", "
                         + "\"-XX:SharedArchiveFile=" + home + "/server.jsa\", \"-cp\", \"" + home + "/server.jar\"]",
                 "USER " + USER,
                 "EXPOSE " + PORT,
-                "ENV " + ServerOption.HOST.environmentVariable() + "=0.0.0.0 " + ServerOption.PORT.environmentVariable() + "="
-                        + PORT,
                 // The flags are measured (docs/benchmarks.md): the serial collector and a small fixed
                 // heap keep the footprint near the 12 MB live set; C1 only, since start-up is what
                 // users feel; direct memory and code cache bounded.

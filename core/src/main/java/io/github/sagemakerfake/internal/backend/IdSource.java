@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class IdSource {
 
     private static final char[] SUBDOMAIN_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final long REQUEST_STREAM = 0x5DEECE66DL;
     private static final long SIGNATURE_STREAM = 0x2545F4914F6CDD1DL;
@@ -30,6 +29,15 @@ public final class IdSource {
     private final AtomicLong requests = new AtomicLong();
     /** Task UI Url signatures drawn so far (a read draws one; not kept, like request ids). */
     private final AtomicLong signatures = new AtomicLong();
+
+    /**
+     * Made on the first random resource identifier, not when the class loads: seeding a
+     * {@code SecureRandom} initializes the security providers, which a server's start and a
+     * request id do not need (docs/benchmarks.md, "Start-up").
+     */
+    private static final class Secure {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     private IdSource(Long seed) {
         this.seed = seed;
@@ -67,7 +75,7 @@ public final class IdSource {
         StringBuilder id = new StringBuilder(10);
         if (seed == null) {
             for (int i = 0; i < 10; i++) {
-                id.append(SUBDOMAIN_ALPHABET[RANDOM.nextInt(SUBDOMAIN_ALPHABET.length)]);
+                id.append(SUBDOMAIN_ALPHABET[Secure.RANDOM.nextInt(SUBDOMAIN_ALPHABET.length)]);
             }
             return id.toString();
         }
@@ -83,7 +91,7 @@ public final class IdSource {
     String vpcEndpointId() {
         byte[] bytes = new byte[9];
         if (seed == null) {
-            RANDOM.nextBytes(bytes);
+            Secure.RANDOM.nextBytes(bytes);
         } else {
             long high = nextResourceBits();
             long low = nextResourceBits();
@@ -103,7 +111,7 @@ public final class IdSource {
         StringBuilder code = new StringBuilder(16);
         if (seed == null) {
             for (int i = 0; i < 16; i++) {
-                code.append(CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)]);
+                code.append(CODE_ALPHABET[Secure.RANDOM.nextInt(CODE_ALPHABET.length)]);
             }
             return code.toString();
         }
@@ -121,7 +129,7 @@ public final class IdSource {
     String urlSignature() {
         byte[] bytes = new byte[32];
         if (seed == null) {
-            RANDOM.nextBytes(bytes);
+            Secure.RANDOM.nextBytes(bytes);
         } else {
             long n = signatures.getAndIncrement();
             for (int word = 0; word < 4; word++) {
