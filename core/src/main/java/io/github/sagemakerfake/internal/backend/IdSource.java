@@ -33,7 +33,7 @@ public final class IdSource {
     /**
      * Made on the first random resource identifier, not when the class loads: seeding a
      * {@code SecureRandom} initializes the security providers, which a server's start and a
-     * request id do not need (docs/benchmarks.md, "Start-up").
+     * request id do not need (docs/benchmarks.md, "Start-up: what the archive missed").
      */
     private static final class Secure {
         static final SecureRandom RANDOM = new SecureRandom();
