@@ -241,8 +241,9 @@ class ServerMainTest {
         assertThat(dir.resolve("state.json")).as("the warm-up writes no state").doesNotExist();
         List<String> warmClasses = new java.util.ArrayList<>();
         java.util.Set<String> warmLambdaHosts = new java.util.HashSet<>();
+        Pattern lambdaProxy = Pattern.compile("^@lambda-proxy (\\S+) ");
         for (String line : Files.readAllLines(warm)) {
-            Matcher lambda = Pattern.compile("^@lambda-proxy (\\S+) ").matcher(line);
+            Matcher lambda = lambdaProxy.matcher(line);
             if (lambda.find()) {
                 warmLambdaHosts.add(lambda.group(1).replace('/', '.'));
             } else if (!line.startsWith("@")) {
