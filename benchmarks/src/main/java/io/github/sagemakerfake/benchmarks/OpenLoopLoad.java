@@ -82,11 +82,12 @@ final class OpenLoopLoad {
     }
 
     /**
-     * Runs {@code connections} connections for {@code nanos} (requests due before the end are all
-     * answered and counted). Returns every latency in nanoseconds; {@code count[0]} receives their number.
+     * Runs {@code connections} connections for {@code warmNanos} and then {@code nanos} (requests due
+     * before the end are all answered). Returns the latency in nanoseconds of every request due after
+     * the warm-up; {@code count[0]} receives their number.
      */
-    static long[] run(URI uri, byte[] request, int connections, long intervalNanos, long nanos, long[] count)
-            throws Exception {
+    static long[] run(URI uri, byte[] request, int connections, long intervalNanos, long warmNanos, long nanos,
+                      long[] count) throws Exception {
         Conn[] conns = new Conn[connections];
         try (Selector selector = Selector.open()) {
             for (int i = 0; i < connections; i++) {
@@ -98,7 +99,8 @@ final class OpenLoopLoad {
                 ch.register(selector, SelectionKey.OP_READ, conns[i]);
             }
             long start = System.nanoTime() + 50_000_000L;
-            long end = start + nanos;
+            long recordFrom = start + warmNanos;
+            long end = recordFrom + nanos;
             AtomicReference<Throwable> failure = new AtomicReference<>();
             boolean[] senderDone = new boolean[1];
             Thread sender = new Thread(() -> {
@@ -173,13 +175,15 @@ final class OpenLoopLoad {
                             latencies = Arrays.copyOf(latencies, n * 2);
                         }
                         synchronized (c) {
-                            if (dues != null) {
-                                if (n >= dues.length) {
-                                    dues = Arrays.copyOf(dues, Math.max(n + 1, dues.length * 2));
+                            if (c.sentDue >= recordFrom) {
+                                if (dues != null) {
+                                    if (n >= dues.length) {
+                                        dues = Arrays.copyOf(dues, Math.max(n + 1, dues.length * 2));
+                                    }
+                                    dues[n] = c.sentDue;
                                 }
-                                dues[n] = c.sentDue;
+                                latencies[n++] = now - c.sentDue;
                             }
-                            latencies[n++] = now - c.sentDue;
                             consume(c.in, length);
                             if (intervalNanos == 0) {
                                 if (now < end) {

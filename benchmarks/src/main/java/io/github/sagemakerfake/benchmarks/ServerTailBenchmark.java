@@ -30,7 +30,7 @@ import java.util.concurrent.locks.LockSupport;
  * <li>Saturation: the 8 connections send as fast as they are answered (closed loop) for a few
  *     seconds; the rate reached is the saturating rate.</li>
  * <li>Half load: the same 8 connections, open loop, at half that rate in all, each on a fixed
- *     schedule. A request's latency runs from the time it was <em>due</em>, not from when it was sent,
+ *     schedule; the run's first seconds are a warm-up, not recorded. A request's latency runs from the time it was <em>due</em>, not from when it was sent,
  *     so a stall counts for every request it delayed (no coordinated omission).</li>
  * </ol>
  *
@@ -107,38 +107,45 @@ public final class ServerTailBenchmark {
                 case THREADS -> false;
                 default -> throw new IllegalArgumentException("generator: nio or threads, not " + generator);
             };
-            load(nio, uri, describe, 0, Math.max(2, seconds / 2) * 1_000_000_000L, null);
+            load(nio, uri, describe, 0, 0, Math.max(2, seconds / 2) * 1_000_000_000L, null);
             long cpu0 = Subprocesses.cpuNanos(server.process.toHandle());
             long[] count = new long[1];
             long satNanos = seconds * 1_000_000_000L;
-            load(nio, uri, describe, 0, satNanos, count);
+            load(nio, uri, describe, 0, 0, satNanos, count);
             double saturating = count[0] / (satNanos / 1e9);
             // Half load, open loop.
             double offered = saturating / 2;
             long intervalNanos = (long) (CONNECTIONS * 1e9 / offered);
+            // The half-load run begins with a warm-up on the same connections, not recorded: an open loop
+            // runs code a closed loop does not (the generator's schedule, the server's event loops waiting
+            // in select), and both JVMs compile it in its first seconds (docs/benchmarks.md, "The server's
+            // tail in its steady state").
+            long warmNanos = Long.getLong("bench.tail.warmup", Math.max(2, seconds / 2)) * 1_000_000_000L;
             long cpu1 = Subprocesses.cpuNanos(server.process.toHandle());
-            long[] latencies = load(nio, uri, describe, intervalNanos, satNanos, count);
+            long[] latencies = load(nio, uri, describe, intervalNanos, warmNanos, satNanos, count);
             long cpu2 = Subprocesses.cpuNanos(server.process.toHandle());
             Arrays.sort(latencies);
             String name = (variant.isBlank() ? "(default JVM)" : variant) + (label ? " [" + generator + "]" : "");
             return new Result(name, saturating, offered,
                     latencies.length / (satNanos / 1e9), pct(latencies, 0.50), pct(latencies, 0.90),
                     pct(latencies, 0.99), pct(latencies, 0.999), latencies[latencies.length - 1], latencies.length,
-                    (cpu2 - cpu1) / Math.max(1, latencies.length));
+                    // the server's CPU spans the warm-up too; at a fixed rate it served this many requests in all
+                    (long) ((cpu2 - cpu1) / Math.max(1.0, latencies.length * (double) (warmNanos + satNanos) / satNanos)));
         }
     }
 
-    private static long[] load(boolean nio, URI uri, byte[] request, long intervalNanos, long nanos, long[] count)
-            throws Exception {
-        return nio ? OpenLoopLoad.run(uri, request, CONNECTIONS, intervalNanos, nanos, count)
-                : run(uri, request, intervalNanos, nanos, count);
+    private static long[] load(boolean nio, URI uri, byte[] request, long intervalNanos, long warmNanos, long nanos,
+                               long[] count) throws Exception {
+        return nio ? OpenLoopLoad.run(uri, request, CONNECTIONS, intervalNanos, warmNanos, nanos, count)
+                : run(uri, request, intervalNanos, warmNanos, nanos, count);
     }
 
     /**
-     * 8 connections for {@code nanos}, a thread each; closed loop when {@code intervalNanos} is 0, else each
-     * connection's requests are due every {@code intervalNanos}, staggered. Returns every latency.
+     * 8 connections for {@code warmNanos} and then {@code nanos}, a thread each; closed loop when
+     * {@code intervalNanos} is 0, else each connection's requests are due every {@code intervalNanos},
+     * staggered. Returns the latency of every request due after the warm-up.
      */
-    private static long[] run(URI uri, byte[] request, long intervalNanos, long nanos, long[] count)
+    private static long[] run(URI uri, byte[] request, long intervalNanos, long warmNanos, long nanos, long[] count)
             throws InterruptedException {
         List<long[]> perThread = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -146,39 +153,44 @@ public final class ServerTailBenchmark {
         AtomicLong start = new AtomicLong();
         AtomicLong total = new AtomicLong();
         List<Throwable> failures = new ArrayList<>();
+        // -Dbench.tail.dump=FILE: each request's due time (System.nanoTime, the server's -Xlog "timenanos"
+        // clock) and latency, one per line, as OpenLoopLoad writes them
+        String dump = intervalNanos > 0 ? System.getProperty("bench.tail.dump") : null;
+        StringBuilder dumped = new StringBuilder();
         for (int t = 0; t < CONNECTIONS; t++) {
             int index = t;
             long[][] out = new long[1][];
             Thread thread = new Thread(() -> {
-                long[] lat = new long[1 << 16];
+                // Every request is recorded, the warm-up's too, into arrays sized for the whole open-loop run,
+                // and the warm-up's are dropped after the loop: no branch in the loop turns at the end of the
+                // warm-up or when an array fills, so the generator's compiled loop is not thrown away mid-run.
+                long recordFrom = start.get() + warmNanos;
+                long end = recordFrom + nanos;
+                int capacity = intervalNanos > 0 ? (int) ((warmNanos + nanos) / intervalNanos) + 2 : 1 << 16;
+                long[] lat = new long[capacity];
+                long[] sentAt = new long[capacity];
                 int n = 0;
                 try (Connection c = new Connection(uri)) {
                     c.exchange(request); // connected and answered once before the clock starts
                     ready.countDown();
                     ready.await();
-                    long begin = start.get();
-                    long end = begin + nanos;
-                    long due = begin + (intervalNanos == 0 ? 0 : intervalNanos * index / CONNECTIONS);
-                    while (true) {
-                        long now = System.nanoTime();
-                        if (intervalNanos > 0) {
-                            if (due >= end) {
-                                break;
-                            }
-                            while ((now = System.nanoTime()) < due) {
-                                LockSupport.parkNanos(due - now);
-                            }
-                        } else if (now >= end) {
-                            break;
+                    if (intervalNanos > 0) {
+                        long due = start.get() + intervalNanos * index / CONNECTIONS;
+                        for (; due < end; due += intervalNanos) {
+                            sentAt[n] = due;
+                            lat[n++] = onSchedule(c, request, due);
                         }
-                        long sent = intervalNanos > 0 ? due : now;
-                        c.exchange(request);
-                        long latency = System.nanoTime() - sent;
-                        if (n == lat.length) {
-                            lat = Arrays.copyOf(lat, n * 2);
+                    } else {
+                        onSchedule(c, request, start.get()); // the first request when the clock starts
+                        for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                            if (n == lat.length) {
+                                lat = Arrays.copyOf(lat, n * 2);
+                                sentAt = Arrays.copyOf(sentAt, n * 2);
+                            }
+                            sentAt[n] = now;
+                            c.exchange(request);
+                            lat[n++] = System.nanoTime() - now;
                         }
-                        lat[n++] = latency;
-                        due += intervalNanos;
                     }
                 } catch (Throwable e) {
                     synchronized (failures) {
@@ -186,10 +198,20 @@ public final class ServerTailBenchmark {
                     }
                     ready.countDown();
                 }
-                total.addAndGet(n);
-                out[0] = Arrays.copyOf(lat, n);
+                int kept = 0;
+                for (int i = 0; i < n; i++) {
+                    if (sentAt[i] >= recordFrom) {
+                        sentAt[kept] = sentAt[i];
+                        lat[kept++] = lat[i];
+                    }
+                }
+                total.addAndGet(kept);
+                out[0] = Arrays.copyOf(lat, kept);
                 synchronized (perThread) {
                     perThread.add(out[0]);
+                    for (int i = 0; dump != null && i < kept; i++) {
+                        dumped.append(sentAt[i]).append(' ').append(lat[i]).append('\n');
+                    }
                 }
             }, "tail-load-" + t);
             threads.add(thread);
@@ -202,10 +224,30 @@ public final class ServerTailBenchmark {
         if (!failures.isEmpty()) {
             throw new IllegalStateException("the load generator failed", failures.get(0));
         }
+        if (dump != null) {
+            try {
+                java.nio.file.Files.writeString(Path.of(dump), dumped);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         if (count != null) {
             count[0] = total.get();
         }
         return perThread.stream().flatMapToLong(Arrays::stream).toArray();
+    }
+
+    /**
+     * Waits for {@code due}, then sends the request and reads its answer; returns the latency from
+     * {@code due}. A method of its own, so that the JIT compiles it early and whole, not as part of
+     * the thread's long loop.
+     */
+    private static long onSchedule(Connection c, byte[] request, long due) throws IOException {
+        for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
+            LockSupport.parkNanos(due - now);
+        }
+        c.exchange(request);
+        return System.nanoTime() - due;
     }
 
     private static List<String> words(String s) {

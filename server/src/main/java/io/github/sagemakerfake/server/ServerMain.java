@@ -1,9 +1,11 @@
 package io.github.sagemakerfake.server;
 
 import io.github.sagemakerfake.internal.protocol.FakeEndpoint;
+import io.netty.util.ResourceLeakDetector;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 
 /**
  * The standalone server: {@code java -jar sagemaker-workforce-fake-server.jar --port 9324}.
@@ -41,6 +43,7 @@ public final class ServerMain {
             return;
         }
         quietNettyWithoutUnsafe();
+        noLeakSamplingUnlessAsked(System::getProperty);
         boolean warmUp = Arrays.asList(args).contains(WARM_UP);
         if (warmUp) {
             // the real start, on a free loopback port: the image build records the classes it loads
@@ -119,6 +122,24 @@ public final class ServerMain {
             Class.forName("sun.misc.Unsafe");
         } catch (ClassNotFoundException e) {
             System.setProperty("io.netty.noUnsafe", "true");
+        }
+    }
+
+    /** Netty's own name for its leak detector's level (relocated with Netty in the server jar). */
+    static final String LEAK_DETECTION_LEVEL = "io.netty.leakDetection.level";
+
+    /**
+     * The standalone server owns its JVM, so it turns Netty's buffer-leak sampling off unless the
+     * command line sets a level: at Netty's default level one buffer in 128 records a stack trace and
+     * wraps the buffer, which made the server compile its buffer code again well into a steady load
+     * (docs/benchmarks.md, "The server's tail in its steady state"). A server started inside a
+     * test's JVM ({@link SageMakerWorkforceServer#start}) leaves that JVM's setting alone.
+     */
+    static void noLeakSamplingUnlessAsked(UnaryOperator<String> systemProperty) {
+        // the second name is the older one Netty still reads
+        if (systemProperty.apply(LEAK_DETECTION_LEVEL) == null
+                && systemProperty.apply("io.netty.leakDetectionLevel") == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.sagemakerfake.admin.RemoteFakeControl;
 import io.github.sagemakerfake.control.FaultRule;
 import io.github.sagemakerfake.control.Lifecycle;
+import io.netty.util.ResourceLeakDetector;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -165,6 +166,23 @@ class ServerMainTest {
         ServerConfig c = parse(Map.of(), "--header-timeout", "PT1S", "--request-timeout", "PT9S");
         assertThat(c.options().headerTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.options().bodyTimeout()).isEqualTo(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void theServerTurnsNettysLeakSamplingOffUnlessTheCommandLineSetsALevel() {
+        ResourceLeakDetector.Level before = ResourceLeakDetector.getLevel();
+        try {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.SIMPLE);
+            ServerMain.noLeakSamplingUnlessAsked(Map.of(ServerMain.LEAK_DETECTION_LEVEL, "paranoid")::get);
+            assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.SIMPLE);
+            ServerMain.noLeakSamplingUnlessAsked(Map.of("io.netty.leakDetectionLevel", "advanced")::get);
+            assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.SIMPLE);
+
+            ServerMain.noLeakSamplingUnlessAsked(Map.<String, String>of()::get);
+            assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.DISABLED);
+        } finally {
+            ResourceLeakDetector.setLevel(before);
+        }
     }
 
     // ------------------------------------------------------------------ as a subprocess, without the SDK
