@@ -1,6 +1,5 @@
 package io.github.sagemakerfake.internal.backend;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,6 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * (docs/seeding.md, "Repeatable ids") the n-th identifier of each kind is a fixed function of the
  * seed and n, so the same calls give the same ids on every run, and a snapshot that records how
  * many were drawn ({@link #drawn()}) continues the same sequence after a restore.
+ *
+ * <p>Random draws come from {@link ThreadLocalRandom}: an identifier must be unique, not unguessable
+ * (the fake's signatures sign nothing). A {@code SecureRandom} set up the security providers on a
+ * server's first workforce and made every test JVM compile its SHA code (docs/benchmarks.md,
+ * "A consumer suite: what the JIT compiles").
  */
 public final class IdSource {
 
@@ -29,15 +33,6 @@ public final class IdSource {
     private final AtomicLong requests = new AtomicLong();
     /** Task UI Url signatures drawn so far (a read draws one; not kept, like request ids). */
     private final AtomicLong signatures = new AtomicLong();
-
-    /**
-     * Made on the first random resource identifier, not when the class loads: seeding a
-     * {@code SecureRandom} initializes the security providers, which a server's start and a
-     * request id do not need (docs/benchmarks.md, "Start-up: what the archive missed").
-     */
-    private static final class Secure {
-        static final SecureRandom RANDOM = new SecureRandom();
-    }
 
     private IdSource(Long seed) {
         this.seed = seed;
@@ -75,7 +70,7 @@ public final class IdSource {
         StringBuilder id = new StringBuilder(10);
         if (seed == null) {
             for (int i = 0; i < 10; i++) {
-                id.append(SUBDOMAIN_ALPHABET[Secure.RANDOM.nextInt(SUBDOMAIN_ALPHABET.length)]);
+                id.append(SUBDOMAIN_ALPHABET[ThreadLocalRandom.current().nextInt(SUBDOMAIN_ALPHABET.length)]);
             }
             return id.toString();
         }
@@ -91,7 +86,7 @@ public final class IdSource {
     String vpcEndpointId() {
         byte[] bytes = new byte[9];
         if (seed == null) {
-            Secure.RANDOM.nextBytes(bytes);
+            ThreadLocalRandom.current().nextBytes(bytes);
         } else {
             long high = nextResourceBits();
             long low = nextResourceBits();
@@ -111,7 +106,7 @@ public final class IdSource {
         StringBuilder code = new StringBuilder(16);
         if (seed == null) {
             for (int i = 0; i < 16; i++) {
-                code.append(CODE_ALPHABET[Secure.RANDOM.nextInt(CODE_ALPHABET.length)]);
+                code.append(CODE_ALPHABET[ThreadLocalRandom.current().nextInt(CODE_ALPHABET.length)]);
             }
             return code.toString();
         }
@@ -129,7 +124,7 @@ public final class IdSource {
     String urlSignature() {
         byte[] bytes = new byte[32];
         if (seed == null) {
-            Secure.RANDOM.nextBytes(bytes);
+            ThreadLocalRandom.current().nextBytes(bytes);
         } else {
             long n = signatures.getAndIncrement();
             for (int word = 0; word < 4; word++) {

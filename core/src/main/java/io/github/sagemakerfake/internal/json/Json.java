@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A small, strict JSON reader and writer over plain Java values.
@@ -132,39 +134,75 @@ public final class Json {
         }
     }
 
-    @SuppressWarnings("unchecked")
     public static void write(Object value, StringBuilder out) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof String s) {
+        if (value instanceof String s) {
             writeString(s, out);
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
-            boolean first = true;
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
-                if (e.getValue() == null) {
-                    continue; // absent and null mean the same to every AWS client
-                }
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                writeString(e.getKey(), out);
-                out.append(':');
-                write(e.getValue(), out);
-            }
+            map.forEach(new MemberWriter(out));
             out.append('}');
         } else if (value instanceof Iterable<?> list) {
             out.append('[');
-            boolean first = true;
-            for (Object item : list) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                write(item, out);
-            }
+            list.forEach(new ElementWriter(out));
             out.append(']');
+        } else {
+            writeScalar(value, out);
+        }
+    }
+
+    /*
+     * Objects and arrays are written through the collection's own forEach, not a loop here: the
+     * loop then lives in each collection class's compiled forEach, and this writer's compiled code
+     * stays small and is not thrown away and compiled again as it meets other collection classes
+     * (docs/benchmarks.md, "A consumer suite: what the JIT compiles").
+     */
+
+    /** Writes an object's members, skipping null ones (absent and null mean the same to every AWS client). */
+    private static final class MemberWriter implements BiConsumer<Object, Object> {
+        private final StringBuilder out;
+        private boolean first = true;
+
+        MemberWriter(StringBuilder out) {
+            this.out = out;
+        }
+
+        @Override
+        public void accept(Object key, Object value) {
+            if (value == null) {
+                return;
+            }
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            writeString((String) key, out);
+            out.append(':');
+            write(value, out);
+        }
+    }
+
+    /** Writes an array's elements. */
+    private static final class ElementWriter implements Consumer<Object> {
+        private final StringBuilder out;
+        private boolean first = true;
+
+        ElementWriter(StringBuilder out) {
+            this.out = out;
+        }
+
+        @Override
+        public void accept(Object item) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            write(item, out);
+        }
+    }
+
+    private static void writeScalar(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue());
         } else if (value instanceof BigDecimal d) {
@@ -275,6 +313,11 @@ public final class Json {
         }
 
         @Override
+        public void forEach(BiConsumer<? super String, ? super Object> action) {
+            map.forEach(action); // the copy's own loop, not an iterator of wrapped entries
+        }
+
+        @Override
         public boolean containsKey(Object key) {
             return map.containsKey(key);
         }
@@ -296,6 +339,11 @@ public final class Json {
         @Override
         public Object get(int index) {
             return list.get(index);
+        }
+
+        @Override
+        public void forEach(Consumer<? super Object> action) {
+            list.forEach(action);
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.github.sagemakerfake.internal.validation.CompiledShapes.Field;
 import io.github.sagemakerfake.internal.validation.CompiledShapes.Node;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -102,12 +103,20 @@ public final class RequestValidator {
     // ---- walking the body --------------------------------------------------------------------
 
     /**
-     * Per-call state: the current path, reused by truncation, and the violations so far. Only the
-     * first {@link #MAX_LISTED_VIOLATIONS} are written out; the rest are counted, so a body with
-     * half a million bad elements costs a counter, not a 20 MB message.
+     * Per-call state: the current path, and the violations so far. Only the first
+     * {@link #MAX_LISTED_VIOLATIONS} are written out; the rest are counted, so a body with half a
+     * million bad elements costs a counter, not a 20 MB message.
+     *
+     * <p>The path is a stack of its segments, written out as text only for a violation: a valid
+     * request (nearly every one) pushes and pops references, and the validator's compiled code holds
+     * no text building (docs/benchmarks.md, "A consumer suite: what the JIT compiles").
      */
     private static final class Context {
-        final StringBuilder path = new StringBuilder(64);
+        /** A member's (or map key's) path name, or null for a list element. */
+        private String[] names = new String[16];
+        /** A list element's one-based index, where {@code names} holds null. */
+        private int[] indexes = new int[16];
+        private int depth;
         List<String> violations;
         int count;
 
@@ -119,34 +128,54 @@ public final class RequestValidator {
             if (violations == null) {
                 violations = new ArrayList<>(4);
             }
-            violations.add(violation(node, value, path, constraint));
+            violations.add(violation(node, value, path(), constraint));
         }
 
-        /** Appends {@code .segment} (or just {@code segment} at the root) and returns the old length. */
-        int push(String segment) {
-            int mark = path.length();
-            if (mark > 0) {
-                path.append('.');
+        void push(String segment) {
+            if (depth == names.length) {
+                grow();
             }
-            path.append(segment);
-            return mark;
+            names[depth++] = segment;
         }
 
-        int pushElement(int oneBasedIndex) {
-            int mark = path.length();
-            path.append('.').append(oneBasedIndex).append(".member");
-            return mark;
+        void pushElement(int oneBasedIndex) {
+            if (depth == names.length) {
+                grow();
+            }
+            names[depth] = null;
+            indexes[depth++] = oneBasedIndex;
         }
 
-        void pop(int mark) {
-            path.setLength(mark);
+        void pop() {
+            depth--;
+        }
+
+        private void grow() {
+            names = Arrays.copyOf(names, depth * 2);
+            indexes = Arrays.copyOf(indexes, depth * 2);
+        }
+
+        /** The path as AWS writes it: {@code memberDefinitions.1.member.cognitoMemberDefinition.userPool}. */
+        String path() {
+            StringBuilder sb = new StringBuilder(64);
+            for (int i = 0; i < depth; i++) {
+                if (i > 0) {
+                    sb.append('.');
+                }
+                if (names[i] != null) {
+                    sb.append(names[i]);
+                } else {
+                    sb.append(indexes[i]).append(".member");
+                }
+            }
+            return sb.toString();
         }
     }
 
     private static void checkStructure(Node node, Map<?, ?> map, Context ctx) {
         for (Field field : node.fields) {
             Object value = map.get(field.jsonName);
-            int mark = ctx.push(field.pathName);
+            ctx.push(field.pathName);
             if (value == null) {
                 if (field.required) {
                     ctx.report(field.node, null, NOT_NULL);
@@ -154,7 +183,7 @@ public final class RequestValidator {
             } else {
                 checkValue(field.node, value, ctx);
             }
-            ctx.pop(mark);
+            ctx.pop();
         }
     }
 
@@ -163,24 +192,24 @@ public final class RequestValidator {
         switch (node.type) {
             case STRUCTURE -> {
                 if (!(value instanceof Map<?, ?> map)) {
-                    throw typeError(ctx.path, node, value);
+                    throw typeError(ctx.path(), node, value);
                 }
                 checkStructure(node, map, ctx);
             }
             case LIST -> {
                 if (!(value instanceof List<?> list)) {
-                    throw typeError(ctx.path, node, value);
+                    throw typeError(ctx.path(), node, value);
                 }
                 checkList(node, list, ctx);
             }
             case MAP -> {
                 if (!(value instanceof Map<?, ?> map)) {
-                    throw typeError(ctx.path, node, value);
+                    throw typeError(ctx.path(), node, value);
                 }
                 checkMap(node, map, ctx);
             }
             default -> {
-                checkScalarType(node, value, ctx.path);
+                checkScalarType(node, value, ctx);
                 reportScalar(node, value, ctx);
             }
         }
@@ -196,7 +225,7 @@ public final class RequestValidator {
                 index++;
                 if (item == null || !element.isJsonTypeOf(item)) {
                     ctx.pushElement(index);
-                    throw typeError(ctx.path, element, item);
+                    throw typeError(ctx.path(), element, item);
                 }
                 // Keep type-checking after the first broken element: a type error anywhere wins.
                 if (!broken && element.bracket != null && !satisfies(element, item)) {
@@ -210,12 +239,12 @@ public final class RequestValidator {
             int index = 0;
             for (Object item : list) {
                 index++;
-                int mark = ctx.pushElement(index);
+                ctx.pushElement(index);
                 if (item == null) {
-                    throw typeError(ctx.path, element, null);
+                    throw typeError(ctx.path(), element, null);
                 }
                 checkValue(element, item, ctx);
-                ctx.pop(mark);
+                ctx.pop();
             }
         }
     }
@@ -232,7 +261,7 @@ public final class RequestValidator {
                 Object v = e.getValue();
                 if (v == null || !value.isJsonTypeOf(v)) {
                     ctx.push(k);
-                    throw typeError(ctx.path, value, v);
+                    throw typeError(ctx.path(), value, v);
                 }
                 if (!keysBroken && key.bracket != null && !satisfies(key, k)) {
                     keysBroken = true;
@@ -259,12 +288,12 @@ public final class RequestValidator {
                 ctx.report(node, map, "Map keys must satisfy constraint: " + key.bracket);
             }
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                int mark = ctx.push(String.valueOf(e.getKey()));
+                ctx.push(String.valueOf(e.getKey()));
                 if (e.getValue() == null) {
-                    throw typeError(ctx.path, value, null);
+                    throw typeError(ctx.path(), value, null);
                 }
                 checkValue(value, e.getValue(), ctx);
-                ctx.pop(mark);
+                ctx.pop();
             }
         }
     }
@@ -337,15 +366,15 @@ public final class RequestValidator {
         return s.codePointCount(0, units);
     }
 
-    private static void checkScalarType(Node node, Object value, CharSequence path) {
+    private static void checkScalarType(Node node, Object value, Context ctx) {
         if (!node.isJsonTypeOf(value)) {
-            throw typeError(path, node, value);
+            throw typeError(ctx.path(), node, value);
         }
         if (node.type == Shape.Type.TIMESTAMP) {
             BigDecimal seconds = (BigDecimal) value;
             if (seconds.compareTo(MIN_TIMESTAMP) < 0 || seconds.compareTo(MAX_TIMESTAMP) > 0) {
                 // DECISION: beyond what a timestamp can hold, a deserialization error, as for a wrong type
-                String p = path.toString();
+                String p = ctx.path();
                 throw new RequestSerializationException(p, "Cannot deserialize '" + p + "': expected a timestamp "
                         + "(epoch seconds) from " + MIN_TIMESTAMP + " (0001-01-01T00:00:00Z) to " + MAX_TIMESTAMP
                         + " (9999-12-31T23:59:59Z) but found " + Json.numberText(seconds));
