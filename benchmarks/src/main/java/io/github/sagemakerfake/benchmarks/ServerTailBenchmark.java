@@ -114,7 +114,8 @@ public final class ServerTailBenchmark {
             load(nio, uri, describe, 0, 0, satNanos, count);
             double saturating = count[0] / (satNanos / 1e9);
             // Half load, open loop.
-            double offered = saturating / 2;
+            // -Dbench.tail.rate=N: offer N requests a second in all instead (the same load for every variant)
+            double offered = Double.parseDouble(System.getProperty("bench.tail.rate", Double.toString(saturating / 2)));
             long intervalNanos = (long) (CONNECTIONS * 1e9 / offered);
             // The half-load run begins with a warm-up on the same connections, not recorded: an open loop
             // runs code a closed loop does not (the generator's schedule, the server's event loops waiting

@@ -111,11 +111,21 @@ public final class Journal {
                        byte[] responseBody) {
         byte[] body;
         int flags = 0;
+        // One loop over the entry's strings, not a call per field: this method runs on every call, and
+        // each call site is code a test JVM compiles (docs/benchmarks.md, "A consumer suite: what the
+        // JIT compiles").
+        String[] texts = {requestId, operation, account, region, errorCode, errorMessage, fault};
+        byte[][] strings = new byte[texts.length][];
         // The byte bound counts what a request body takes once decoded (what a read of the journal
         // holds), not its encoded bytes: about four bytes of heap per byte of JSON; a response body
         // counts its bytes until a read decodes it, as before entries were encoded.
-        long size = 256 + chars(requestId) + chars(operation) + chars(account) + chars(region) + chars(errorCode)
-                + chars(errorMessage) + chars(fault) + (responseBody == null ? 0 : 16 + responseBody.length);
+        long size = 256 + (responseBody == null ? 0 : 16 + responseBody.length);
+        int length = 8 + 8 + 4 + 4 + 8 + 1 + 4 + 4 + (responseBody == null ? 0 : responseBody.length);
+        for (int i = 0; i < texts.length; i++) {
+            size += chars(texts[i]);
+            strings[i] = utf8(texts[i]);
+            length += 4 + (strings[i] == null ? 0 : strings[i].length);
+        }
         if (requestJson != null && requestJson.length <= LAZY_REQUEST_MAX_BYTES && request != null
                 && !holdsSecret(request)) {
             body = requestJson;
@@ -138,12 +148,7 @@ public final class Journal {
         if (latency != null) {
             flags |= HAS_LATENCY;
         }
-        byte[][] strings = {utf8(requestId), utf8(operation), utf8(account), utf8(region), utf8(errorCode),
-            utf8(errorMessage), utf8(fault)};
-        int length = 8 + 8 + 4 + 4 + 8 + 1 + 4 + body.length + 4 + (responseBody == null ? 0 : responseBody.length);
-        for (byte[] s : strings) {
-            length += 4 + (s == null ? 0 : s.length);
-        }
+        length += body.length;
         synchronized (this) {
             byte[] out = take(length);
             Writer w = new Writer(out);
