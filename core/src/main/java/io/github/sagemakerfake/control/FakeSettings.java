@@ -1,5 +1,6 @@
 package io.github.sagemakerfake.control;
 
+import io.github.sagemakerfake.internal.text.AwsNames;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -122,7 +123,7 @@ public record FakeSettings(String defaultAccount, String defaultRegion, FakeLimi
 
     /** Throws a message that says what a valid account id looks like. */
     public static String requireAccount(String account) {
-        if (account == null || !isAccountId(account)) {
+        if (account == null || !AwsNames.isAccountId(account)) {
             throw new IllegalArgumentException("An AWS account id is 12 digits, such as 123456789012; got '"
                     + account + "'");
         }
@@ -131,67 +132,9 @@ public record FakeSettings(String defaultAccount, String defaultRegion, FakeLimi
 
     /** Throws a message that says what a valid region name looks like. */
     public static String requireRegion(String region) {
-        if (region == null || !isRegionName(region)) {
+        if (region == null || !AwsNames.isRegionName(region)) {
             throw new IllegalArgumentException("A region name looks like us-east-1 or eu-west-2; got '" + region + "'");
         }
         return region;
-    }
-
-    /*
-     * The two checks below are hand-written, not regular expressions: settings are made a few
-     * times per test (every with-method makes new ones), and a regex there made every test JVM
-     * compile the regex engine (docs/benchmarks.md, "A consumer suite: what the JIT compiles").
-     */
-
-    /** {@code [0-9]{12}}. */
-    private static boolean isAccountId(String s) {
-        if (s.length() != 12) {
-            return false;
-        }
-        for (int i = 0; i < 12; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@code [a-z]{2}(-[a-z]+)+-[0-9]+}: two letters, one or more words of letters, a number, joined by '-'. */
-    private static boolean isRegionName(String s) {
-        int n = s.length();
-        if (n < 2 || !isLower(s.charAt(0)) || !isLower(s.charAt(1))) {
-            return false;
-        }
-        int parts = 0;
-        int i = 2;
-        while (i < n) {
-            if (s.charAt(i) != '-') {
-                return false;
-            }
-            int start = ++i;
-            boolean letters = true;
-            boolean digits = true;
-            for (; i < n && s.charAt(i) != '-'; i++) {
-                char c = s.charAt(i);
-                letters &= isLower(c);
-                digits &= c >= '0' && c <= '9';
-            }
-            if (i == start) {
-                return false;
-            }
-            parts++;
-            if (i == n) {
-                return digits && parts >= 2;
-            }
-            if (!letters) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isLower(char c) {
-        return c >= 'a' && c <= 'z';
     }
 }

@@ -1,5 +1,7 @@
 package io.github.sagemakerfake.internal.protocol;
 
+import io.github.sagemakerfake.internal.text.AwsNames;
+
 /**
  * Which account and region a request belongs to (decision, docs/fidelity.md): an access key id of 12 digits
  * is the account (the LocalStack convention), any other key means the default account; the region
@@ -21,7 +23,7 @@ public record RequestIdentity(String account, String region, SigV4Authorization 
             return new RequestIdentity(defaultAccount, defaultRegion, null);
         }
         SigV4Authorization parsed = SigV4Authorization.parse(authorization);
-        return new RequestIdentity(isAccount(parsed.accessKeyId()) ? parsed.accessKeyId() : defaultAccount,
+        return new RequestIdentity(AwsNames.isAccountId(parsed.accessKeyId()) ? parsed.accessKeyId() : defaultAccount,
                 parsed.region(), parsed);
     }
 
@@ -38,18 +40,5 @@ public record RequestIdentity(String account, String region, SigV4Authorization 
 
     public String accessKeyId() {
         return authorization == null ? null : authorization.accessKeyId();
-    }
-
-    private static boolean isAccount(String key) {
-        if (key.length() != 12) {
-            return false;
-        }
-        for (int i = 0; i < 12; i++) {
-            char c = key.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }
