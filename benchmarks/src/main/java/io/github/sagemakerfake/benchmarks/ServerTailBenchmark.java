@@ -30,8 +30,9 @@ import java.util.concurrent.locks.LockSupport;
  * <li>Saturation: the 8 connections send as fast as they are answered (closed loop) for a few
  *     seconds; the rate reached is the saturating rate.</li>
  * <li>Half load: the same 8 connections, open loop, at half that rate in all, each on a fixed
- *     schedule; the run's first seconds are a warm-up, not recorded. A request's latency runs from the time it was <em>due</em>, not from when it was sent,
- *     so a stall counts for every request it delayed (no coordinated omission).</li>
+ *     schedule; the run's first seconds are a warm-up, not recorded. A request's latency runs from
+ *     the time it was <em>due</em>, not from when it was sent, so a stall counts for every request
+ *     it delayed (no coordinated omission).</li>
  * </ol>
  *
  * <p>Every answer must be a 200; an error stops the run. Variants are server JVM options, run
