@@ -43,6 +43,11 @@ import java.util.concurrent.locks.LockSupport;
  * after in one run). A fourth argument names the load generators: {@code threads} (the default, a
  * thread per connection, as the goal was first measured) and/or {@code nio} (two threads for all
  * connections, as {@code wrk2 -t2 -c8}): {@code threads,nio}.
+ *
+ * <p>System properties: {@code bench.tail.warmup} (seconds of the half-load run's warm-up, default
+ * half the measured seconds, at least 2), {@code bench.tail.rate} (a fixed offered rate in requests
+ * a second instead of half the saturating rate) and {@code bench.tail.dump} (a file for each
+ * measured request's due time and latency).
  */
 public final class ServerTailBenchmark {
 
