@@ -1,6 +1,7 @@
 package io.github.sagemakerfake.internal.protocol;
 
 import io.github.sagemakerfake.internal.error.ServiceError;
+import io.github.sagemakerfake.internal.text.AwsNames;
 import java.util.List;
 import java.util.Locale;
 
@@ -154,8 +155,8 @@ public record SigV4Authorization(String accessKeyId, String date, String region,
 
     /**
      * Checks a region name has the AWS form ({@code us-east-1}, {@code us-gov-west-1}): two
-     * letters, one or more lower-case words, a number. Hand-written, not a regex: it runs on every
-     * signed request, in process too.
+     * letters, one or more lower-case words, a number. Hand-written, not a regex ({@link AwsNames}):
+     * it runs on every signed request, in process too.
      *
      * @throws ServiceError {@code InvalidSignatureException} (400), the service's answer to a scope
      *                      naming no region
@@ -168,38 +169,9 @@ public record SigV4Authorization(String accessKeyId, String date, String region,
         return region;
     }
 
+    /** The region form of {@link AwsNames#isRegionName}, 6 to 32 characters long. */
     static boolean isRegion(String s) {
-        int n = s.length();
-        if (n < 6 || n > 32 || !lower(s, 0) || !lower(s, 1) || s.charAt(2) != '-') {
-            return false;
-        }
-        int i = 3;
-        int words = 0;
-        while (i < n && lower(s, i)) {
-            while (i < n && lower(s, i)) {
-                i++;
-            }
-            if (i >= n || s.charAt(i) != '-') {
-                return false;
-            }
-            i++;
-            words++;
-        }
-        if (words == 0 || i >= n) {
-            return false;
-        }
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean lower(String s, int i) {
-        char c = s.charAt(i);
-        return c >= 'a' && c <= 'z';
+        return s.length() >= 6 && s.length() <= 32 && AwsNames.isRegionName(s);
     }
 
     private static String once(String name, String previous, String value, String authorization) {
